@@ -1,0 +1,762 @@
+package stemkn
+
+import (
+	"reflect"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Limits are the hard input limits. Input past them gets a too-large finding
+// and is not decoded further, so no input can make validation slow or large.
+// The same values apply in Go and in the WebAssembly widget.
+type Limits struct {
+	// Bytes is the largest document, in bytes.
+	Bytes int
+	// Depth is the deepest nesting of objects and arrays.
+	Depth int
+	// Items is the longest array.
+	Items int
+}
+
+// DefaultLimits are the limits a Validator uses unless told otherwise:
+// 8 MiB, 64 levels, 100,000 items per array. The structural rules in
+// document.go set tighter per-field bounds (for example at most 10,000
+// members); these limits stop hostile input before that work is done.
+var DefaultLimits = Limits{Bytes: 8 << 20, Depth: 64, Items: 100_000}
+
+// decoder reads a JSON document into one of the document types, guided by
+// its shape. It keeps going after a type or field error, so one pass finds
+// every structural problem; only malformed JSON (a syntax error) or a hard
+// limit stops it.
+type decoder struct {
+	s      string // the input; decoded strings are substrings of it
+	i      int    // read position
+	depth  int
+	limits Limits
+	path   []byte // JSON Pointer of the value being read
+	out    *Findings
+	broken []string // paths whose values could not be decoded
+	stop   bool     // a syntax error or hard limit ended decoding
+}
+
+func (d *decoder) fail(code Code, params Params) {
+	*d.out = append(*d.out, Finding{Code: code, Severity: Error, Path: string(d.path), Params: params})
+	d.broken = append(d.broken, string(d.path))
+}
+
+// syntaxError reports malformed JSON at the read position and stops.
+func (d *decoder) syntaxError(what string) {
+	if d.stop {
+		return
+	}
+	line, col := position(d.s, d.i)
+	*d.out = append(*d.out, Finding{Code: CodeSyntax, Severity: Error, Path: "",
+		Params: Params{"problem": what, "line": int64(line), "column": int64(col)}})
+	d.stop = true
+}
+
+func (d *decoder) tooLarge(limit string, value int) {
+	if d.stop {
+		return
+	}
+	*d.out = append(*d.out, Finding{Code: CodeTooLarge, Severity: Error, Path: string(d.path),
+		Params: Params{"limit": limit, "max": int64(value)}, variant: limit})
+	d.broken = append(d.broken, string(d.path))
+	d.stop = true
+}
+
+// position turns a byte offset into a 1-based line and column (in characters).
+func position(s string, off int) (line, col int) {
+	if off > len(s) {
+		off = len(s)
+	}
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if s[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCountInString(s[start:off]) + 1
+}
+
+// decodeDocument decodes s into the struct at ptr of shape sh.
+func decodeDocument(s string, sh *shape, ptr unsafe.Pointer, limits Limits, out *Findings) (broken []string) {
+	d := &decoder{s: s, limits: limits, out: out}
+	if len(s) > limits.Bytes {
+		d.tooLarge("bytes", limits.Bytes)
+		return d.broken
+	}
+	if !utf8.ValidString(s) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n <= 1 {
+				d.i = i
+				break
+			}
+			i += n
+		}
+		d.syntaxError("text that is not UTF-8")
+		return d.broken
+	}
+	d.ws()
+	if d.i < len(s) && s[d.i] != '{' {
+		d.typeMismatch(kindStruct)
+	} else {
+		d.value(&field{kind: kindStruct, elem: sh}, ptr)
+	}
+	if !d.stop {
+		d.ws()
+		if d.i < len(s) {
+			d.syntaxError("more text after the end of the document")
+		}
+	}
+	return d.broken
+}
+
+func (d *decoder) ws() {
+	for d.i < len(d.s) {
+		switch d.s[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// value decodes one JSON value into the field f at p.
+func (d *decoder) value(f *field, p unsafe.Pointer) {
+	d.ws()
+	if d.i >= len(d.s) {
+		d.syntaxError("the end of the input where a value should be")
+		return
+	}
+	c := d.s[d.i]
+	switch f.kind {
+	case kindString:
+		if c == '"' {
+			setString(p, d.str())
+			return
+		}
+	case kindBool, kindBoolPtr:
+		if c == 't' || c == 'f' {
+			v := d.boolean()
+			if f.kind == kindBool {
+				setBool(p, v)
+			} else {
+				b := new(bool)
+				*b = v
+				*(**bool)(p) = b
+			}
+			return
+		}
+	case kindInt, kindMoney:
+		if c == '-' || (c >= '0' && c <= '9') {
+			d.integer(f, p)
+			return
+		}
+	case kindStruct:
+		if c == '{' {
+			d.object(f.elem, p)
+			return
+		}
+	case kindStructPtr:
+		if c == '{' {
+			v := reflect.New(f.elem.typ)
+			d.object(f.elem, v.UnsafePointer())
+			*(*unsafe.Pointer)(p) = v.UnsafePointer()
+			return
+		}
+	case kindStringList, kindStructList:
+		if c == '[' {
+			d.array(f, p)
+			return
+		}
+	}
+	d.typeMismatch(f.kind)
+}
+
+// typeMismatch reports a value of the wrong JSON type and skips it.
+func (d *decoder) typeMismatch(want kind) {
+	got := "number"
+	switch d.s[d.i] {
+	case '"':
+		got = "string"
+	case '{':
+		got = "object"
+	case '[':
+		got = "array"
+	case 't', 'f':
+		got = "boolean"
+	case 'n':
+		got = "null"
+	}
+	d.skip()
+	if !d.stop {
+		d.fail(CodeType, Params{"expected": jsonTypeName[want], "actual": got})
+	}
+}
+
+func (d *decoder) enter() bool {
+	d.depth++
+	if d.depth > d.limits.Depth {
+		d.tooLarge("depth", d.limits.Depth)
+		return false
+	}
+	return true
+}
+
+// object decodes a JSON object into the struct at base.
+func (d *decoder) object(sh *shape, base unsafe.Pointer) {
+	if !d.enter() {
+		return
+	}
+	defer func() { d.depth-- }()
+	d.i++ // '{'
+	d.ws()
+	if d.i < len(d.s) && d.s[d.i] == '}' {
+		d.i++
+		return
+	}
+	var seen uint64
+	for !d.stop {
+		d.ws()
+		if d.i >= len(d.s) || d.s[d.i] != '"' {
+			d.syntaxError("something other than a field name in quotes")
+			return
+		}
+		key := d.str()
+		d.ws()
+		if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
+			d.syntaxError("a field name without a colon after it")
+			return
+		}
+		d.i++
+		mark := len(d.path)
+		d.path = appendPointerKey(append(d.path, '/'), key)
+		n, f := sh.lookup(key)
+		switch {
+		case f == nil:
+			d.skip()
+			if !d.stop {
+				d.fail(CodeUnknownField, Params{"name": key})
+			}
+		case seen&(1<<n) != 0:
+			d.skip()
+			if !d.stop {
+				d.fail(CodeDuplicate, Params{"name": key})
+				(*d.out)[len(*d.out)-1].variant = "key"
+			}
+		default:
+			seen |= 1 << n
+			d.value(f, unsafe.Add(base, f.offset))
+		}
+		d.path = d.path[:mark]
+		if d.stop {
+			return
+		}
+		d.ws()
+		if d.i >= len(d.s) {
+			d.syntaxError("the end of the input inside an object")
+			return
+		}
+		switch d.s[d.i] {
+		case ',':
+			d.i++
+		case '}':
+			d.i++
+			return
+		default:
+			d.syntaxError("a missing comma or closing brace")
+			return
+		}
+	}
+}
+
+// array decodes a JSON array into the slice at p. It counts the elements
+// first, so the slice is allocated once at its final size and an array past
+// the item limit is rejected before anything is decoded.
+func (d *decoder) array(f *field, p unsafe.Pointer) {
+	start := d.i
+	n := d.count()
+	if d.stop {
+		return
+	}
+	if n > d.limits.Items {
+		d.i = start
+		d.tooLarge("items", d.limits.Items)
+		return
+	}
+	d.i = start
+	if !d.enter() {
+		return
+	}
+	defer func() { d.depth-- }()
+	d.i++ // '['
+	if n == 0 {
+		d.ws()
+		d.i++ // ']'
+		return
+	}
+	var elem field
+	var at func(k int) unsafe.Pointer
+	if f.kind == kindStringList {
+		list := make([]string, n)
+		*(*[]string)(p) = list
+		elem = field{kind: kindString}
+		at = func(k int) unsafe.Pointer { return unsafe.Pointer(&list[k]) }
+	} else {
+		list := reflect.MakeSlice(f.typ, n, n)
+		reflect.NewAt(f.typ, p).Elem().Set(list)
+		first, size := list.UnsafePointer(), f.elem.typ.Size()
+		elem = field{kind: kindStruct, elem: f.elem}
+		at = func(k int) unsafe.Pointer { return unsafe.Add(first, uintptr(k)*size) }
+	}
+	for k := 0; k < n && !d.stop; k++ {
+		mark := len(d.path)
+		d.path = strconv.AppendInt(append(d.path, '/'), int64(k), 10)
+		d.value(&elem, at(k))
+		d.path = d.path[:mark]
+		d.ws()
+		d.i++ // ',' or ']' (checked by count)
+	}
+}
+
+// count returns the number of elements of the array at the read position,
+// checking its syntax, and leaves the position after the array.
+func (d *decoder) count() int {
+	d.i++ // '['
+	d.ws()
+	if d.i < len(d.s) && d.s[d.i] == ']' {
+		d.i++
+		return 0
+	}
+	n := 0
+	for !d.stop {
+		d.skip()
+		n++
+		d.ws()
+		if d.i >= len(d.s) {
+			d.syntaxError("the end of the input inside a list")
+			return n
+		}
+		switch d.s[d.i] {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			return n
+		default:
+			d.syntaxError("a missing comma or closing bracket")
+			return n
+		}
+	}
+	return n
+}
+
+// skip reads past one JSON value of any kind, checking its syntax. It keeps
+// its own stack of open brackets rather than recursing, so deep nesting costs
+// no Go stack; the depth limit still applies.
+func (d *decoder) skip() {
+	var open []byte // the open brackets, innermost last
+	expectValue := true
+	for !d.stop {
+		d.ws()
+		if d.i >= len(d.s) {
+			d.syntaxError("the end of the input where a value should be")
+			return
+		}
+		c := d.s[d.i]
+		if expectValue {
+			switch {
+			case c == '{' || c == '[':
+				if d.depth+len(open)+1 > d.limits.Depth {
+					d.tooLarge("depth", d.limits.Depth)
+					return
+				}
+				open = append(open, c)
+				d.i++
+				d.ws()
+				if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
+					if !d.close(&open, d.s[d.i]) { // an empty object or array
+						return
+					}
+					expectValue = false
+					break
+				}
+				if c == '{' && !d.key() {
+					return
+				}
+				continue
+			case c == '"':
+				d.str()
+			case c == 't':
+				d.literal("true")
+			case c == 'f':
+				d.literal("false")
+			case c == 'n':
+				d.literal("null")
+			case c == '-' || (c >= '0' && c <= '9'):
+				d.number()
+			default:
+				d.syntaxError("a character that cannot start a value")
+				return
+			}
+			expectValue = false
+		} else {
+			switch c {
+			case ',':
+				if len(open) == 0 {
+					return
+				}
+				d.i++
+				if open[len(open)-1] == '{' && !d.key() {
+					return
+				}
+				expectValue = true
+				continue
+			case '}', ']':
+				if len(open) == 0 {
+					return
+				}
+				if !d.close(&open, c) {
+					return
+				}
+			default:
+				if len(open) == 0 {
+					return
+				}
+				d.syntaxError("a missing comma or closing bracket")
+				return
+			}
+		}
+		if len(open) == 0 {
+			return
+		}
+	}
+}
+
+// close pops the innermost bracket, which must match c.
+func (d *decoder) close(open *[]byte, c byte) bool {
+	top := (*open)[len(*open)-1]
+	if (top == '{') != (c == '}') {
+		d.syntaxError("a bracket that does not match")
+		return false
+	}
+	*open = (*open)[:len(*open)-1]
+	d.i++
+	return true
+}
+
+// key reads an object key and its colon while skipping.
+func (d *decoder) key() bool {
+	d.ws()
+	if d.i >= len(d.s) || d.s[d.i] != '"' {
+		d.syntaxError("something other than a field name in quotes")
+		return false
+	}
+	d.str()
+	d.ws()
+	if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
+		d.syntaxError("a field name without a colon after it")
+		return false
+	}
+	d.i++
+	return true
+}
+
+func (d *decoder) literal(word string) {
+	if len(d.s)-d.i >= len(word) && d.s[d.i:d.i+len(word)] == word {
+		d.i += len(word)
+		return
+	}
+	d.syntaxError("a word that is not true, false or null")
+}
+
+func (d *decoder) boolean() bool {
+	if d.s[d.i] == 't' {
+		d.literal("true")
+		return true
+	}
+	d.literal("false")
+	return false
+}
+
+// str reads a JSON string. Without escapes the result is a substring of the
+// input and costs no allocation.
+func (d *decoder) str() string {
+	d.i++ // opening quote
+	start := d.i
+	for d.i < len(d.s) {
+		c := d.s[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			return d.s[start : d.i-1]
+		case c == '\\':
+			return d.escapedString(start)
+		case c < 0x20:
+			d.syntaxError("a control character inside text")
+			return ""
+		}
+		d.i++
+	}
+	d.syntaxError("the end of the input inside text")
+	return ""
+}
+
+func (d *decoder) escapedString(start int) string {
+	buf := make([]byte, 0, d.i-start+16)
+	buf = append(buf, d.s[start:d.i]...)
+	for d.i < len(d.s) {
+		c := d.s[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			return string(buf)
+		case c < 0x20:
+			d.syntaxError("a control character inside text")
+			return ""
+		case c != '\\':
+			buf = append(buf, c)
+			d.i++
+			continue
+		}
+		if d.i+1 >= len(d.s) {
+			break
+		}
+		e := d.s[d.i+1]
+		d.i += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := d.hex4()
+			if !ok {
+				return ""
+			}
+			if utf16.IsSurrogate(r) {
+				r2 := utf8.RuneError
+				if d.i+1 < len(d.s) && d.s[d.i] == '\\' && d.s[d.i+1] == 'u' {
+					save := d.i
+					d.i += 2
+					if lo, ok := d.hex4(); ok {
+						if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+							r2 = pair
+						} else {
+							d.i = save
+						}
+					} else {
+						return ""
+					}
+				}
+				r = r2
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			d.i -= 2
+			d.syntaxError("an unknown escape after a backslash")
+			return ""
+		}
+	}
+	d.syntaxError("the end of the input inside text")
+	return ""
+}
+
+func (d *decoder) hex4() (rune, bool) {
+	if len(d.s)-d.i < 4 {
+		d.syntaxError("a \\u escape without four hexadecimal digits")
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(d.s[d.i : d.i+4]) {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			d.syntaxError("a \\u escape without four hexadecimal digits")
+			return 0, false
+		}
+	}
+	d.i += 4
+	return r, true
+}
+
+// number reads a JSON number's text, checking its grammar.
+func (d *decoder) number() (text string) {
+	start := d.i
+	if d.s[d.i] == '-' {
+		d.i++
+	}
+	switch {
+	case d.i < len(d.s) && d.s[d.i] == '0':
+		d.i++
+	case d.i < len(d.s) && d.s[d.i] >= '1' && d.s[d.i] <= '9':
+		d.digits()
+	default:
+		d.syntaxError("a number without digits")
+		return ""
+	}
+	if d.i < len(d.s) && d.s[d.i] == '.' {
+		d.i++
+		if d.digits() == 0 {
+			d.syntaxError("a number with no digits after the decimal point")
+			return ""
+		}
+	}
+	if d.i < len(d.s) && (d.s[d.i] == 'e' || d.s[d.i] == 'E') {
+		d.i++
+		if d.i < len(d.s) && (d.s[d.i] == '+' || d.s[d.i] == '-') {
+			d.i++
+		}
+		if d.digits() == 0 {
+			d.syntaxError("a number with no digits in its exponent")
+			return ""
+		}
+	}
+	return d.s[start:d.i]
+}
+
+func (d *decoder) digits() int {
+	n := 0
+	for d.i < len(d.s) && d.s[d.i] >= '0' && d.s[d.i] <= '9' {
+		d.i++
+		n++
+	}
+	return n
+}
+
+// integer reads a number into an int64 field exactly, with no floating point.
+// JSON Schema counts 1.0 and 1e3 as integers, so they are read as 1 and 1000;
+// 1.5 is not an integer, and a value past int64 is reported, never wrapped.
+func (d *decoder) integer(f *field, p unsafe.Pointer) {
+	text := d.number()
+	if d.stop {
+		return
+	}
+	v, status := exactInteger(text)
+	switch status {
+	case integerOK:
+		setInt(p, v)
+	case integerFraction:
+		d.fail(CodeType, Params{"expected": "integer", "actual": "number"})
+	case integerOverflow:
+		if f.kind == kindMoney {
+			d.fail(CodeOverflow, Params{"value": text})
+		} else {
+			d.fail(CodeMaximum, Params{"max": int64(maxInt64)})
+		}
+	}
+}
+
+const maxInt64 = 1<<63 - 1
+
+type integerStatus uint8
+
+const (
+	integerOK integerStatus = iota
+	integerFraction
+	integerOverflow
+)
+
+// exactInteger converts JSON number text that has passed the grammar check.
+func exactInteger(text string) (int64, integerStatus) {
+	neg := text[0] == '-'
+	if neg {
+		text = text[1:]
+	}
+	mant, exp := text, 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == 'e' || text[i] == 'E' {
+			mant = text[:i]
+			e := text[i+1:]
+			eneg := false
+			if e[0] == '+' || e[0] == '-' {
+				eneg = e[0] == '-'
+				e = e[1:]
+			}
+			for _, c := range []byte(e) {
+				if exp < 1_000_000 {
+					exp = exp*10 + int(c-'0')
+				}
+			}
+			if eneg {
+				exp = -exp
+			}
+			break
+		}
+	}
+	intPart, frac := mant, ""
+	for i := 0; i < len(mant); i++ {
+		if mant[i] == '.' {
+			intPart, frac = mant[:i], mant[i+1:]
+			break
+		}
+	}
+	// The value is digits × 10^(exp − len(frac)); strip zeros to normalise.
+	digits := intPart + frac
+	exp -= len(frac)
+	for len(digits) > 1 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	for len(digits) > 1 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+		exp++
+	}
+	if digits == "0" {
+		return 0, integerOK
+	}
+	if exp < 0 {
+		return 0, integerFraction
+	}
+	if len(digits)+exp > 19 {
+		return 0, integerOverflow
+	}
+	var u uint64
+	for _, c := range []byte(digits) {
+		u = u*10 + uint64(c-'0')
+	}
+	for ; exp > 0; exp-- {
+		u *= 10
+	}
+	switch {
+	case !neg && u <= maxInt64:
+		return int64(u), integerOK
+	case neg && u <= maxInt64+1:
+		return int64(-u), integerOK // -u wraps to MinInt64 exactly when u = 2^63
+	}
+	return 0, integerOverflow
+}
+
+// appendPointerKey appends a key escaped as an RFC 6901 reference token.
+func appendPointerKey(b []byte, key string) []byte {
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, key[i])
+		}
+	}
+	return b
+}

@@ -1,0 +1,305 @@
+package stemkn
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Code identifies the kind of a finding. Codes are stable API: hosts key
+// translations and behaviour on them. The README lists every one.
+type Code string
+
+// Structural codes: the document's shape, types and formats.
+const (
+	CodeSyntax       Code = "syntax"        // the input is not well-formed JSON (params: line, column)
+	CodeType         Code = "type"          // a value has the wrong JSON type
+	CodeRequired     Code = "required"      // a required value is missing or empty
+	CodeUnknownField Code = "unknown-field" // a field the document type does not have
+	CodeEnum         Code = "enum"          // a value outside its vocabulary
+	CodeFormat       Code = "format"        // a value in the wrong format (date, email, identifier, money)
+	CodeMinLength    Code = "min-length"    // text too short
+	CodeMaxLength    Code = "max-length"    // text too long
+	CodeMinimum      Code = "minimum"       // a number too small
+	CodeMaximum      Code = "maximum"       // a number too large
+	CodeMinItems     Code = "min-items"     // a list too short
+	CodeMaxItems     Code = "max-items"     // a list too long
+	CodeDuplicate    Code = "duplicate"     // a repeated key, id or list entry
+	CodeTooLarge     Code = "too-large"     // the input passes a hard input limit
+)
+
+// Rule codes: the eligibility and funding rules of a scheme.
+const (
+	CodeSchemeUnknown      Code = "eligibility.scheme-unknown"
+	CodeTheme              Code = "eligibility.theme"
+	CodeAreaOfInterest     Code = "eligibility.area-of-interest"
+	CodeReflection         Code = "eligibility.reflection"
+	CodeSubjectSpread      Code = "eligibility.subject-spread"
+	CodeInstitutionClass   Code = "eligibility.institution-class"
+	CodePlace              Code = "eligibility.place"
+	CodeMinInstitutions    Code = "eligibility.min-institutions"
+	CodeMinCountries       Code = "eligibility.min-countries"
+	CodeCommitment         Code = "eligibility.commitment"
+	CodeDuration           Code = "eligibility.duration"
+	CodeDates              Code = "eligibility.dates"
+	CodeDeadline           Code = "eligibility.deadline"
+	CodeLocalIssue         Code = "eligibility.local-issue"
+	CodeActivities         Code = "eligibility.activities"
+	CodeOutputs            Code = "eligibility.outputs"
+	CodeUnknownInstitution Code = "unknown-institution"
+	CodeCurrency           Code = "budget.currency"
+	CodeCap                Code = "budget.cap"
+	CodeCategory           Code = "budget.category"
+	CodeCategoryShare      Code = "budget.category-share"
+	CodeUnitCost           Code = "budget.unit-cost"
+	CodeEmpty              Code = "budget.empty"
+	CodeOverflow           Code = "budget.overflow"
+	CodeNotFree            Code = "offer.not-free"
+	CodeAudience           Code = "offer.audience"
+	CodeAgeRange           Code = "offer.age-range"
+	CodeMathematics        Code = "advice.mathematics"
+)
+
+// Severity says whether a finding blocks an application.
+type Severity string
+
+const (
+	// Error blocks: a document with an error is not valid.
+	Error Severity = "error"
+	// Warning is advice, or in draft mode a missing value still to be filled in.
+	Warning Severity = "warning"
+)
+
+// Params are the values a finding's message is built from, keyed by name.
+// Values are strings, int64s or lists of strings.
+type Params map[string]any
+
+// Finding is one thing the validator has to say about a document.
+type Finding struct {
+	// Code says what kind of finding this is.
+	Code Code `json:"code"`
+	// Severity is error or warning.
+	Severity Severity `json:"severity"`
+	// Path is an RFC 6901 JSON Pointer to the value the finding is about
+	// ("" for the whole document).
+	Path string `json:"path"`
+	// Message is the finding in plain English, built from the template for
+	// Code with Params.
+	Message string `json:"message"`
+	// Params are the values the message was built from.
+	Params Params `json:"params,omitempty"`
+	// Rule is the id of the scheme rule that made the finding, if any.
+	Rule string `json:"rule,omitempty"`
+
+	// variant picks a more specific message template ("missing", "key",
+	// a format name); see Messages.
+	variant string
+}
+
+// Findings is a list of findings. The zero value is an empty list.
+type Findings []Finding
+
+// HasErrors reports whether any finding is an error.
+func (fs Findings) HasErrors() bool {
+	for i := range fs {
+		if fs[i].Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Codes lists the findings' codes in order.
+func (fs Findings) Codes() []Code {
+	out := make([]Code, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Code
+	}
+	return out
+}
+
+// Error joins the findings' paths and messages, one per line.
+func (fs Findings) Error() string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if f.Path != "" {
+			b.WriteString(f.Path)
+			b.WriteString(": ")
+		}
+		b.WriteString(f.Message)
+	}
+	return b.String()
+}
+
+// Sort puts findings in their documented order: by path in document order
+// (numeric segments as numbers, fields in the order the document type
+// declares them), then errors before warnings, then by code and message.
+func (fs Findings) Sort() {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].less(&fs[j]) })
+}
+
+func (f *Finding) less(g *Finding) bool {
+	if c := comparePaths(f.Path, g.Path); c != 0 {
+		return c < 0
+	}
+	if f.Severity != g.Severity {
+		return f.Severity == Error
+	}
+	if f.Code != g.Code {
+		return f.Code < g.Code
+	}
+	return f.Message < g.Message
+}
+
+// comparePaths orders JSON Pointers segment by segment: a parent before its
+// children, list indices numerically, fields in the order the document type
+// declares them, and anything else by its text.
+func comparePaths(a, b string) int {
+	sh, inList := rootShape, false
+	for {
+		if a == b {
+			return 0
+		}
+		if a == "" {
+			return -1
+		}
+		if b == "" {
+			return 1
+		}
+		sa, ra := firstSegment(a)
+		sb, rb := firstSegment(b)
+		if sa != sb {
+			return compareSegments(sh, inList, sa, sb)
+		}
+		sh, inList = sh.child(sa, inList)
+		a, b = ra, rb
+	}
+}
+
+func firstSegment(p string) (seg, rest string) {
+	p = p[1:] // drop the leading '/'
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i:]
+	}
+	return p, ""
+}
+
+func compareSegments(sh *shape, inList bool, a, b string) int {
+	if inList {
+		na, errA := strconv.Atoi(a)
+		nb, errB := strconv.Atoi(b)
+		if errA == nil && errB == nil {
+			return cmpInt(na, nb)
+		}
+	} else if sh != nil {
+		ia, _ := sh.lookup(a)
+		ib, _ := sh.lookup(b)
+		switch {
+		case ia >= 0 && ib >= 0:
+			return cmpInt(ia, ib)
+		case ia >= 0:
+			return -1
+		case ib >= 0:
+			return 1
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Outcome is what a scheme rule concluded about a document.
+type Outcome string
+
+const (
+	// Passed: the document meets the rule.
+	Passed Outcome = "passed"
+	// Failed: the document breaks the rule.
+	Failed Outcome = "failed"
+	// NotJudged: the document is too incomplete or malformed to tell.
+	NotJudged Outcome = "not-judged"
+	// NotApplicable: the rule does not apply, such as funding rules when no
+	// funding is asked for.
+	NotApplicable Outcome = "not-applicable"
+)
+
+// RuleResult is one scheme rule's outcome, with the source it comes from, so
+// a host can say "not eligible, because…".
+type RuleResult struct {
+	// Rule is the rule's id in the scheme, such as "fundingCap".
+	Rule string `json:"rule"`
+	// Code is the finding code the rule reports with.
+	Code Code `json:"code"`
+	// Title says what the rule requires, in plain English.
+	Title string `json:"title"`
+	// Outcome is passed, failed, not-judged or not-applicable.
+	Outcome Outcome `json:"outcome"`
+	// Reference is the source text the rule comes from.
+	Reference string `json:"reference"`
+	// Advice marks a rule that only advises: failing it does not make a
+	// document ineligible.
+	Advice bool `json:"advice,omitempty"`
+}
+
+// Result is the outcome of validating one document (SPEC §6).
+type Result struct {
+	// Scheme is the id of the scheme the document was judged against.
+	Scheme string `json:"scheme"`
+	// Valid is true when no finding is an error.
+	Valid bool `json:"valid"`
+	// Eligible is true when every eligibility rule passed, false when any
+	// failed, and nil when the document is too incomplete to judge.
+	Eligible *bool `json:"eligible,omitempty"`
+	// Findings are in the documented order (see Findings.Sort).
+	Findings Findings `json:"findings"`
+	// Rules are the scheme's rules in the scheme's order with their outcomes.
+	Rules []RuleResult `json:"rules,omitempty"`
+}
+
+// BasicOutput is the JSON Schema "basic" output format
+// (draft 2020-12, §12.4.2), so tools that read validator output read ours.
+type BasicOutput struct {
+	// Valid is the overall verdict.
+	Valid bool `json:"valid"`
+	// Errors are the findings that are errors, flattened.
+	Errors []BasicError `json:"errors,omitempty"`
+}
+
+// BasicError is one entry of the basic output format.
+type BasicError struct {
+	// KeywordLocation is where in the rules the finding comes from: the
+	// finding code under "#/x-stemkn/".
+	KeywordLocation string `json:"keywordLocation"`
+	// InstanceLocation is the JSON Pointer into the document.
+	InstanceLocation string `json:"instanceLocation"`
+	// Error is the finding's message.
+	Error string `json:"error"`
+}
+
+// Basic converts the result to the JSON Schema basic output format. Only
+// errors are listed: warnings do not make a document invalid.
+func (r *Result) Basic() BasicOutput {
+	out := BasicOutput{Valid: r.Valid}
+	for _, f := range r.Findings {
+		if f.Severity != Error {
+			continue
+		}
+		out.Errors = append(out.Errors, BasicError{
+			KeywordLocation:  "/x-stemkn/" + string(f.Code),
+			InstanceLocation: f.Path,
+			Error:            f.Message,
+		})
+	}
+	return out
+}

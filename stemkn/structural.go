@@ -1,0 +1,237 @@
+package stemkn
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/stemkn/stemkn/eligibility"
+)
+
+// A customTag is a validate tag of ours: how Go checks a value and how the
+// JSON Schema export says the same thing. Declaring both in one place keeps
+// the Go validator and the schema in step.
+type customTag struct {
+	name    string
+	code    Code              // the finding code when the check fails
+	check   func(string) bool // the Go check
+	pattern string            // the schema's "pattern", or
+	format  string            // the schema's "format", or
+	enum    func() []string   // the schema's "enum"
+}
+
+// EmailPattern is the shape an email address must have: something, an @,
+// and a domain with a dot in it. It is deliberately loose (the only real
+// check of an address is sending to it) and written so that Go, ECMAScript
+// and every JSON Schema validator read it alike.
+const EmailPattern = `^[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+$`
+
+// PostcodePattern is a UK postcode in capitals with its space, as Royal Mail writes it.
+const PostcodePattern = `^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}$`
+
+// CompanyNumberPattern is a Companies House company number: eight digits, or
+// two capital letters (such as SC or NI) and six digits.
+const CompanyNumberPattern = `^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$`
+
+var customTags = []customTag{
+	{name: "date", code: CodeFormat, check: isDate, format: "date"},
+	{name: "email", code: CodeFormat, check: isEmail, pattern: EmailPattern},
+	{name: "urn", code: CodeFormat, check: eligibility.IsURN, pattern: eligibility.URNPattern},
+	{name: "ukprn", code: CodeFormat, check: eligibility.IsUKPRN, pattern: eligibility.UKPRNPattern},
+	{name: "pic", code: CodeFormat, check: eligibility.IsPIC, pattern: eligibility.PICPattern},
+	{name: "postcode", code: CodeFormat, check: isPostcode, pattern: PostcodePattern},
+	{name: "company-number", code: CodeFormat, check: isCompanyNumber, pattern: CompanyNumberPattern},
+	{name: "country", code: CodeEnum, enum: eligibility.CountryCodes},
+	{name: "subdivision", code: CodeEnum, enum: ukSubdivisions},
+	{name: "region", code: CodeEnum, enum: regionSlugs},
+	{name: "phase", code: CodeEnum, enum: eligibility.Phases},
+	{name: "establishment-type", code: CodeEnum, enum: establishmentTypeSlugs},
+}
+
+func ukSubdivisions() []string { return []string{"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"} }
+
+func regionSlugs() []string {
+	var out []string
+	for _, r := range eligibility.Regions() {
+		out = append(out, r.Slug)
+	}
+	return out
+}
+
+func establishmentTypeSlugs() []string {
+	var out []string
+	for _, t := range eligibility.EstablishmentTypes() {
+		out = append(out, t.Slug)
+	}
+	return out
+}
+
+func isDate(s string) bool {
+	_, ok := eligibility.ParseDate(s)
+	return ok
+}
+
+// isEmail is EmailPattern without a regular expression (it runs on every
+// keystroke in the widget): one @, no spaces, and a dot in the domain with
+// something either side of it.
+func isEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || strings.IndexByte(s[at+1:], '@') >= 0 || strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	// The domain is "x.y" with x and y not empty: a dot strictly inside it.
+	domain := s[at+1:]
+	return len(domain) >= 3 && strings.IndexByte(domain[1:len(domain)-1], '.') >= 0
+}
+
+func isPostcode(s string) bool {
+	// Outward code: A9, A99, AA9, AA99, A9A, AA9A; then a space and 9AA.
+	n := len(s)
+	if n < 6 || n > 8 || s[n-4] != ' ' || !isDigit(s[n-3]) || !isUpper(s[n-2]) || !isUpper(s[n-1]) {
+		return false
+	}
+	out := s[:n-4]
+	letters := 0
+	for letters < len(out) && letters < 2 && isUpper(out[letters]) {
+		letters++
+	}
+	if letters == 0 || letters >= len(out) || !isDigit(out[letters]) {
+		return false
+	}
+	rest := out[letters+1:]
+	return len(rest) == 0 || len(rest) == 1 && (isDigit(rest[0]) || isUpper(rest[0]))
+}
+
+func isCompanyNumber(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	start := 0
+	if isUpper(s[0]) && isUpper(s[1]) {
+		start = 2
+	}
+	for i := start; i < 8; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// structure runs the validate tags. It is built once; validator caches each
+// struct's parsed tags on first use, and newStructure warms that cache.
+type structure struct {
+	v       *validator.Validate
+	tagCode map[string]Code
+}
+
+func newStructure() *structure {
+	v := validator.New()
+	v.RegisterTagNameFunc(func(sf reflect.StructField) string {
+		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		return name
+	})
+	s := &structure{v: v, tagCode: map[string]Code{}}
+	for _, t := range customTags {
+		check := t.check
+		if t.enum != nil {
+			set := map[string]struct{}{}
+			for _, e := range t.enum() {
+				set[e] = struct{}{}
+			}
+			check = func(x string) bool { _, ok := set[x]; return ok }
+		}
+		if err := v.RegisterValidation(t.name, func(fl validator.FieldLevel) bool {
+			return check(fl.Field().String())
+		}); err != nil {
+			panic("stemkn: registering validate tag " + t.name + ": " + err.Error())
+		}
+		s.tagCode[t.name] = t.code
+	}
+	// Warm validator's per-struct cache so the first real call is as fast as the rest.
+	_ = v.Struct(&Application{Funding: &Funding{Lines: []BudgetLine{{}}}, Network: Network{
+		Institutions: []Institution{{}}, Members: []Member{{Subjects: []string{""}}}, Partners: []Partner{{}}},
+		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}}})
+	_ = v.Struct(&OfferDocument{Offer: Offer{AgeRange: &AgeRange{}, Audience: []string{""}}})
+	return s
+}
+
+// check runs the tags on doc (a pointer to a document) and appends a
+// finding for each failure, in the given mode.
+func (s *structure) check(doc any, mode Mode, out *Findings) {
+	err := s.v.Struct(doc)
+	if err == nil {
+		return
+	}
+	var errs validator.ValidationErrors
+	if !errors.As(err, &errs) {
+		*out = append(*out, Finding{Code: CodeType, Severity: Error, Params: Params{"problem": err.Error()}})
+		return
+	}
+	for _, fe := range errs {
+		*out = append(*out, s.finding(fe, mode))
+	}
+}
+
+func (s *structure) finding(fe validator.FieldError, mode Mode) Finding {
+	f := Finding{Severity: Error, Path: namespacePointer(fe.Namespace())}
+	isList := fe.Kind() == reflect.Slice
+	isText := fe.Kind() == reflect.String
+	limit, _ := strconv.ParseInt(fe.Param(), 10, 64)
+	switch tag := fe.Tag(); tag {
+	case "required":
+		f.Code = CodeRequired
+		if mode == Draft {
+			f.Severity = Warning
+		}
+	case "min":
+		f.Code, f.Params = CodeMinimum, Params{"min": limit}
+		if isText {
+			f.Code = CodeMinLength
+		} else if isList {
+			f.Code = CodeMinItems
+		}
+	case "max":
+		f.Code, f.Params = CodeMaximum, Params{"max": limit}
+		if isText {
+			f.Code = CodeMaxLength
+		} else if isList {
+			f.Code = CodeMaxItems
+		}
+	case "oneof":
+		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(fe.Param())}
+	case "unique":
+		f.Code = CodeDuplicate
+	default:
+		f.Code = s.tagCode[tag]
+		if f.Code == CodeFormat {
+			f.Params, f.variant = Params{"format": tag}, tag
+		}
+	}
+	return f
+}
+
+// namespacePointer turns validator's "Application.network.members[0].email"
+// into the JSON Pointer "/network/members/0/email".
+func namespacePointer(ns string) string {
+	_, rest, _ := strings.Cut(ns, ".") // drop the document type's name
+	b := make([]byte, 0, len(rest)+8)
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; c {
+		case '.', '[':
+			b = append(b, '/')
+		case ']':
+		default:
+			b = append(b, c)
+		}
+	}
+	if len(b) > 0 && b[0] != '/' {
+		b = append([]byte{'/'}, b...)
+	}
+	return string(b)
+}

@@ -1,0 +1,389 @@
+package stemkn
+
+import (
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/stemkn/stemkn/budget"
+)
+
+// Options say how to validate one document.
+type Options struct {
+	// Scheme overrides the document's own scheme field when not empty.
+	Scheme string
+	// Mode is Submit (the default) or Draft.
+	Mode Mode
+}
+
+// Validator validates documents against the schemes of a catalogue. It
+// prepares each scheme once (its rules, lookup tables and messages) and is
+// then safe for concurrent use by many goroutines.
+type Validator struct {
+	catalogue *Catalogue
+	limits    Limits
+	messages  *Messages
+
+	mu       sync.RWMutex
+	compiled map[string]*compiled
+}
+
+// compiled is a scheme prepared for evaluation.
+type compiled struct {
+	*Scheme
+	rules      []ruleSpec
+	themes     map[string]struct{}
+	categories map[string]struct{}
+}
+
+var sharedStructure = sync.OnceValue(newStructure)
+
+// NewValidator returns a validator for the schemes of c (the built-in
+// catalogue when c is nil), with the default limits and English messages.
+// It prepares every scheme in the catalogue straight away.
+func NewValidator(c *Catalogue) *Validator {
+	if c == nil {
+		c = NewCatalogue()
+	}
+	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
+	sharedStructure()
+	for _, s := range c.Schemes() {
+		v.prepare(s)
+	}
+	return v
+}
+
+// WithLimits returns a copy of the validator that applies other input limits.
+func (v *Validator) WithLimits(l Limits) *Validator {
+	w := &Validator{catalogue: v.catalogue, limits: l, messages: v.messages, compiled: map[string]*compiled{}}
+	v.mu.RLock()
+	for k, c := range v.compiled {
+		w.compiled[k] = c
+	}
+	v.mu.RUnlock()
+	return w
+}
+
+// WithMessages returns a copy of the validator that words findings with m.
+func (v *Validator) WithMessages(m *Messages) *Validator {
+	w := v.WithLimits(v.limits)
+	w.messages = m
+	return w
+}
+
+// Catalogue is the validator's catalogue.
+func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
+
+// Limits are the input limits the validator applies.
+func (v *Validator) Limits() Limits { return v.limits }
+
+func (v *Validator) prepare(s *Scheme) *compiled {
+	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
+	for _, t := range s.Themes {
+		c.themes[t.ID] = struct{}{}
+	}
+	for _, k := range s.Categories {
+		c.categories[k.ID] = struct{}{}
+	}
+	v.mu.Lock()
+	v.compiled[s.ID] = c
+	v.mu.Unlock()
+	return c
+}
+
+// scheme returns the prepared scheme with the id, preparing schemes added to
+// the catalogue after the validator was made.
+func (v *Validator) scheme(id string) (*compiled, bool) {
+	v.mu.RLock()
+	c, ok := v.compiled[id]
+	v.mu.RUnlock()
+	if ok {
+		return c, true
+	}
+	s, ok := v.catalogue.Scheme(id)
+	if !ok {
+		return nil, false
+	}
+	return v.prepare(s), true
+}
+
+// lines converts the application's budget lines to the budget package's type.
+func (c *compiled) lines(a *Application) []budget.Line {
+	if a.Funding == nil {
+		return nil
+	}
+	out := make([]budget.Line, len(a.Funding.Lines))
+	for i, l := range a.Funding.Lines {
+		out[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
+	}
+	return out
+}
+
+// Validate decodes and validates one JSON document. It never panics and
+// never stops at the first problem: the result lists every finding.
+func (v *Validator) Validate(data []byte, opts Options) Result {
+	return v.validateText(string(data), opts)
+}
+
+// ValidateString is Validate for a document already held as a string; it
+// saves a copy of the input.
+func (v *Validator) ValidateString(doc string, opts Options) Result {
+	return v.validateText(doc, opts)
+}
+
+func (v *Validator) validateText(doc string, opts Options) Result {
+	id := opts.Scheme
+	if id == "" && len(doc) <= v.limits.Bytes {
+		id = peekScheme(doc)
+	}
+	c, known := v.scheme(id)
+	var out Findings
+	if c != nil && c.Kind == KindOffer {
+		var d OfferDocument
+		broken := decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)
+		return v.finish(c, id, known, nil, &d, opts, out, broken)
+	}
+	var app Application
+	broken := decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)
+	return v.finish(c, id, known, &app, nil, opts, out, broken)
+}
+
+// ValidateApplication validates an application already in Go form.
+func (v *Validator) ValidateApplication(app *Application, opts Options) Result {
+	id := opts.Scheme
+	if id == "" {
+		id = app.Scheme
+	}
+	c, known := v.scheme(id)
+	return v.finish(c, id, known, app, nil, opts, nil, nil)
+}
+
+// ValidateOffer validates a STEM Exchange offer document already in Go form.
+func (v *Validator) ValidateOffer(doc *OfferDocument, opts Options) Result {
+	id := opts.Scheme
+	if id == "" {
+		id = doc.Scheme
+	}
+	c, known := v.scheme(id)
+	return v.finish(c, id, known, nil, doc, opts, nil, nil)
+}
+
+func (v *Validator) finish(c *compiled, id string, known bool, app *Application, offer *OfferDocument, opts Options, out Findings, broken []string) Result {
+	mode := opts.Mode
+	if mode != Draft {
+		mode = Submit
+	}
+	decoded := !hasCode(out, CodeSyntax) && !hasCode(out, CodeTooLarge) && !rootBroken(broken)
+	if decoded {
+		var doc any = app
+		if offer != nil {
+			doc = offer
+		}
+		var structural Findings
+		sharedStructure().check(doc, mode, &structural)
+		for _, f := range structural {
+			if !underAny(f.Path, broken) {
+				out = append(out, f)
+			}
+		}
+	}
+	res := Result{Scheme: id}
+	switch {
+	case !known:
+		if decoded {
+			path := "/scheme"
+			if id == "" {
+				out = append(out, Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
+			} else if !hasPath(out, path) {
+				out = append(out, Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}})
+			}
+		}
+	case decoded:
+		if app != nil {
+			checkReferences(app, &out)
+		}
+		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out)
+	}
+	v.messages.apply(out, c)
+	out.Sort()
+	res.Findings = out
+	if res.Findings == nil {
+		res.Findings = Findings{}
+	}
+	res.Valid = !out.HasErrors()
+	return res
+}
+
+func severityFor(mode Mode) Severity {
+	if mode == Draft {
+		return Warning
+	}
+	return Error
+}
+
+// evaluate runs the scheme's rules and works out eligibility.
+func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings) ([]RuleResult, *bool) {
+	ev := evaluation{scheme: c, app: app, mode: mode, out: out}
+	if offer != nil {
+		ev.offer = &offer.Offer
+	}
+	for _, f := range *out {
+		if f.Severity == Error {
+			ev.problems = append(ev.problems, f.Path)
+		}
+	}
+	results := make([]RuleResult, len(c.rules))
+	anyFailed, anyUnjudged := false, false
+	for i := range c.rules {
+		r := &c.rules[i]
+		ev.rule = r
+		outcome := NotJudged
+		if !ev.brokenUnder(r.inputs) {
+			outcome = r.check(&ev)
+		}
+		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: r.title, Outcome: outcome, Reference: r.reference, Advice: r.advice}
+		if r.advice {
+			continue
+		}
+		anyFailed = anyFailed || outcome == Failed
+		anyUnjudged = anyUnjudged || outcome == NotJudged
+	}
+	var eligible *bool
+	switch {
+	case anyFailed:
+		eligible = new(bool)
+	case !anyUnjudged:
+		eligible = new(bool)
+		*eligible = true
+	}
+	return results, eligible
+}
+
+// checkReferences reports duplicate institution ids and references to
+// institutions the document does not have.
+func checkReferences(app *Application, out *Findings) {
+	insts := app.Network.Institutions
+	for i := range insts {
+		for j := 0; j < i; j++ {
+			if insts[i].ID != "" && insts[i].ID == insts[j].ID {
+				*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
+					Path: "/network/institutions/" + itoa(i) + "/id", Params: Params{"id": insts[i].ID}})
+				break
+			}
+		}
+	}
+	ref := func(id, path string) {
+		if id != "" && app.institutionIndex(id) < 0 {
+			*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
+		}
+	}
+	ref(app.Network.Lead, "/network/lead")
+	for i := range app.Network.Members {
+		ref(app.Network.Members[i].Institution, "/network/members/"+itoa(i)+"/institution")
+	}
+	if app.Funding != nil {
+		for i := range app.Funding.Lines {
+			ref(app.Funding.Lines[i].Institution, "/funding/lines/"+itoa(i)+"/institution")
+		}
+	}
+}
+
+func hasCode(fs Findings, c Code) bool {
+	for i := range fs {
+		if fs[i].Code == c {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPath(fs Findings, p string) bool {
+	for i := range fs {
+		if fs[i].Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+func rootBroken(broken []string) bool {
+	for _, b := range broken {
+		if b == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// underAny reports whether path is at or below one of the prefixes.
+func underAny(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if path == p || strings.HasPrefix(path, p) && path[len(p)] == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// peekScheme finds the top-level "scheme" string without decoding the
+// document, so the right document type can be chosen. It gives "" when the
+// document has none or is malformed (the decoder then says why).
+func peekScheme(doc string) string {
+	d := decoder{s: doc, limits: DefaultLimits, out: new(Findings)}
+	d.ws()
+	if d.i >= len(doc) || doc[d.i] != '{' {
+		return ""
+	}
+	d.i++
+	for !d.stop {
+		d.ws()
+		if d.i >= len(doc) || doc[d.i] != '"' {
+			return ""
+		}
+		key := d.str()
+		d.ws()
+		if d.stop || d.i >= len(doc) || doc[d.i] != ':' {
+			return ""
+		}
+		d.i++
+		d.ws()
+		if key == "scheme" && d.i < len(doc) && doc[d.i] == '"' {
+			return d.str()
+		}
+		d.skip()
+		d.ws()
+		if d.i >= len(doc) || doc[d.i] != ',' {
+			return ""
+		}
+		d.i++
+	}
+	return ""
+}
+
+func itoa(i int) string {
+	if i >= 0 && i < len(smallInts) {
+		return smallInts[i]
+	}
+	var b [20]byte
+	n := len(b)
+	for {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			return string(b[n:])
+		}
+	}
+}
+
+var smallInts = func() []string {
+	s := make([]string, 100)
+	for i := range s {
+		var b []byte
+		if i >= 10 {
+			b = append(b, byte('0'+i/10))
+		}
+		s[i] = string(append(b, byte('0'+i%10)))
+	}
+	return s
+}()
