@@ -122,29 +122,30 @@ func (c *compiled) lines(a *Application) []budget.Line {
 // Validate decodes and validates one JSON document. It never panics and
 // never stops at the first problem: the result lists every finding.
 func (v *Validator) Validate(data []byte, opts Options) Result {
-	return v.validateText(string(data), opts)
+	return v.validate(string(data), opts, nil, nil)
 }
 
 // ValidateString is Validate for a document already held as a string; it
 // saves a copy of the input.
 func (v *Validator) ValidateString(doc string, opts Options) Result {
-	return v.validateText(doc, opts)
+	return v.validate(doc, opts, nil, nil)
 }
 
-func (v *Validator) validateText(doc string, opts Options) Result {
+// validate decodes and validates doc. Findings already made about the
+// document (by form decoding) come in out, with their paths in broken.
+func (v *Validator) validate(doc string, opts Options, out Findings, broken []string) Result {
 	id := opts.Scheme
 	if id == "" && len(doc) <= v.limits.Bytes {
 		id = peekScheme(doc)
 	}
 	c, known := v.scheme(id)
-	var out Findings
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
-		broken := decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)
+		broken = append(broken, decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
 		return v.finish(c, id, known, nil, &d, opts, out, broken)
 	}
 	var app Application
-	broken := decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)
+	broken = append(broken, decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)...)
 	return v.finish(c, id, known, &app, nil, opts, out, broken)
 }
 
