@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/stemkn/stemkn/eligibility"
@@ -138,14 +139,7 @@ func newStructure() *structure {
 	})
 	s := &structure{v: v, tagCode: map[string]Code{}}
 	for _, t := range customTags {
-		check := t.check
-		if t.enum != nil {
-			set := map[string]struct{}{}
-			for _, e := range t.enum() {
-				set[e] = struct{}{}
-			}
-			check = func(x string) bool { _, ok := set[x]; return ok }
-		}
+		check, _ := customCheck(t.name)
 		if err := v.RegisterValidation(t.name, func(fl validator.FieldLevel) bool {
 			return check(fl.Field().String())
 		}); err != nil {
@@ -164,6 +158,9 @@ func newStructure() *structure {
 // check runs the tags on doc (a pointer to a document) and appends a
 // finding for each failure, in the given mode.
 func (s *structure) check(doc any, mode Mode, out *Findings) {
+	if precheckClean(doc) {
+		return
+	}
 	err := s.v.Struct(doc)
 	if err == nil {
 		return
@@ -234,4 +231,15 @@ func namespacePointer(ns string) string {
 		b = append([]byte{'/'}, b...)
 	}
 	return string(b)
+}
+
+// precheckClean runs the allocation-free pre-check (precheck.go).
+func precheckClean(doc any) bool {
+	switch d := doc.(type) {
+	case *Application:
+		return applicationShape.clean(unsafe.Pointer(d))
+	case *OfferDocument:
+		return offerShape.clean(unsafe.Pointer(d))
+	}
+	return false
 }
