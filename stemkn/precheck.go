@@ -172,8 +172,9 @@ func (prog tagProgram) run(f *field, p unsafe.Pointer) bool {
 func diveClean(f *field, p unsafe.Pointer, rest tagProgram) bool {
 	if f.kind == kindStringList {
 		elem := field{kind: kindString}
-		for _, s := range *(*[]string)(p) {
-			if !rest.run(&elem, unsafe.Pointer(&s)) {
+		list := *(*[]string)(p)
+		for i := range list {
+			if !rest.run(&elem, unsafe.Pointer(&list[i])) {
 				return false
 			}
 		}

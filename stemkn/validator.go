@@ -107,16 +107,17 @@ func (v *Validator) scheme(id string) (*compiled, bool) {
 	return v.prepare(s), true
 }
 
-// lines converts the application's budget lines to the budget package's type.
-func (c *compiled) lines(a *Application) []budget.Line {
-	if a.Funding == nil {
-		return nil
+// lines converts the application's budget lines to the budget package's
+// type, once per evaluation.
+func (ev *evaluation) lines() []budget.Line {
+	if ev.budgetLines != nil || ev.app == nil || ev.app.Funding == nil {
+		return ev.budgetLines
 	}
-	out := make([]budget.Line, len(a.Funding.Lines))
-	for i, l := range a.Funding.Lines {
-		out[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
+	ev.budgetLines = make([]budget.Line, len(ev.app.Funding.Lines))
+	for i, l := range ev.app.Funding.Lines {
+		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
 	}
-	return out
+	return ev.budgetLines
 }
 
 // Validate decodes and validates one JSON document. It never panics and
@@ -273,18 +274,23 @@ func checkReferences(app *Application, out *Findings) {
 			}
 		}
 	}
-	ref := func(id, path string) {
-		if id != "" && app.institutionIndex(id) < 0 {
-			*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
-		}
+	missing := func(id string) bool { return id != "" && app.institutionIndex(id) < 0 }
+	unknown := func(id, path string) {
+		*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
 	}
-	ref(app.Network.Lead, "/network/lead")
+	if missing(app.Network.Lead) {
+		unknown(app.Network.Lead, "/network/lead")
+	}
 	for i := range app.Network.Members {
-		ref(app.Network.Members[i].Institution, "/network/members/"+itoa(i)+"/institution")
+		if id := app.Network.Members[i].Institution; missing(id) {
+			unknown(id, "/network/members/"+itoa(i)+"/institution")
+		}
 	}
 	if app.Funding != nil {
 		for i := range app.Funding.Lines {
-			ref(app.Funding.Lines[i].Institution, "/funding/lines/"+itoa(i)+"/institution")
+			if id := app.Funding.Lines[i].Institution; missing(id) {
+				unknown(id, "/funding/lines/"+itoa(i)+"/institution")
+			}
 		}
 	}
 }
