@@ -36,8 +36,6 @@ type compiled struct {
 	categories map[string]struct{}
 }
 
-var sharedStructure = sync.OnceValue(newStructure)
-
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
 // It prepares every scheme in the catalogue straight away.
@@ -46,7 +44,7 @@ func NewValidator(c *Catalogue) *Validator {
 		c = NewCatalogue()
 	}
 	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
-	sharedStructure()
+	warmStructure()
 	for _, s := range c.Schemes() {
 		v.prepare(s)
 	}
@@ -182,7 +180,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			doc = offer
 		}
 		var structural Findings
-		sharedStructure().check(doc, mode, &structural)
+		checkStructure(doc, mode, &structural)
 		for _, f := range structural {
 			if !underAny(f.Path, broken) {
 				out = append(out, f)
