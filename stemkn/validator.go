@@ -78,6 +78,15 @@ func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
 func (v *Validator) Limits() Limits { return v.limits }
 
 func (v *Validator) prepare(s *Scheme) *compiled {
+	c := compile(s)
+	v.mu.Lock()
+	v.compiled[s.ID] = c
+	v.mu.Unlock()
+	return c
+}
+
+// compile prepares a scheme for evaluation: its rules and lookup tables.
+func compile(s *Scheme) *compiled {
 	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
 	for _, t := range s.Themes {
 		c.themes[t.ID] = struct{}{}
@@ -85,9 +94,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	for _, k := range s.Categories {
 		c.categories[k.ID] = struct{}{}
 	}
-	v.mu.Lock()
-	v.compiled[s.ID] = c
-	v.mu.Unlock()
 	return c
 }
 
@@ -137,6 +143,12 @@ func (v *Validator) validateText(doc string, opts Options) Result {
 		id = peekScheme(doc)
 	}
 	c, known := v.scheme(id)
+	return v.validateWith(c, id, known, doc, opts)
+}
+
+// validateWith decodes and validates a document against a prepared scheme
+// (nil when the scheme id is not known).
+func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options) Result {
 	var out Findings
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
