@@ -36,7 +36,7 @@ func (v *Validator) RunTests(s *Scheme) []TestOutcome {
 	out := make([]TestOutcome, len(s.Tests))
 	for i := range s.Tests {
 		t := &s.Tests[i]
-		res := v.validateWith(c, s.ID, true, string(t.Document), Options{Scheme: s.ID, Mode: t.Mode})
+		res := v.validateWith(c, s.ID, true, string(t.Document), Options{Scheme: s.ID, Mode: t.Mode}, nil, nil)
 		mismatches := t.Expect.mismatches(&res)
 		out[i] = TestOutcome{Name: t.Name, Passed: len(mismatches) == 0, Mismatches: mismatches, Result: res}
 	}
