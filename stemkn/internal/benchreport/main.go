@@ -1,0 +1,4 @@
+// Command benchreport is stemkn's benchmark harness helper.
+package main
+
+func main() {}
