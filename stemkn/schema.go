@@ -109,7 +109,7 @@ func schemeDescription(s *Scheme, rootDef *object) string {
 	}
 	b.WriteString(".")
 	if s.Reference != "" {
-		b.WriteString(" Source: " + s.Reference + ".")
+		b.WriteString(" Source: " + strings.TrimRight(s.Reference, ". ") + ".")
 	}
 	if s.Currency != "" && s.Kind != KindOffer {
 		b.WriteString(" Amounts are integers in minor units of " + s.Currency + ".")

@@ -2,6 +2,7 @@ package stemkn_test
 
 import (
 	"encoding/json"
+	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -377,4 +378,64 @@ func TestSchemaExpressibleCodes(t *testing.T) {
 	require.False(t, key.SchemaExpressible(), "JSON tools keep one of two repeated keys silently")
 	id := repeated(`{"scheme":"stem-kn-2011","network":{"institutions":[{"id":"a"},{"id":"a"}]}}`)
 	require.False(t, id.SchemaExpressible(), "no JSON Schema keyword says ids are unique")
+}
+
+func findingsAt(res stemkn.Result, code stemkn.Code) []string {
+	var out []string
+	for _, f := range res.Findings {
+		if f.Code == code && f.Severity == stemkn.Error {
+			out = append(out, f.Path)
+		}
+	}
+	return out
+}
+
+// TestALineOverTheCapIsReportedAtItsAmount: a line that alone passes the
+// cap is a maximum finding at that amount (what the schema's maximum says),
+// besides the cap finding on the total.
+func TestALineOverTheCapIsReportedAtItsAmount(t *testing.T) {
+	kn := string(must(os.ReadFile("testdata/calder.json")))
+	v := stemkn.NewValidator(nil)
+	for _, c := range []struct {
+		amount  string
+		maximum []string
+		cap     bool
+	}{
+		{"199999", nil, true}, // total 239,999 is over the cap; no line is
+		{"200000", nil, true},
+		{"200001", []string{"/funding/lines/0/amount"}, true},
+	} {
+		res := v.ValidateString(edit(t, kn, set("/funding/lines/0/amount", num(c.amount))), stemkn.Options{})
+		require.Equal(t, c.maximum, findingsAt(res, stemkn.CodeMaximum), c.amount)
+		require.Equal(t, c.cap, len(findingsAt(res, stemkn.CodeCap)) == 1, c.amount)
+	}
+}
+
+// TestReferenceErrorsDoNotHideOtherRules: a duplicate or unknown
+// institution id leaves the rules that look institutions up not judged, and
+// every other rule judged.
+func TestReferenceErrorsDoNotHideOtherRules(t *testing.T) {
+	c := agreementCatalogue(t)
+	v := stemkn.NewValidator(c)
+	every := string(must(os.ReadFile("testdata/schema/documents/every-rule.json")))
+	doc := edit(t, every, set("/network/institutions/1/id", "hbs"), drop("/network/institutions/1/urn"),
+		set("/funding/lines/0/category", "food"))
+	res := v.ValidateString(doc, stemkn.Options{})
+	require.Equal(t, []string{"/network/institutions/1/id"}, findingsAt(res, stemkn.CodeDuplicate))
+	require.Equal(t, []string{"/network/institutions/1/urn"}, findingsAt(res, stemkn.CodeRequired), "the identifiers rule ran")
+	require.Equal(t, []string{"/funding/lines/0/category"}, findingsAt(res, stemkn.CodeCategory))
+	outcome := map[string]stemkn.Outcome{}
+	for _, r := range res.Rules {
+		outcome[r.Rule] = r.Outcome
+	}
+	require.Equal(t, stemkn.Failed, outcome["categories"])
+	require.Equal(t, stemkn.Passed, outcome["minInstitutions"])
+	require.Equal(t, stemkn.NotJudged, outcome["fundedInstitutions"], "which institution is the lead is ambiguous")
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
