@@ -230,9 +230,7 @@ func (s *Scheme) ruleList() []ruleSpec {
 	if s.Kind != KindOffer && cur != "" {
 		add(ruleSpec{id: "currency", code: CodeCurrency, title: "Amounts are in " + cur,
 			reference: "The scheme's currency is " + cur + ".", inputs: []string{"/funding/currency"}, check: checkCurrency,
-			params: &struct {
-				Currency string `json:"currency"`
-			}{cur}, express: expressCurrency(cur)})
+			params: Params{"currency": cur}, express: expressCurrency(cur)})
 		add(ruleSpec{id: "budgetLines", code: CodeEmpty, title: "A request for funding lists what the money is for",
 			reference: "Funding is requested line by line (SPEC §5).", inputs: []string{"/funding"}, check: checkLines, express: expressBudgetLines})
 	}

@@ -44,7 +44,7 @@ func BaseSchema() []byte { return slices.Clone(baseSchema) }
 // and schemes loaded from files alike (look one up with Catalogue.Scheme).
 func Schema(s *Scheme) ([]byte, error) {
 	if s == nil {
-		return nil, errNoScheme
+		return nil, errors.New("stemkn: no scheme to make a schema for")
 	}
 	parsed, err := parseOrdered(baseSchema)
 	if err != nil {
