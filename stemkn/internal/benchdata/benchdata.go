@@ -111,3 +111,23 @@ func AppendApplication(b []byte, members, n int) []byte {
 	b = append(b, `]},"contact":{"name":"Asha Patel","email":"a.patel@calder.example.org"}}`...)
 	return b
 }
+
+// Fixture is a committed document that the benchmarks and their peers
+// validate.
+type Fixture struct {
+	// Scheme is the id of the built-in scheme the document is for.
+	Scheme string
+	// File is the document's file name in stemkn/testdata.
+	File string
+}
+
+// Fixtures are one complete, valid document per built-in scheme. The STEM
+// Knowledge Networks one is the reference document: 12 members, six budget
+// lines, about 4 KB.
+var Fixtures = []Fixture{
+	{"stem-kn-2011", "reference-12-members.json"},
+	{"enthuse-2014", "enthuse-2014.json"},
+	{"enthuse-2022", "enthuse-2022.json"},
+	{"stem-pd-net-2016", "stem-pd-net-2016.json"},
+	{"stem-exchange", "exchange-work-experience.json"},
+}

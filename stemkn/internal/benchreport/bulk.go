@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/stemkn/stemkn/stemkn/internal/benchdata"
+)
+
+// runBulk times the stemkn command validating NDJSON of reference-sized
+// documents, as a data person would run it, process start included:
+//
+//	stemkn validate --format json cohort-N.ndjson > /dev/null
+//
+// once with every core and, on the largest input, once with GOMAXPROCS=1,
+// so the report can say how much the extra cores bring. It prints one
+// benchmark-format line per run.
+func runBulk(args []string) error {
+	fs := flag.NewFlagSet("bulk", flag.ContinueOnError)
+	bin := fs.String("bin", "", "the stemkn `command` to time")
+	dir := fs.String("dir", "", "`directory` for the NDJSON inputs")
+	count := fs.Int("count", 5, "runs of each input")
+	docsList := fs.String("docs", "1,100,10000,100000", "comma-separated `sizes` in documents")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *bin == "" || *dir == "" {
+		return errors.New("bulk needs -bin and -dir")
+	}
+	var sizes []int
+	for _, s := range strings.Split(*docsList, ",") {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return fmt.Errorf("-docs: %q is not a number of documents", s)
+		}
+		sizes = append(sizes, n)
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		return err
+	}
+	for i, n := range sizes {
+		path := filepath.Join(*dir, "cohort-"+strconv.Itoa(n)+".ndjson")
+		if err := os.WriteFile(path, benchdata.NDJSON(n), 0o644); err != nil {
+			return err
+		}
+		for range *count {
+			if err := timeBulk(*bin, path, n, "BenchmarkCLIBulk", nil); err != nil {
+				return err
+			}
+		}
+		if i == len(sizes)-1 && runtime.NumCPU() > 1 {
+			for range *count {
+				if err := timeBulk(*bin, path, n, "BenchmarkCLIBulkOneCore", []string{"GOMAXPROCS=1"}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// timeBulk runs the command once on path and prints its wall time per
+// input and per document, documents per second, and the cores it kept busy
+// on average (processor time over wall time).
+func timeBulk(bin, path string, docs int, name string, env []string) error {
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer devNull.Close()
+	cmd := exec.Command(bin, "validate", "--format", "json", path)
+	cmd.Stdout = devNull
+	cmd.Stderr = os.Stderr
+	cmd.Env = append(os.Environ(), env...)
+	start := time.Now()
+	err = cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return fmt.Errorf("%s validate %s: %w (every document is valid, so it should exit 0)", bin, path, err)
+	}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	fmt.Printf("%s/docs=%d\t1\t%d ns/op\t%.0f ns/doc\t%.0f docs/s\t%.2f cores\n",
+		name, docs, wall.Nanoseconds(), float64(wall.Nanoseconds())/float64(docs),
+		float64(docs)/wall.Seconds(), cpu.Seconds()/wall.Seconds())
+	return nil
+}
