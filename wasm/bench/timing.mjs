@@ -1,0 +1,238 @@
+// timing measures the widget where people meet it: the demo site in a cold
+// headless Chromium. It prints Go benchmark-format lines, which
+// `make bench` gathers into BENCHMARKS.md with the Go and ajv numbers:
+//
+//	BenchmarkBrowserStartup          navigation → stemkn:ready, per cold start
+//	BenchmarkBrowserFirstValidation  the first kit.validate after ready
+//	BenchmarkBrowserValidate         kit.validate of the reference document:
+//	                                 median (ns/op) and p99 of N calls
+//	BenchmarkBrowserKeystroke        keystroke → updated messages on the demo
+//	                                 form after a first submit: median, p99,
+//	                                 p99 of the first 1,000, max
+//
+//	node wasm/bench/timing.mjs [-count=5] [-calls=2000] [-keys=2000] [-demo=BIN] [-dist=wasm/dist]
+//
+// It needs the widget's release files (make widget) and runs the demo
+// (examples/demo; built here unless -demo names a binary) on 127.0.0.1.
+// Every browser is Debian's /usr/bin/chromium, launched exactly as the
+// browser tests launch it, with a fresh profile each time, so every start is
+// cold: no HTTP cache, no compiled-code cache.
+//
+// Timers: Chromium rounds performance.now() to 100 µs on pages that are not
+// cross-origin isolated, too coarse for a call that takes tens of
+// microseconds. The per-call and per-keystroke runs therefore go through a
+// small proxy that adds the COOP/COEP headers that isolate the page (5 µs
+// timers); the start-up runs load the demo as it is served.
+//
+// This file is not a test (it lives outside wasm/test, which `node --test`
+// runs) and asserts no time: it measures.
+import { chromium } from 'playwright-core'
+import { spawn, execFileSync } from 'node:child_process'
+import http from 'node:http'
+import { mkdtemp, rm, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const args = process.argv.slice(2)
+const flag = (name, fallback) => {
+  const a = args.find(x => x.startsWith(`-${name}=`))
+  return a ? a.slice(name.length + 2) : fallback
+}
+const count = Number(flag('count', '5'))
+const calls = Number(flag('calls', '2000'))
+const keys = Number(flag('keys', '2000'))
+const dist = path.resolve(root, flag('dist', 'wasm/dist'))
+
+const launchOptions = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+}
+
+const log = (...a) => console.error('timing:', ...a)
+
+/** Runs the demo site on a free port and gives its URL and a stop function. */
+async function startDemo () {
+  let bin = flag('demo', '')
+  let tmp = null
+  if (!bin) {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'stemkn-demo-'))
+    bin = path.join(tmp, 'demo')
+    execFileSync('go', ['build', '-o', bin, './examples/demo'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  const child = spawn(bin, ['-addr', '127.0.0.1:0', '-dist', dist], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', chunk => {
+      out += chunk
+      const m = out.match(/listening on (http:\/\/\S+)/)
+      if (m) resolve(m[1])
+    })
+    child.on('exit', code => reject(new Error(`the demo exited (${code}) before listening`)))
+  })
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM')
+      if (tmp) await rm(tmp, { recursive: true, force: true })
+    }
+  }
+}
+
+/**
+ * A proxy to the demo that adds the headers making its pages cross-origin
+ * isolated (every resource is same-origin, so nothing else changes).
+ */
+async function startIsolatingProxy (target) {
+  const to = new URL(target)
+  const server = http.createServer((req, res) => {
+    const up = http.request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, upRes => {
+      res.writeHead(upRes.statusCode, {
+        ...upRes.headers,
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp'
+      })
+      upRes.pipe(res)
+    })
+    up.on('error', err => { res.writeHead(502); res.end(String(err)) })
+    req.pipe(up)
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise(resolve => server.close(resolve)) }
+}
+
+/** A fresh browser with a fresh profile, closed and removed after fn. */
+async function withColdBrowser (fn) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'stemkn-timing-'))
+  const context = await chromium.launchPersistentContext(dir, launchOptions)
+  try {
+    const page = context.pages()[0] || await context.newPage()
+    return await fn(page)
+  } finally {
+    await context.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Before the page's own scripts: note when stemkn:ready comes, keep the kit,
+ * and validate the reference document at once, timing that first call.
+ */
+function instrument (reference) {
+  const bench = window.__stemknBench = {}
+  document.addEventListener('stemkn:ready', event => {
+    bench.ready = performance.now()
+    bench.kit = event.detail
+    const start = performance.now()
+    const result = event.detail.validate(reference)
+    bench.first = performance.now() - start
+    bench.firstValid = result.valid
+  }, { once: true })
+}
+
+async function openDemo (page, url, reference) {
+  await page.addInitScript(instrument, reference)
+  await page.goto(url)
+  await page.waitForFunction(() => window.__stemknBench && window.__stemknBench.first !== undefined, null, { timeout: 60_000 })
+  return page.evaluate(() => {
+    const b = window.__stemknBench
+    return { ready: b.ready, first: b.first, firstValid: b.firstValid, isolated: self.crossOriginIsolated }
+  })
+}
+
+/** Times n calls of kit.validate on the reference document, in ms each. */
+function timeCalls (page, reference, n) {
+  return page.evaluate(({ reference, n }) => {
+    const kit = window.__stemknBench.kit
+    const times = []
+    for (let i = 0; i < n; i++) {
+      const start = performance.now()
+      const result = kit.validate(reference)
+      times.push(performance.now() - start)
+      if (!result.valid) throw new Error('the reference document is not valid in the browser')
+    }
+    return times
+  }, { reference, n })
+}
+
+/**
+ * Submits the empty demo form once (so it validates as the user types),
+ * then types n keystrokes into the network name — the name, then as many
+ * backspaces, over and over, so every keystroke changes the field — and
+ * gives each one's time from the input event's time stamp to the end of
+ * the widget's update (its stemkn:validated event comes after the DOM is
+ * changed), in ms.
+ */
+async function timeKeystrokes (page, n) {
+  await page.click('form#application button[type=submit]:not([name])')
+  await page.waitForSelector('.govuk-error-summary', { state: 'visible' })
+  await page.evaluate(() => {
+    const bench = window.__stemknBench
+    bench.keys = []
+    let typed = null
+    document.addEventListener('input', e => { typed = e.timeStamp }, { capture: true })
+    document.querySelector('form#application').addEventListener('stemkn:validated', e => {
+      if (e.detail.trigger === 'input' && typed !== null) {
+        bench.keys.push(performance.now() - typed)
+        typed = null
+      }
+    })
+  })
+  const field = 'form#application [name="network[name]"]'
+  await page.focus(field)
+  await page.fill(field, '')
+  const word = 'Calder Valley Maths in STEM Network'
+  const sequence = []
+  while (sequence.length < n) {
+    for (const c of word) sequence.push(c)
+    for (let i = 0; i < word.length; i++) sequence.push('Backspace')
+  }
+  for (const key of sequence.slice(0, n)) await page.keyboard.press(key)
+  const times = await page.evaluate(() => window.__stemknBench.keys)
+  const message = await page.evaluate(() => document.querySelector('form#application').querySelectorAll('[data-stemkn-error], .govuk-error-message').length)
+  if (times.length !== n) throw new Error(`${n} keystrokes made ${times.length} validations`)
+  if (message === 0) throw new Error('the form shows no messages after a submit: is it live?')
+  return times
+}
+
+function percentile (values, p) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+const ns = ms => Math.round(ms * 1e6)
+
+async function main () {
+  const reference = await readFile(path.join(root, 'stemkn', 'testdata', 'reference-12-members.json'), 'utf8')
+  const demo = await startDemo()
+  const proxy = await startIsolatingProxy(demo.url)
+  try {
+    for (let run = 0; run < count; run++) {
+      const t = await withColdBrowser(page => openDemo(page, demo.url, reference))
+      if (!t.firstValid) throw new Error('the reference document is not valid in the browser')
+      console.log(`BenchmarkBrowserStartup\t1\t${ns(t.ready)} ns/op`)
+      console.log(`BenchmarkBrowserFirstValidation\t1\t${ns(t.first)} ns/op`)
+    }
+    for (let run = 0; run < count; run++) {
+      await withColdBrowser(async page => {
+        const t = await openDemo(page, proxy.url, reference)
+        if (!t.isolated) log('the page is not cross-origin isolated: timers are coarse')
+        const c = await timeCalls(page, reference, calls)
+        console.log(`BenchmarkBrowserValidate\t${calls}\t${ns(percentile(c, 50))} ns/op\t${ns(percentile(c, 99))} p99-ns\t${ns(Math.max(...c))} max-ns`)
+        const k = await timeKeystrokes(page, keys)
+        const first = k.slice(0, 1000)
+        console.log(`BenchmarkBrowserKeystroke\t${keys}\t${ns(percentile(k, 50))} ns/op\t${ns(percentile(k, 99))} p99-ns\t${ns(percentile(first, 99))} p99-first1000-ns\t${ns(Math.max(...k))} max-ns`)
+      })
+    }
+  } finally {
+    await proxy.stop()
+    await demo.stop()
+  }
+}
+
+main().catch(err => {
+  console.error('timing:', err)
+  process.exit(1)
+})
