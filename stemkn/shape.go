@@ -47,6 +47,7 @@ type field struct {
 	typ    reflect.Type // the field's Go type
 	elem   *shape       // for struct kinds: the struct's shape
 	tag    string       // the validate tag
+	prog   tagProgram   // the tag compiled for the pre-check
 	doc    int          // index in the struct, for ordering findings
 }
 
@@ -102,6 +103,7 @@ func shapeOf(t reflect.Type) *shape {
 		sf := t.Field(i)
 		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
 		f := field{name: name, offset: sf.Offset, typ: sf.Type, tag: sf.Tag.Get("validate"), doc: i}
+		f.prog = compileTag(f.tag)
 		switch ft := sf.Type; {
 		case ft == amountType:
 			f.kind = kindMoney
