@@ -5,53 +5,50 @@ import (
 	"strings"
 )
 
-// TestOutcome is what running one of a scheme's own test cases found.
+// TestOutcome is what running one of a scheme's own test cases gave.
 type TestOutcome struct {
 	// Name is the test case's name.
-	Name string
+	Name string `json:"name"`
 	// Passed is true when the result met every part of the expectation.
-	Passed bool
-	// Mismatch says how the result differed from the expectation, as
-	// "expected valid, got not valid"; it is empty when the test passed.
-	Mismatch string
+	Passed bool `json:"passed"`
+	// Mismatches say each way the result differed from the expectation, as
+	// "expected valid, got not valid"; empty when the test passed.
+	Mismatches []string `json:"mismatches,omitempty"`
 	// Result is what the validator said of the test's document.
-	Result Result
+	Result Result `json:"result"`
 }
 
-// RunTests runs the test cases a scheme file carries (Scheme.Tests), so a
-// funder who edits a cap can prove the scheme still behaves. Each document
-// is judged against the scheme whatever its own scheme field says, in the
+// RunTests runs the test cases a scheme file carries (s.Tests), so a funder
+// who edits a cap can prove the scheme still behaves. Each document is
+// judged against the scheme whatever its own scheme field says, in the
 // case's mode, and compared with the case's expectation (see
-// Expectation.Mismatch). ok is false when the validator's catalogue has no
-// scheme with the id.
-func (v *Validator) RunTests(scheme string) (outcomes []TestOutcome, ok bool) {
-	s, ok := v.catalogue.Scheme(scheme)
-	if !ok {
-		return nil, false
-	}
-	outcomes = make([]TestOutcome, len(s.Tests))
+// Expectation.Mismatches). The scheme is looked up by its id in the
+// validator's catalogue: load a scheme file into the catalogue before
+// making the validator. A case whose mode is neither submit nor draft fails.
+func (v *Validator) RunTests(s *Scheme) []TestOutcome {
+	outcomes := make([]TestOutcome, len(s.Tests))
 	for i, tc := range s.Tests {
 		o := &outcomes[i]
 		o.Name = tc.Name
 		switch tc.Mode {
 		case "", Submit, Draft:
 			o.Result = v.Validate(tc.Document, Options{Scheme: s.ID, Mode: tc.Mode})
-			o.Mismatch = tc.Expect.Mismatch(&o.Result)
+			o.Mismatches = tc.Expect.Mismatches(&o.Result)
 		default:
-			o.Mismatch = "expected mode submit or draft, got " + string(tc.Mode)
+			o.Mismatches = []string{"expected mode submit or draft, got " + string(tc.Mode)}
 		}
-		o.Passed = o.Mismatch == ""
+		o.Passed = len(o.Mismatches) == 0
 	}
-	return outcomes, true
+	return outcomes
 }
 
-// Mismatch compares a result with the expectation. It returns "" when the
-// result meets it, and otherwise one "expected …, got …" for each part that
-// differs, joined by "; ": the verdict (valid or not valid); the eligibility
+// Mismatches compares a result with the expectation. It returns nothing
+// when the result meets it, and otherwise one "expected …, got …" for each
+// part that differs: the verdict (valid or not valid); the eligibility
 // (eligible, not eligible or not judged) when Eligible is set; and the
 // finding codes, in order, when Codes is set (an empty list expects no
 // findings at all).
-func (e *Expectation) Mismatch(r *Result) string {
+func (e *Expectation) Mismatches(r *Result) []string {
 	var diffs []string
 	if e.Valid != r.Valid {
 		diffs = append(diffs, "expected "+verdictWord(e.Valid)+", got "+verdictWord(r.Valid))
@@ -65,7 +62,7 @@ func (e *Expectation) Mismatch(r *Result) string {
 			diffs = append(diffs, "expected codes "+codeListText(e.Codes)+", got "+codeListText(got))
 		}
 	}
-	return strings.Join(diffs, "; ")
+	return diffs
 }
 
 func verdictWord(valid bool) string {

@@ -419,3 +419,24 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	}
 	require.Contains(t, stdout, "Exit status")
 }
+
+func TestTestJudgesEachFileByItsOwnScheme(t *testing.T) {
+	calder := oneLine(t, readTestdata(t, "calder-valid.json"))
+	dir := t.TempDir()
+	write := func(name, scheme string) string {
+		path := dir + "/" + name
+		require.NoError(t, os.WriteFile(path, []byte(scheme), 0o644))
+		return path
+	}
+	lower := write("lower.json", `{"id": "calder", "title": "Lower", "extends": "stem-kn-2011",
+		"rules": {"cap": {"amount": 150000, "reference": "lower"}},
+		"tests": [{"name": "lower cap refuses £2,000", "document": `+calder+`, "expect": {"valid": false}}]}`)
+	same := write("same.json", `{"id": "calder", "title": "Same", "extends": "stem-kn-2011",
+		"tests": [{"name": "built-in cap allows £2,000", "document": `+calder+`, "expect": {"valid": true}}]}`)
+	child := write("child.json", `{"id": "calder-child", "title": "Child", "extends": "calder",
+		"tests": [{"name": "a file extends an earlier file", "document": `+calder+`, "expect": {"valid": true}}]}`)
+
+	code, stdout, stderr := stemknRun(t, "", "test", lower, same, child)
+	require.Equal(t, exitOK, code, stderr)
+	require.Equal(t, "ok  lower cap refuses £2,000\nok  built-in cap allows £2,000\nok  a file extends an earlier file\n", stdout)
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/stemkn/stemkn/stemkn"
 )
@@ -28,32 +29,35 @@ func runTest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitTrouble
 	}
 	// One catalogue for all the files, loaded in order, so a file can
-	// extend a scheme an earlier file defines.
+	// extend a scheme an earlier file defines. Each file's cases run as
+	// soon as it is loaded, against the scheme as that file defines it,
+	// even if a later file reuses its id; nothing is printed unless every
+	// file loads.
 	catalogue := stemkn.NewCatalogue()
-	ids := make([]string, len(paths))
+	outcomes := make([][]stemkn.TestOutcome, len(paths))
+	schemes := make([]*stemkn.Scheme, len(paths))
 	for i, path := range paths {
 		s, err := catalogue.LoadFile(path)
 		if err != nil {
 			return trouble(stderr, "test", schemeFileProblem(path, err))
 		}
-		ids[i] = s.ID
+		schemes[i] = s
+		outcomes[i] = stemkn.NewValidator(catalogue).RunTests(s)
 	}
 
-	v := stemkn.NewValidator(catalogue)
 	out := bufio.NewWriter(stdout)
 	failed := false
-	for i, id := range ids {
-		outcomes, _ := v.RunTests(id)
-		if len(outcomes) == 0 {
-			fmt.Fprintf(out, "?   %s: scheme %s has no tests\n", paths[i], id)
+	for i, s := range schemes {
+		if len(outcomes[i]) == 0 {
+			fmt.Fprintf(out, "?   %s: scheme %s has no tests\n", paths[i], s.ID)
 		}
-		for _, o := range outcomes {
+		for _, o := range outcomes[i] {
 			if o.Passed {
 				fmt.Fprintf(out, "ok  %s\n", o.Name)
 				continue
 			}
 			failed = true
-			fmt.Fprintf(out, "FAIL %s: %s\n", o.Name, o.Mismatch)
+			fmt.Fprintf(out, "FAIL %s: %s\n", o.Name, strings.Join(o.Mismatches, "; "))
 		}
 	}
 	if err := out.Flush(); err != nil {
