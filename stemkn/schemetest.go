@@ -2,90 +2,77 @@ package stemkn
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// TestOutcome is what running one of a scheme's own test cases gave.
+// TestOutcome is what running one of a scheme's own test cases gave: whether
+// the scheme judged the case's document as the case expects, and if not, how
+// it differed.
 type TestOutcome struct {
 	// Name is the test case's name.
 	Name string `json:"name"`
-	// Passed is true when the result met every part of the expectation.
+	// Passed is true when the result matched every part of the expectation.
 	Passed bool `json:"passed"`
-	// Mismatches say each way the result differed from the expectation, as
-	// "expected valid, got not valid"; empty when the test passed.
+	// Mismatches say, in plain English, each way the result differed from
+	// the expectation; empty when the case passed.
 	Mismatches []string `json:"mismatches,omitempty"`
-	// Result is what the validator said of the test's document.
+	// Result is the validation result of the case's document.
 	Result Result `json:"result"`
 }
 
-// RunTests runs the test cases a scheme file carries (s.Tests), so a funder
-// who edits a cap can prove the scheme still behaves. Each document is
-// judged against the scheme whatever its own scheme field says, in the
-// case's mode, and compared with the case's expectation (see
-// Expectation.Mismatches). The scheme is looked up by its id in the
-// validator's catalogue: load a scheme file into the catalogue before
-// making the validator. A case whose mode is neither submit nor draft fails.
+// RunTests validates each of the scheme's test cases (s.Tests) with the
+// scheme itself, whatever scheme the case's document names, in the case's
+// mode, and compares the result with what the case expects: the verdict
+// always, eligibility when the case gives it, and the finding codes in order
+// when the case lists them. The outcomes are in the order of the cases.
+//
+// The scheme is prepared afresh for the run rather than looked up by id, so
+// a funder can test an edited scheme file before adding it to a catalogue,
+// and a scheme that reuses a built-in id is tested as written. This is what
+// `stemkn test SCHEME-FILE` runs.
 func (v *Validator) RunTests(s *Scheme) []TestOutcome {
-	outcomes := make([]TestOutcome, len(s.Tests))
-	for i, tc := range s.Tests {
-		o := &outcomes[i]
-		o.Name = tc.Name
-		switch tc.Mode {
-		case "", Submit, Draft:
-			o.Result = v.Validate(tc.Document, Options{Scheme: s.ID, Mode: tc.Mode})
-			o.Mismatches = tc.Expect.Mismatches(&o.Result)
-		default:
-			o.Mismatches = []string{"expected mode submit or draft, got " + string(tc.Mode)}
-		}
-		o.Passed = len(o.Mismatches) == 0
+	c := compile(s)
+	out := make([]TestOutcome, len(s.Tests))
+	for i := range s.Tests {
+		t := &s.Tests[i]
+		res := v.validateWith(c, s.ID, true, string(t.Document), Options{Scheme: s.ID, Mode: t.Mode}, nil, nil)
+		mismatches := t.Expect.mismatches(&res)
+		out[i] = TestOutcome{Name: t.Name, Passed: len(mismatches) == 0, Mismatches: mismatches, Result: res}
 	}
-	return outcomes
+	return out
 }
 
-// Mismatches compares a result with the expectation. It returns nothing
-// when the result meets it, and otherwise one "expected …, got …" for each
-// part that differs: the verdict (valid or not valid); the eligibility
-// (eligible, not eligible or not judged) when Eligible is set; and the
-// finding codes, in order, when Codes is set (an empty list expects no
-// findings at all).
-func (e *Expectation) Mismatches(r *Result) []string {
-	var diffs []string
-	if e.Valid != r.Valid {
-		diffs = append(diffs, "expected "+verdictWord(e.Valid)+", got "+verdictWord(r.Valid))
+// mismatches lists how a result differs from the expectation.
+func (e *Expectation) mismatches(r *Result) []string {
+	var out []string
+	if r.Valid != e.Valid {
+		out = append(out, "expected valid to be "+strconv.FormatBool(e.Valid)+", got "+strconv.FormatBool(r.Valid))
 	}
-	if e.Eligible != nil && (r.Eligible == nil || *e.Eligible != *r.Eligible) {
-		diffs = append(diffs, "expected "+eligibilityWord(e.Eligible)+", got "+eligibilityWord(r.Eligible))
+	if e.Eligible != nil && (r.Eligible == nil || *r.Eligible != *e.Eligible) {
+		out = append(out, "expected eligible to be "+eligibilityWord(e.Eligible)+", got "+eligibilityWord(r.Eligible))
 	}
 	if e.Codes != nil {
 		got := r.Findings.Codes()
-		if !slices.Equal(e.Codes, got) {
-			diffs = append(diffs, "expected codes "+codeListText(e.Codes)+", got "+codeListText(got))
+		if !slices.Equal(got, e.Codes) {
+			out = append(out, "expected finding codes "+codeList(e.Codes)+", got "+codeList(got))
 		}
 	}
-	return diffs
+	return out
 }
 
-func verdictWord(valid bool) string {
-	if valid {
-		return "valid"
+func eligibilityWord(b *bool) string {
+	if b == nil {
+		return "not judged"
 	}
-	return "not valid"
+	return strconv.FormatBool(*b)
 }
 
-func eligibilityWord(e *bool) string {
-	switch {
-	case e == nil:
-		return "eligibility not judged"
-	case *e:
-		return "eligible"
-	}
-	return "not eligible"
-}
-
-func codeListText(codes []Code) string {
-	s := make([]string, len(codes))
+// codeList writes codes as a bracketed, comma-separated list: [budget.cap, required].
+func codeList(codes []Code) string {
+	parts := make([]string, len(codes))
 	for i, c := range codes {
-		s[i] = string(c)
+		parts[i] = string(c)
 	}
-	return "[" + strings.Join(s, " ") + "]"
+	return "[" + strings.Join(parts, ", ") + "]"
 }

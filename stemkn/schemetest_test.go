@@ -1,90 +1,112 @@
 package stemkn_test
 
 import (
+	"encoding/json"
 	"os"
-	"strings"
+	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stretchr/testify/require"
 )
 
-func schemeTestTruth(b bool) *bool { return &b }
+// schemeWithCase is a scheme file extending enthuse-2022 with one test case
+// whose document is the enthuse-2022 fixture.
+func schemeWithCase(t *testing.T, mode string, expect string) []byte {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join("testdata", enthuse2022Fixture))
+	require.NoError(t, err)
+	tc := map[string]any{"name": "the fixture", "document": json.RawMessage(doc), "expect": json.RawMessage(expect)}
+	if mode != "" {
+		tc["mode"] = mode
+	}
+	file, err := json.Marshal(map[string]any{"id": "enthuse-2022-tested", "extends": "enthuse-2022", "title": "Tested", "tests": []any{tc}})
+	require.NoError(t, err)
+	return file
+}
 
-func TestExpectationMismatchSaysWhatDiffers(t *testing.T) {
-	eligible, notEligible := schemeTestTruth(true), schemeTestTruth(false)
-	result := stemkn.Result{Valid: false, Eligible: notEligible, Findings: stemkn.Findings{
-		{Code: stemkn.CodeCap, Severity: stemkn.Error}, {Code: stemkn.CodeMathematics, Severity: stemkn.Warning},
-	}}
-	for _, tc := range []struct {
-		name   string
-		expect stemkn.Expectation
-		want   string
+func TestRunTestsComparesEachCaseWithItsExpectation(t *testing.T) {
+	cases := []struct {
+		name       string
+		mode       string
+		expect     string
+		mismatches []string
 	}{
-		{"verdict only, met", stemkn.Expectation{Valid: false}, ""},
-		{"verdict differs", stemkn.Expectation{Valid: true}, "expected valid, got not valid"},
-		{"eligibility met", stemkn.Expectation{Eligible: notEligible}, ""},
-		{"eligibility differs", stemkn.Expectation{Eligible: eligible}, "expected eligible, got not eligible"},
-		{"codes met in order", stemkn.Expectation{Codes: []stemkn.Code{stemkn.CodeCap, stemkn.CodeMathematics}}, ""},
-		{"codes in another order", stemkn.Expectation{Codes: []stemkn.Code{stemkn.CodeMathematics, stemkn.CodeCap}},
-			"expected codes [advice.mathematics budget.cap], got [budget.cap advice.mathematics]"},
-		{"one code short", stemkn.Expectation{Codes: []stemkn.Code{stemkn.CodeCap}},
-			"expected codes [budget.cap], got [budget.cap advice.mathematics]"},
-		{"an empty list expects no findings", stemkn.Expectation{Codes: []stemkn.Code{}},
-			"expected codes [], got [budget.cap advice.mathematics]"},
-		{"every difference", stemkn.Expectation{Valid: true, Eligible: eligible, Codes: []stemkn.Code{}},
-			"expected valid, got not valid | expected eligible, got not eligible | expected codes [], got [budget.cap advice.mathematics]"},
-	} {
+		{"everything as expected", "", `{"valid": true, "eligible": true, "codes": []}`, nil},
+		{"only the verdict checked", "", `{"valid": true}`, nil},
+		{"wrong verdict", "", `{"valid": false}`, []string{"expected valid to be false, got true"}},
+		{"wrong eligibility", "", `{"valid": true, "eligible": false}`, []string{"expected eligible to be false, got true"}},
+		{"wrong codes", "", `{"valid": true, "codes": ["budget.cap"]}`, []string{"expected finding codes [budget.cap], got []"}},
+		{"every part wrong", "", `{"valid": false, "eligible": false, "codes": ["budget.cap", "required"]}`, []string{
+			"expected valid to be false, got true",
+			"expected eligible to be false, got true",
+			"expected finding codes [budget.cap, required], got []",
+		}},
+		{"a draft case", "draft", `{"valid": true, "eligible": true, "codes": []}`, nil},
+	}
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, strings.Join(tc.expect.Mismatches(&result), " | "))
+			c := stemkn.NewCatalogue()
+			schemes, err := c.Load(schemeWithCase(t, tc.mode, tc.expect))
+			require.NoError(t, err)
+			outcomes := stemkn.NewValidator(c).RunTests(schemes[0])
+			require.Len(t, outcomes, 1)
+			require.Equal(t, "the fixture", outcomes[0].Name)
+			require.Equal(t, tc.mismatches, outcomes[0].Mismatches)
+			require.Equal(t, tc.mismatches == nil, outcomes[0].Passed)
+			require.Equal(t, "enthuse-2022-tested", outcomes[0].Result.Scheme)
 		})
 	}
 }
 
-func TestExpectationOfEligibilityIsNotMetWhenNotJudged(t *testing.T) {
-	e := stemkn.Expectation{Valid: false, Eligible: schemeTestTruth(false)}
-	require.Equal(t, []string{"expected not eligible, got eligibility not judged"}, e.Mismatches(&stemkn.Result{}))
-}
-
-// schemeTestFile is a scheme file extending stem-kn-2011 with a lower cap
-// and test cases built on the Calder application.
-func schemeTestFile(t *testing.T, cases string) []byte {
-	calder, err := os.ReadFile("testdata/calder.json")
+func TestRunTestsUsesTheCaseMode(t *testing.T) {
+	// Without funding, a submitted application is missing a required part;
+	// a draft is only warned.
+	doc, err := os.ReadFile(filepath.Join("testdata", enthuse2022Fixture))
 	require.NoError(t, err)
-	return []byte(`{"id": "calder-tests", "title": "Calder", "extends": "stem-kn-2011",
-		"rules": {"cap": {"amount": 150000, "reference": "a lower cap for the test"}},
-		"tests": [` + strings.ReplaceAll(cases, "CALDER", string(calder)) + `]}`)
-}
-
-func TestRunTestsComparesEachCaseWithItsExpectation(t *testing.T) {
-	file := schemeTestFile(t, `
-		{"name": "over the lowered cap and the resources share", "document": CALDER, "expect": {"valid": false, "eligible": false, "codes": ["budget.cap", "budget.category-share"]}},
-		{"name": "wrongly expected valid", "document": CALDER, "expect": {"valid": true}},
-		{"name": "draft of nothing", "mode": "draft", "document": {"scheme": "stem-kn-2011"}, "expect": {"valid": true}},
-		{"name": "mode misspelt", "mode": "drafts", "document": CALDER, "expect": {"valid": false}}`)
-	c := stemkn.NewCatalogue()
-	schemes, err := c.Load(file)
+	var app map[string]any
+	require.NoError(t, json.Unmarshal(doc, &app))
+	delete(app, "funding")
+	unfunded, err := json.Marshal(app)
 	require.NoError(t, err)
 
-	outcomes := stemkn.NewValidator(c).RunTests(schemes[0])
-	require.Len(t, outcomes, 4)
-	summary := make([]string, len(outcomes))
-	for i, o := range outcomes {
-		summary[i] = o.Name + ": " + strings.Join(o.Mismatches, "; ")
-		require.Equal(t, len(o.Mismatches) == 0, o.Passed)
+	s := &stemkn.Scheme{ID: "enthuse-2022", Title: "ENTHUSE", Tests: []stemkn.SchemeTest{
+		{Name: "submitted", Document: unfunded, Expect: stemkn.Expectation{Valid: false, Codes: []stemkn.Code{stemkn.CodeRequired}}},
+		{Name: "draft", Mode: stemkn.Draft, Document: unfunded, Expect: stemkn.Expectation{Valid: true, Codes: []stemkn.Code{stemkn.CodeRequired}}},
+	}}
+	base, _ := stemkn.NewCatalogue().Scheme("enthuse-2022")
+	s.Rules, s.Categories, s.Currency = base.Rules, base.Categories, base.Currency
+	for _, o := range builtinValidator.RunTests(s) {
+		require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
 	}
-	require.Equal(t, []string{
-		"over the lowered cap and the resources share: ",
-		"wrongly expected valid: expected valid, got not valid",
-		"draft of nothing: ",
-		"mode misspelt: expected mode submit or draft, got drafts",
-	}, summary)
-	require.Equal(t, "calder-tests", outcomes[0].Result.Scheme, "judged against the file's scheme, not the document's")
 }
 
-func TestRunTestsOfASchemeWithoutCasesFindsNothing(t *testing.T) {
-	s, ok := stemkn.NewCatalogue().Scheme("stem-kn-2011")
-	require.True(t, ok)
-	require.Empty(t, stemkn.NewValidator(nil).RunTests(s), "the built-in scheme carries no test cases")
+func TestRunTestsJudgesWithTheSchemeAsWritten(t *testing.T) {
+	// An edited copy of a built-in scheme, with its cap lowered and the
+	// same id, is tested with the edit — not with the catalogue's scheme of
+	// that id, which the validator has already prepared.
+	edited := *stemkn.NewCatalogue().Schemes()[2]
+	require.Equal(t, "enthuse-2022", edited.ID)
+	edited.Rules.Cap = &stemkn.CapRule{Amount: 100, Reference: "An edited cap of £1."}
+	doc, err := os.ReadFile(filepath.Join("testdata", enthuse2022Fixture))
+	require.NoError(t, err)
+	edited.Tests = []stemkn.SchemeTest{{Name: "over £1", Document: doc,
+		Expect: stemkn.Expectation{Valid: false, Codes: []stemkn.Code{stemkn.CodeCap}}}}
+
+	outcomes := builtinValidator.RunTests(&edited)
+	require.True(t, outcomes[0].Passed, "%v", outcomes[0].Mismatches)
+	require.Equal(t, "The total must be £1.00 or less: it is £19,000.00", outcomes[0].Result.Findings[0].Message)
+
+	// The validator's own enthuse-2022 is untouched.
+	res := builtinValidator.Validate(doc, stemkn.Options{})
+	require.True(t, res.Valid)
+}
+
+func TestRunTestsReportsADocumentThatIsNotJSON(t *testing.T) {
+	s := &stemkn.Scheme{ID: "s", Title: "S", Tests: []stemkn.SchemeTest{
+		{Name: "broken", Document: json.RawMessage(`{"scheme": `), Expect: stemkn.Expectation{Valid: true}},
+	}}
+	outcomes := builtinValidator.RunTests(s)
+	require.False(t, outcomes[0].Passed)
+	require.Equal(t, []stemkn.Code{stemkn.CodeSyntax}, outcomes[0].Result.Findings.Codes())
 }
