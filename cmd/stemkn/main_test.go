@@ -107,7 +107,7 @@ func TestCommandsExitWithTheDocumentedCodes(t *testing.T) {
 
 		{"test a scheme file whose cases pass", []string{"test", "testdata/lower-cap.scheme.json"}, "", exitOK, "ok  a £2,000 request is over the lowered cap", ""},
 		{"test a scheme file whose cases fail", []string{"test", "testdata/wrong-expectations.scheme.json"}, "", exitFindings,
-			"FAIL the over-share application is wrongly expected to pass: expected valid, got not valid", ""},
+			"FAIL the over-share application is wrongly expected to pass: expected valid to be true, got false", ""},
 		{"test passing and failing files together", []string{"test", "testdata/lower-cap.scheme.json", "testdata/wrong-expectations.scheme.json"}, "", exitFindings, "ok  the valid application passes", ""},
 		{"test with no files", []string{"test"}, "", exitTrouble, "", "Usage: stemkn test SCHEME-FILE..."},
 		{"test a missing file", []string{"test", "testdata/no-such.scheme.json"}, "", exitTrouble, "", "no-such.scheme.json"},
@@ -395,7 +395,7 @@ func TestTestReportsEveryCase(t *testing.T) {
 ok  a £1,500 request, a fifth on resources, is within it
 ok  a draft with no network is still being written
 ok  the valid application passes
-FAIL the over-share application is wrongly expected to pass: expected valid, got not valid
+FAIL the over-share application is wrongly expected to pass: expected valid to be true, got false
 `, stdout)
 }
 
@@ -439,4 +439,17 @@ func TestTestJudgesEachFileByItsOwnScheme(t *testing.T) {
 	code, stdout, stderr := stemknRun(t, "", "test", lower, same, child)
 	require.Equal(t, exitOK, code, stderr)
 	require.Equal(t, "ok  lower cap refuses £2,000\nok  built-in cap allows £2,000\nok  a file extends an earlier file\n", stdout)
+}
+
+func TestTheStatisticsCohortIsOfValidENTHUSEApplications(t *testing.T) {
+	code, stdout, stderr := stemknRun(t, "", "validate", "--format", "json", cohortPath)
+	require.Equal(t, exitOK, code, stderr)
+	results := jsonResults(t, stdout)
+	require.Len(t, results, 38)
+	for i, r := range results {
+		require.Equal(t, "enthuse-2014", r.Scheme, "line %d", i+1)
+		require.True(t, r.Valid, "line %d: %v", i+1, r.Findings)
+		require.NotNil(t, r.Eligible)
+		require.True(t, *r.Eligible, "line %d", i+1)
+	}
 }

@@ -71,25 +71,26 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeIn()
 
 	v := stemkn.NewValidator(catalogue)
-	sink := &stickyWriter{w: stdout}
-	out := bufio.NewWriter(sink)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	report := func(d document, r *stemkn.Result) error {
+	judge := func(d document) verdict {
+		r := v.Validate(d.text, opts)
+		var b bytes.Buffer
 		if *format == "json" {
-			if err := enc.Encode(r); err != nil {
-				return err
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			_ = enc.Encode(&r) // a Result always encodes; the buffer cannot fail
+		} else {
+			label := name
+			if d.line > 0 {
+				label += ":" + strconv.Itoa(d.line)
 			}
-			return sink.err
+			writeText(&b, label, &r)
 		}
-		label := name
-		if d.line > 0 {
-			label += ":" + strconv.Itoa(d.line)
-		}
-		writeText(out, label, r)
-		return sink.err
+		return verdict{out: b.Bytes(), invalid: !r.Valid}
 	}
-	invalid, readErr, writeErr := validateInput(v, opts, newLineReader(in, v.Limits().Bytes), report)
+	// bufio.Writer keeps its first error, so a long run stops as soon as
+	// its output cannot be written.
+	out := bufio.NewWriter(stdout)
+	invalid, readErr, writeErr := validateInput(newLineReader(in, v.Limits().Bytes), v.Limits().Bytes, judge, out)
 	if err := out.Flush(); writeErr == nil {
 		writeErr = err
 	}
@@ -102,22 +103,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
-}
-
-// stickyWriter remembers the first write error, so a long run stops as
-// soon as its output cannot be written.
-type stickyWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (s *stickyWriter) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
-	n, err := s.w.Write(p)
-	s.err = err
-	return n, err
 }
 
 // schemeFileProblem words a scheme file that would not load; an I/O error
@@ -217,15 +202,22 @@ func trimLineEnding(raw []byte) []byte {
 	return bytes.TrimSuffix(raw, []byte("\r"))
 }
 
-// validateInput validates the input as one document or as NDJSON and hands
-// each result to report in input order. The input is NDJSON when it has
-// more than one non-blank line and its first non-blank line is a complete
-// JSON value on its own (or is longer than the input limit); otherwise the
+// verdict is one document's result, rendered for output.
+type verdict struct {
+	out     []byte
+	invalid bool
+}
+
+// validateInput validates the input as one document or as NDJSON with
+// judge, and writes each verdict to w in input order. The input is NDJSON
+// when it has more than one non-blank line and its first non-blank line is
+// a complete JSON value on its own (or is longer than limit); otherwise the
 // whole input is one document, which may spread over many lines.
-func validateInput(v *stemkn.Validator, opts stemkn.Options, lr *lineReader, report func(document, *stemkn.Result) error) (invalid bool, readErr, writeErr error) {
+func validateInput(lr *lineReader, limit int, judge func(document) verdict, w io.Writer) (invalid bool, readErr, writeErr error) {
 	one := func(d document) (bool, error, error) {
-		r := v.Validate(d.text, opts)
-		return !r.Valid, nil, report(d, &r)
+		v := judge(d)
+		_, err := w.Write(v.out)
+		return v.invalid, nil, err
 	}
 	var head []byte // the input read so far, as it is
 	var first document
@@ -243,7 +235,7 @@ func validateInput(v *stemkn.Validator, opts stemkn.Options, lr *lineReader, rep
 			if !tooLong && !json.Valid(first.text) {
 				// A document spread over lines: read the rest, up to one
 				// byte past the limit, which is enough to call it too large.
-				rest, err := io.ReadAll(io.LimitReader(lr.br, int64(max(0, v.Limits().Bytes+1-len(head)))))
+				rest, err := io.ReadAll(io.LimitReader(lr.br, int64(max(0, limit+1-len(head)))))
 				if err != nil {
 					return false, err, nil
 				}
@@ -266,29 +258,29 @@ func validateInput(v *stemkn.Validator, opts stemkn.Options, lr *lineReader, rep
 	if err == io.EOF {
 		lr = nil
 	}
-	return validateStream(v, opts, pending, lr, report)
+	return validateStream(pending, lr, judge, w)
 }
 
 // validateStream validates NDJSON on every core: one reader, a worker per
-// GOMAXPROCS sharing the validator (it is safe for concurrent use), and
-// report called in input order. At most a few lines per worker are in
-// flight, so memory stays small whatever the input's length. lr is nil when
-// pending holds the whole input.
-func validateStream(v *stemkn.Validator, opts stemkn.Options, pending []document, lr *lineReader, report func(document, *stemkn.Result) error) (invalid bool, readErr, writeErr error) {
+// GOMAXPROCS validating and rendering (the validator is safe for concurrent
+// use), and the verdicts written in input order. At most a few lines per
+// worker are in flight, so memory stays small whatever the input's length.
+// lr is nil when pending holds the whole input.
+func validateStream(pending []document, lr *lineReader, judge func(document) verdict, w io.Writer) (invalid bool, readErr, writeErr error) {
 	type job struct {
-		doc    document
-		result chan stemkn.Result
+		doc     document
+		verdict chan verdict
 	}
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan job)
-	order := make(chan job, 2*workers) // results wait here to be reported in order
-	done := make(chan struct{})        // closed when reporting stops
+	order := make(chan job, 4*workers) // verdicts wait here to be written in order
+	done := make(chan struct{})        // closed when writing stops
 
 	go func() {
 		defer close(order)
 		defer close(jobs)
 		send := func(d document) bool {
-			j := job{doc: d, result: make(chan stemkn.Result, 1)}
+			j := job{doc: d, verdict: make(chan verdict, 1)}
 			select {
 			case order <- j:
 			case <-done:
@@ -324,15 +316,15 @@ func validateStream(v *stemkn.Validator, opts stemkn.Options, pending []document
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.result <- v.Validate(j.doc.text, opts)
+				j.verdict <- judge(j.doc)
 			}
 		})
 	}
 
 	for j := range order {
-		r := <-j.result
-		invalid = invalid || !r.Valid
-		if writeErr = report(j.doc, &r); writeErr != nil {
+		v := <-j.verdict
+		invalid = invalid || v.invalid
+		if _, writeErr = w.Write(v.out); writeErr != nil {
 			// The reader may be blocked on input that never ends: stop it
 			// and the workers, and do not wait for them.
 			close(done)
