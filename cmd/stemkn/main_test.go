@@ -429,7 +429,7 @@ func TestTestJudgesEachFileByItsOwnScheme(t *testing.T) {
 		return path
 	}
 	lower := write("lower.json", `{"id": "calder", "title": "Lower", "extends": "stem-kn-2011",
-		"rules": {"cap": {"amount": 150000, "reference": "lower"}},
+		"rules": {"cap": {"amount": 180000, "reference": "lower"}},
 		"tests": [{"name": "lower cap refuses £2,000", "document": `+calder+`, "expect": {"valid": false}}]}`)
 	same := write("same.json", `{"id": "calder", "title": "Same", "extends": "stem-kn-2011",
 		"tests": [{"name": "built-in cap allows £2,000", "document": `+calder+`, "expect": {"valid": true}}]}`)
