@@ -453,3 +453,16 @@ func TestTheStatisticsCohortIsOfValidENTHUSEApplications(t *testing.T) {
 		require.True(t, *r.Eligible, "line %d", i+1)
 	}
 }
+
+// BenchmarkValidateNDJSON measures bulk validation of the 38-application
+// cohort, JSON output, on GOMAXPROCS workers.
+func BenchmarkValidateNDJSON(b *testing.B) {
+	cohort, err := os.ReadFile(cohortPath)
+	require.NoError(b, err)
+	b.SetBytes(int64(len(cohort)))
+	for b.Loop() {
+		if code := run([]string{"validate", "--format", "json"}, bytes.NewReader(cohort), io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
