@@ -5,10 +5,10 @@
 // Usage:
 //
 //	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json] [--mode submit|draft] [FILE|-]
-//	stemkn schema   [--scheme ID]          # JSON Schema to stdout
-//	stemkn schemes                         # ids and titles, tab-separated
-//	stemkn stats    [FILE.ndjson|-]        # programme statistics, JSON
-//	stemkn test     SCHEME-FILE...         # run scheme files' own test cases
+//	stemkn schema   [--scheme ID | --scheme-file FILE]   # JSON Schema (draft 2020-12) to stdout
+//	stemkn schemes                                       # ids and titles, tab-separated
+//	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
+//	stemkn test     SCHEME-FILE...                       # run scheme files' own test cases
 //	stemkn help     [COMMAND]
 //
 // validate reads one JSON document, or NDJSON: one document per line. The
@@ -33,6 +33,9 @@
 // postcode) overall, by phase group and by region, and the money requested
 // per currency in minor units. Lines that are not applications are skipped
 // and counted, and stderr says how many.
+//
+// schema prints the JSON Schema of a scheme's documents (stemkn.Schema),
+// or without a scheme the structure of every document (stemkn.BaseSchema).
 //
 // Flags may come before or after the file; "--" ends the flags.
 //
