@@ -7,6 +7,7 @@ package stemkn
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strconv"
 	"sync"
@@ -118,6 +119,18 @@ func BenchmarkValidate(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkResultJSON writes the reference document's result as JSON, as
+// the command's --format json and the widget do for every document.
+func BenchmarkResultJSON(b *testing.B) {
+	r := NewValidator(nil).Validate(readFixture(b, "reference-12-members.json"), Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(&r); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
