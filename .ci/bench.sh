@@ -55,6 +55,10 @@ need chromium chromium
 echo "== go test -bench (one core; the parallel benchmark on every core)" >&2
 go test -run '^$' -bench . -skip ValidateParallel -benchmem -count="$count" -benchtime="$benchtime" -cpu 1 -timeout 60m ./stemkn/ | tee "$out/go.txt" >&2
 go test -run '^$' -bench 'ValidateParallel' -benchmem -count="$count" -benchtime="$benchtime" -cpu "$(nproc)" ./stemkn/ | tee "$out/go-parallel.txt" >&2
+if [ "$mode" = smoke ]; then
+	# Every other package's benchmarks too (such as the command's), once.
+	go test -run '^$' -bench . -benchtime=1x $(go list ./... | grep -v '/stemkn/stemkn$') >&2
+fi
 
 echo "== ajv in Node" >&2
 go run ./stemkn/internal/benchreport inputs "$out"
