@@ -299,6 +299,8 @@ func (d *decoder) array(f *field, p unsafe.Pointer) {
 	if n == 0 {
 		d.ws()
 		d.i++ // ']'
+		// An empty list is there, unlike a missing one: too short, not required.
+		reflect.NewAt(f.typ, p).Elem().Set(reflect.MakeSlice(f.typ, 0, 0))
 		return
 	}
 	var elem field
@@ -659,15 +661,21 @@ func (d *decoder) integer(f *field, p unsafe.Pointer) {
 	case integerFraction:
 		d.fail(CodeType, Params{"expected": "integer", "actual": "number"})
 	case integerOverflow:
-		if f.kind == kindMoney {
+		switch {
+		case f.kind == kindMoney:
 			d.fail(CodeOverflow, Params{"value": text})
-		} else {
+		case text[0] == '-':
+			d.fail(CodeMinimum, Params{"min": int64(minInt64)})
+		default:
 			d.fail(CodeMaximum, Params{"max": int64(maxInt64)})
 		}
 	}
 }
 
-const maxInt64 = 1<<63 - 1
+const (
+	maxInt64 = 1<<63 - 1
+	minInt64 = -1 << 63
+)
 
 type integerStatus uint8
 

@@ -233,6 +233,5 @@ func checkWording(t testing.TB, res Result) {
 	for _, f := range res.Findings {
 		require.False(t, bannedWords.MatchString(f.Message), "message %q", f.Message)
 		require.False(t, placeholder.MatchString(f.Message), "message %q has an unfilled placeholder", f.Message)
-		require.NotContains(t, f.Message, `""`, "message %q quotes nothing", f.Message)
 	}
 }

@@ -1,6 +1,7 @@
 package stemkn
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stemkn/stemkn/eligibility"
@@ -468,20 +469,18 @@ func TestInstitutionReferencesMustExist(t *testing.T) {
 			want:  []seen{e(CodeUnknownInstitution, "/network/lead")},
 			rules: unfunded(map[string]Outcome{"fundedInstitutions": NotJudged}), verdict: unjudged},
 		{name: "an unknown member institution", changes: []change{set("/network/members/2/institution", "Hva")},
-			want:  []seen{e(CodeUnknownInstitution, "/network/members/2/institution")},
-			rules: map[string]Outcome{"subjectSpread": NotJudged, "mathematics": NotJudged}, verdict: unjudged,
+			want:    []seen{e(CodeUnknownInstitution, "/network/members/2/institution")},
+			verdict: eligible, // no rule of the scheme reads a member's institution
 			message: `Select the institution of member 3 from the network's institutions: there is no institution with the ID "Hva"`},
 		{name: "an unknown line institution", changes: []change{set("/funding/lines/1/institution", "xyz")},
-			want: []seen{e(CodeUnknownInstitution, "/funding/lines/1/institution")},
-			rules: map[string]Outcome{"fundedInstitutions": NotJudged, "budgetLines": NotJudged, "categories": NotJudged, "cap": NotJudged,
-				"categoryShares.resources": NotJudged, "currency": Passed}, verdict: unjudged,
+			want:  []seen{e(CodeUnknownInstitution, "/funding/lines/1/institution")},
+			rules: map[string]Outcome{"fundedInstitutions": NotJudged, "budgetLines": NotJudged}, verdict: unjudged,
 			message: `Select the institution that receives budget line 2 from the network's institutions: there is no institution with the ID "xyz"`},
 		{name: "all three at once, in document order", changes: []change{set("/network/lead", "a"), set("/network/members/0/institution", "b"),
 			set("/funding/lines/0/institution", "c")},
 			want: []seen{e(CodeUnknownInstitution, "/network/lead"), e(CodeUnknownInstitution, "/network/members/0/institution"),
 				e(CodeUnknownInstitution, "/funding/lines/0/institution")},
-			rules: map[string]Outcome{"subjectSpread": NotJudged, "mathematics": NotJudged, "fundedInstitutions": NotJudged,
-				"budgetLines": NotJudged, "categories": NotJudged, "cap": NotJudged, "categoryShares.resources": NotJudged},
+			rules:   map[string]Outcome{"fundedInstitutions": NotJudged, "budgetLines": NotJudged},
 			verdict: unjudged},
 	})
 }
@@ -530,8 +529,7 @@ func TestFundingNeedsBudgetLines(t *testing.T) {
 			verdict: eligible},
 		{name: "a line of nothing", changes: []change{set("/funding/lines/0/amount", 0)},
 			want: []seen{e(CodeRequired, "/funding/lines/0/amount")}, verdict: unjudged,
-			rules: map[string]Outcome{"categories": NotJudged, "cap": NotJudged, "categoryShares.resources": NotJudged,
-				"fundedInstitutions": NotJudged, "budgetLines": NotJudged}},
+			rules: map[string]Outcome{"cap": NotJudged, "categoryShares.resources": NotJudged, "budgetLines": NotJudged}},
 		{name: "a category the scheme does not fund", changes: []change{set("/funding/lines/0/category", "equipment")},
 			want: []seen{e(CodeCategory, "/funding/lines/0/category")}, rules: map[string]Outcome{"categories": Failed}, verdict: ineligible,
 			message: "Select a spend category the scheme funds for budget line 1"},
@@ -545,13 +543,41 @@ func TestFundingIsInPounds(t *testing.T) {
 			message: "Select GBP as the currency: the scheme pays in GBP"},
 		{name: "a currency stemkn does not know is an enum error", changes: []change{set("/funding/currency", "USD")},
 			want: []seen{e(CodeEnum, "/funding/currency")}, verdict: unjudged,
-			rules: map[string]Outcome{"currency": NotJudged, "fundedInstitutions": NotJudged, "budgetLines": NotJudged}},
+			rules: map[string]Outcome{"currency": NotJudged, "budgetLines": NotJudged}},
 		{name: "lower case is not the code", changes: []change{set("/funding/currency", "gbp")},
 			want: []seen{e(CodeEnum, "/funding/currency")}, verdict: unjudged,
-			rules: map[string]Outcome{"currency": NotJudged, "fundedInstitutions": NotJudged, "budgetLines": NotJudged}},
+			rules: map[string]Outcome{"currency": NotJudged, "budgetLines": NotJudged}},
 		{name: "no currency", changes: []change{del("/funding/currency")},
 			want: []seen{e(CodeRequired, "/funding/currency")}, verdict: unjudged,
-			rules:   map[string]Outcome{"currency": NotJudged, "fundedInstitutions": NotJudged, "budgetLines": NotJudged},
+			rules:   map[string]Outcome{"currency": NotJudged, "budgetLines": NotJudged},
 			message: "Select the currency"},
+	})
+}
+
+// TestMistakesElsewhereLeaveEligibilityJudged: a rule is not judged only when
+// something it reads is wrong, so a mistyped email address or an over-long
+// description does not hide whether the network is eligible.
+func TestMistakesElsewhereLeaveEligibilityJudged(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "a member's email address", changes: []change{set("/network/members/1/email", "tom at calder")},
+			want: []seen{e(CodeFormat, "/network/members/1/email")}, verdict: eligible,
+			message: "Enter the email address of member 2 in the correct format, like name@example.com"},
+		{name: "an institution's URN", changes: []change{set("/network/institutions/0/urn", "10755")},
+			want: []seen{e(CodeFormat, "/network/institutions/0/urn")}, verdict: eligible,
+			message: "The URN of institution 1 must be 6 digits"},
+		{name: "a partner's contribution", changes: []change{set("/network/partners/0/contribution", strings.Repeat("x", 1001))},
+			want: []seen{e(CodeMaxLength, "/network/partners/0/contribution")}, verdict: eligible},
+		{name: "a member's role", changes: []change{set("/network/members/0/role", "boss")},
+			want: []seen{e(CodeEnum, "/network/members/0/role")}, verdict: eligible,
+			message: "Select the role of member 1 from the list"},
+		{name: "but not a member's subjects", changes: []change{set("/network/members/0/subjects", []any{"maths"})},
+			want:  []seen{e(CodeEnum, "/network/members/0/subjects/0")},
+			rules: map[string]Outcome{"subjectSpread": NotJudged, "mathematics": NotJudged}, verdict: unjudged},
+		{name: "but not the lead's type", changes: []change{set("/network/institutions/0/establishmentType", "Community school")},
+			want: []seen{e(CodeEnum, "/network/institutions/0/establishmentType")}, rules: map[string]Outcome{"fundedInstitutions": NotJudged},
+			verdict: unjudged},
+		{name: "but not a line's amount", changes: []change{set("/funding/lines/0/amount", 0)},
+			want:  []seen{e(CodeRequired, "/funding/lines/0/amount")},
+			rules: map[string]Outcome{"budgetLines": NotJudged, "cap": NotJudged, "categoryShares.resources": NotJudged}, verdict: unjudged},
 	})
 }

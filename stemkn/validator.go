@@ -192,14 +192,19 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 	case !known:
 		if decoded {
 			path := "/scheme"
+			// A finding at /scheme already says what is wrong with it (the
+			// structural required, or a type error).
+			if hasPath(out, path) {
+				break
+			}
 			if id == "" {
 				out = append(out, Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
-			} else if !hasPath(out, path) {
+			} else {
 				out = append(out, Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}})
 			}
 		}
 	case decoded:
-		if app != nil {
+		if app != nil && !institutionIDsBroken(broken) {
 			checkReferences(app, &out)
 		}
 		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out)
@@ -228,7 +233,8 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 		ev.offer = &offer.Offer
 	}
 	for _, f := range *out {
-		if f.Severity == Error {
+		// An unknown field changes no value a rule reads.
+		if f.Severity == Error && f.Code != CodeUnknownField {
 			ev.problems = append(ev.problems, f.Path)
 		}
 	}
@@ -286,6 +292,23 @@ func checkReferences(app *Application, out *Findings) {
 			ref(app.Funding.Lines[i].Institution, "/funding/lines/"+itoa(i)+"/institution")
 		}
 	}
+}
+
+// institutionIDsBroken reports whether some institution's id could not be
+// read, so that a reference to it would look like one to an unknown
+// institution.
+func institutionIDsBroken(broken []string) bool {
+	for _, b := range broken {
+		if underAny("/network/institutions", []string{b}) {
+			return true // the institutions, or what holds them
+		}
+		if rest, ok := strings.CutPrefix(b, "/network/institutions/"); ok {
+			if i := strings.IndexByte(rest, '/'); i < 0 || rest[i:] == "/id" {
+				return true // one institution, or its id
+			}
+		}
+	}
+	return false
 }
 
 func hasCode(fs Findings, c Code) bool {
