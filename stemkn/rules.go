@@ -783,6 +783,9 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 }
 
 func checkMathematics(ev *evaluation) Outcome {
+	if len(ev.app.Network.Members) == 0 {
+		return NotJudged // no members yet: nothing to advise on
+	}
 	for _, m := range ev.app.Network.Members {
 		if slices.Contains(m.Subjects, "mathematics") {
 			return Passed
