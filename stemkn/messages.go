@@ -256,6 +256,7 @@ var englishTemplates = withPathTemplates(map[string]string{
 	"too-large.depth":                       "The document must be nested no more than {max} levels deep",
 	"too-large.items":                       "{Field} must have no more than {max} entries",
 	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
+	"eligibility.scheme-unknown.kind":       "Select a scheme for this kind of document: {scheme:quoted} judges a different kind",
 	"eligibility.theme":                     "Select one of the scheme's themes for the network",
 	"eligibility.theme.missing":             "Select the network's theme",
 	"eligibility.area-of-interest":          "Enter the network's specific area of interest",

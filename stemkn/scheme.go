@@ -543,6 +543,10 @@ func (s *Scheme) Check() error {
 		if strings.TrimSpace(r.reference) == "" {
 			return bad("rule " + r.id + " has no reference: every rule says where it comes from")
 		}
+		// Offer rules read offers and every other rule reads applications.
+		if forOffers := r.code == CodeNotFree || r.code == CodeAudience || r.code == CodeAgeRange; forOffers != (s.Kind == KindOffer) {
+			return bad("rule " + r.id + " does not apply to the scheme's kind of document")
+		}
 	}
 	r := &s.Rules
 	hasCategory := func(id string) bool {

@@ -200,6 +200,18 @@ func TestSchemeCheck(t *testing.T) {
 			"identifiers rule names vat"},
 		{"an unknown commitment", func(s *Scheme) { s.Rules.Commitments.Required = append(s.Rules.Commitments.Required, "bringCake") },
 			"commitments rule names bringCake"},
+		{"an application rule in an offer scheme", func(s *Scheme) {
+			s.Kind = KindOffer
+			s.Rules = Rules{Theme: s.Rules.Theme}
+		}, "rule theme does not apply to the scheme's kind of document"},
+		{"an offer rule in an application scheme", func(s *Scheme) { s.Rules.FreeOffer = &OfferKindsRule{Kinds: []string{"cpd"}, Reference: "x"} },
+			"rule freeOffer does not apply to the scheme's kind of document"},
+		{"offer rules in an offer scheme", func(s *Scheme) {
+			s.Kind = KindOffer
+			s.Rules = Rules{FreeOffer: &OfferKindsRule{Kinds: []string{"cpd"}, Reference: "x"},
+				Audience: &AudienceRule{Kinds: []string{"cpd"}, Allowed: []string{"fe-college"}, Reference: "x"},
+				AgeRange: &OfferKindsRule{Kinds: []string{"work-experience"}, Reference: "x"}}
+		}, ""},
 		{"no id", func(s *Scheme) { s.ID = "" }, "needs an id and a title"},
 		{"a rule with no reference", func(s *Scheme) { s.Rules.Mathematics.Reference = "" }, "rule mathematics has no reference"},
 	}
@@ -241,4 +253,28 @@ func TestCataloguesDoNotShareSchemes(t *testing.T) {
 	require.Equal(t, int64(200000), int64(sb.Rules.Cap.Amount))
 	_, ok := a.Scheme("nope")
 	require.False(t, ok)
+}
+
+// TestASchemeJudgesOnlyItsKindOfDocument: Go values of the other kind of
+// document get a finding, not a panic.
+func TestASchemeJudgesOnlyItsKindOfDocument(t *testing.T) {
+	v := offerValidator(t)
+	res := v.ValidateApplication(&Application{Scheme: "test-offers"}, Options{})
+	checkContract(t, res)
+	require.Contains(t, summary(res), e(CodeSchemeUnknown, "/scheme"))
+	require.Nil(t, res.Eligible)
+	require.Empty(t, res.Rules)
+	for _, f := range res.Findings {
+		if f.Code == CodeSchemeUnknown {
+			require.Equal(t, `Select a scheme for this kind of document: "test-offers" judges a different kind`, f.Message)
+		}
+	}
+	res = v.ValidateOffer(&OfferDocument{Scheme: "stem-kn-2011"}, Options{})
+	checkContract(t, res)
+	require.Contains(t, summary(res), e(CodeSchemeUnknown, "/scheme"))
+	require.Empty(t, res.Rules)
+	res = v.ValidateOffer(&OfferDocument{Scheme: "test-offers", Offer: Offer{Employer: Employer{Name: "Acme"}, Kind: "cpd",
+		Format: "workshop", Title: "Lab tour", Audience: []string{"fe-college"}}}, Options{})
+	require.Equal(t, []seen{}, summary(res))
+	require.Equal(t, eligible, verdictOf(res))
 }

@@ -187,6 +187,12 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			}
 		}
 	}
+	// A scheme judges one kind of document; given the other (through
+	// ValidateApplication or ValidateOffer) it cannot judge it at all.
+	wrongKind := c != nil && (c.Kind == KindOffer) != (offer != nil)
+	if wrongKind {
+		c, known = nil, false
+	}
 	res := Result{Scheme: id}
 	switch {
 	case !known:
@@ -200,7 +206,11 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			if id == "" {
 				out = append(out, Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
 			} else {
-				out = append(out, Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}})
+				f := Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}}
+				if wrongKind {
+					f.variant = "kind"
+				}
+				out = append(out, f)
 			}
 		}
 	case decoded:
