@@ -691,7 +691,9 @@ func exactInteger(text string) (int64, integerStatus) {
 	if neg {
 		text = text[1:]
 	}
-	mant, exp := text, 0
+	// exp is int64 and capped far beyond the digits any input can hold, so
+	// capping it never changes whether the value is whole or too large.
+	mant, exp := text, int64(0)
 	for i := 0; i < len(text); i++ {
 		if text[i] == 'e' || text[i] == 'E' {
 			mant = text[:i]
@@ -702,8 +704,8 @@ func exactInteger(text string) (int64, integerStatus) {
 				e = e[1:]
 			}
 			for _, c := range []byte(e) {
-				if exp < 1_000_000 {
-					exp = exp*10 + int(c-'0')
+				if exp < 1e15 {
+					exp = exp*10 + int64(c-'0')
 				}
 			}
 			if eneg {
@@ -721,7 +723,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	}
 	// The value is digits × 10^(exp − len(frac)); strip zeros to normalise.
 	digits := intPart + frac
-	exp -= len(frac)
+	exp -= int64(len(frac))
 	for len(digits) > 1 && digits[0] == '0' {
 		digits = digits[1:]
 	}
@@ -735,7 +737,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	if exp < 0 {
 		return 0, integerFraction
 	}
-	if len(digits)+exp > 19 {
+	if int64(len(digits))+exp > 19 {
 		return 0, integerOverflow
 	}
 	var u uint64

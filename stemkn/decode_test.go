@@ -314,10 +314,19 @@ func TestNumbersAreReadAsExactIntegers(t *testing.T) {
 		require.Equal(t, tc.want, int64(app.Funding.Lines[0].Amount), tc.text)
 	}
 	for _, text := range []string{"1.5", "1e-1", "0.1", "100E-3", "-0.5", "1.0000000000000000000001", "5e-324", "1e-400",
-		"12345678901234567890e-2"} {
+		"12345678901234567890e-2",
+		// An exponent with more digits than the parser keeps must still be
+		// weighed against every digit of the mantissa.
+		"1" + strings.Repeat("0", 3_000_000) + "e-30000000"} {
 		_, got := decodeApplication(t, `{"funding": {"lines": [{"amount": `+text+`}]}}`)
-		require.Equal(t, []seen{e(CodeType, "/funding/lines/0/amount")}, got, text)
+		require.Equal(t, []seen{e(CodeType, "/funding/lines/0/amount")}, got, text[:min(len(text), 30)])
 	}
+	huge := "0." + strings.Repeat("0", 2_000_000) + "1e1000000000" // 10^(1e9 − 2,000,001)
+	_, got := decodeApplication(t, `{"funding": {"lines": [{"amount": `+huge+`}]}}`)
+	require.Equal(t, []seen{e(CodeOverflow, "/funding/lines/0/amount")}, got)
+	app, got := decodeApplication(t, `{"funding": {"lines": [{"amount": 1`+strings.Repeat("0", 2_000_000)+`e-2000000}]}}`)
+	require.Equal(t, []seen{}, got)
+	require.Equal(t, int64(1), int64(app.Funding.Lines[0].Amount))
 }
 
 func TestMoneyPastInt64IsAnOverflow(t *testing.T) {
@@ -595,4 +604,18 @@ func TestDecoderAgreesWithEncodingJSON(t *testing.T) {
 			require.Equal(t, fromBytes, fromGo, "%s (%s)", name, mode)
 		}
 	}
+}
+
+// TestDeeperLimitsApplyWhenFindingTheScheme: a validator with a deeper
+// nesting limit reads the scheme after a value nested past the default.
+func TestDeeperLimitsApplyWhenFindingTheScheme(t *testing.T) {
+	v := offerValidator(t).WithLimits(Limits{Bytes: 1 << 20, Depth: 200, Items: 10})
+	offer := `"offer": {"employer": {"name": "Acme Ltd"}, "kind": "cpd", "format": "workshop", "title": "Lab tour", "audience": ["fe-college"]}`
+	deep := strings.Repeat("[", 100) + strings.Repeat("]", 100)
+	res := v.ValidateString(`{"x": `+deep+`, "scheme": "test-offers", `+offer+`}`, Options{})
+	checkContract(t, res)
+	require.Equal(t, "test-offers", res.Scheme)
+	require.Equal(t, []seen{e(CodeUnknownField, "/x")}, summary(res))
+	res = offerValidator(t).ValidateString(`{"x": `+deep+`, "scheme": "test-offers", `+offer+`}`, Options{})
+	require.Equal(t, []seen{e(CodeTooLarge, "/x")}, summary(res), "the default limit")
 }

@@ -134,7 +134,7 @@ func (v *Validator) ValidateString(doc string, opts Options) Result {
 func (v *Validator) validateText(doc string, opts Options) Result {
 	id := opts.Scheme
 	if id == "" && len(doc) <= v.limits.Bytes {
-		id = peekScheme(doc)
+		id = peekScheme(doc, v.limits)
 	}
 	c, known := v.scheme(id)
 	var out Findings
@@ -361,8 +361,8 @@ func underAny(path string, prefixes []string) bool {
 // peekScheme finds the top-level "scheme" string without decoding the
 // document, so the right document type can be chosen. It gives "" when the
 // document has none or is malformed (the decoder then says why).
-func peekScheme(doc string) string {
-	d := decoder{s: doc, limits: DefaultLimits, out: new(Findings)}
+func peekScheme(doc string, limits Limits) string {
+	d := decoder{s: doc, limits: limits, out: new(Findings)}
 	d.ws()
 	if d.i >= len(doc) || doc[d.i] != '{' {
 		return ""
