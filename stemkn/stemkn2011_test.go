@@ -581,3 +581,34 @@ func TestMistakesElsewhereLeaveEligibilityJudged(t *testing.T) {
 			rules: map[string]Outcome{"budgetLines": NotJudged, "cap": NotJudged, "categoryShares.resources": NotJudged}, verdict: unjudged},
 	})
 }
+
+// TestDraftLeavesRulesOnMissingValuesUnjudged: in a draft a missing value is
+// a warning, and the rules that need it wait for it rather than failing.
+func TestDraftLeavesRulesOnMissingValuesUnjudged(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "no currency", changes: []change{del("/funding/currency")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/funding/currency")}, verdict: unjudged,
+			rules: map[string]Outcome{"currency": NotJudged, "budgetLines": NotJudged}},
+		{name: "no spend category", changes: []change{del("/funding/lines/0/category")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/funding/lines/0/category")}, verdict: unjudged,
+			rules: map[string]Outcome{"categories": NotJudged, "categoryShares.resources": NotJudged, "budgetLines": NotJudged}},
+		{name: "no amount", changes: []change{del("/funding/lines/1/amount")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/funding/lines/1/amount")}, verdict: unjudged,
+			rules: map[string]Outcome{"cap": NotJudged, "categoryShares.resources": NotJudged, "budgetLines": NotJudged}},
+		{name: "no kind of institution", changes: []change{del("/network/institutions/0/kind")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/network/institutions/0/kind")}, verdict: unjudged,
+			rules: map[string]Outcome{"fundedInstitutions": NotJudged}},
+		{name: "no country", changes: []change{del("/network/institutions/0/country")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/network/institutions/0/country")}, verdict: unjudged,
+			rules: map[string]Outcome{"fundedInstitutions": NotJudged}},
+		{name: "no member's institution", changes: []change{del("/network/members/0/institution")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/network/members/0/institution")}, verdict: eligible},
+		{name: "no institution id", changes: []change{del("/network/institutions/0/id")}, mode: Draft,
+			want: []seen{w(CodeRequired, "/network/institutions/0/id")}, verdict: unjudged,
+			rules: map[string]Outcome{"fundedInstitutions": NotJudged}},
+		{name: "no institution id when submitting", changes: []change{del("/network/institutions/0/id")},
+			want: []seen{e(CodeRequired, "/network/institutions/0/id")}, verdict: unjudged,
+			rules:   map[string]Outcome{"fundedInstitutions": NotJudged},
+			message: "Enter the ID of institution 1"},
+	})
+}

@@ -243,8 +243,9 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 		ev.offer = &offer.Offer
 	}
 	for _, f := range *out {
-		// An unknown field changes no value a rule reads.
-		if f.Severity == Error && f.Code != CodeUnknownField {
+		// A rule cannot judge a value that is wrong or, even in a draft,
+		// missing; an unknown field changes no value a rule reads.
+		if (f.Severity == Error || f.Code == CodeRequired) && f.Code != CodeUnknownField {
 			ev.problems = append(ev.problems, f.Path)
 		}
 	}
@@ -276,10 +277,13 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 }
 
 // checkReferences reports duplicate institution ids and references to
-// institutions the document does not have.
+// institutions the document does not have. While an institution has no id
+// yet, a reference may be to it, so references are not checked.
 func checkReferences(app *Application, out *Findings) {
 	insts := app.Network.Institutions
+	idMissing := false
 	for i := range insts {
+		idMissing = idMissing || insts[i].ID == ""
 		for j := 0; j < i; j++ {
 			if insts[i].ID != "" && insts[i].ID == insts[j].ID {
 				*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
@@ -287,6 +291,9 @@ func checkReferences(app *Application, out *Findings) {
 				break
 			}
 		}
+	}
+	if idMissing {
+		return
 	}
 	ref := func(id, path string) {
 		if id != "" && app.institutionIndex(id) < 0 {
