@@ -189,6 +189,14 @@ func checkContract(t testing.TB, res Result) {
 		require.True(t, f.Severity == Error || f.Severity == Warning, "severity %q", f.Severity)
 		require.True(t, isPointer(f.Path), "path %q is a JSON Pointer", f.Path)
 	}
+	// One thing is said once; only a key written again and again is
+	// reported at each repeat.
+	said := map[seen]bool{}
+	for _, f := range res.Findings {
+		k := seen{f.Code, f.Severity, f.Path}
+		require.False(t, said[k] && f.Code != CodeUnknownField && f.Code != CodeDuplicate, "%s at %q said twice", f.Code, f.Path)
+		said[k] = true
+	}
 	sorted := append(Findings{}, res.Findings...)
 	sorted.Sort()
 	require.Equal(t, sorted, res.Findings, "findings are in their documented order")
