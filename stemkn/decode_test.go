@@ -345,7 +345,7 @@ func TestMoneyPastInt64IsAnOverflow(t *testing.T) {
 	}
 	for text, want := range map[string][]seen{
 		"9223372036854775807":  {e(CodeMaximum, "/funding/lines/1/amount")},
-		"1000000000000":        {e(CodeCap, "/funding/lines"), e(CodeCategoryShare, "/funding/lines")},
+		"1000000000000":        {e(CodeCap, "/funding/lines"), e(CodeCategoryShare, "/funding/lines"), e(CodeMaximum, "/funding/lines/1/amount")},
 		"1000000000001":        {e(CodeMaximum, "/funding/lines/1/amount")},
 		"-9223372036854775808": {e(CodeMinimum, "/funding/lines/1/amount")},
 		"-1":                   {e(CodeMinimum, "/funding/lines/1/amount")},

@@ -33,7 +33,8 @@ func TestPackageLevelValidatorWordsLikeAFreshOne(t *testing.T) {
 // "invalid", and placeholders only of the documented forms.
 func TestTemplatesFollowTheStyleGuide(t *testing.T) {
 	m := DefaultMessages()
-	formats := map[string]bool{"": true, "money": true, "date": true, "quoted": true, "category": true, "theme": true, "list": true, "type": true}
+	formats := map[string]bool{"": true, "money": true, "date": true, "quoted": true, "category": true, "theme": true, "list": true, "type": true,
+		"offer-kind": true, "audience": true}
 	keys := m.Keys()
 	require.Greater(t, len(keys), 100)
 	for _, key := range keys {

@@ -135,8 +135,13 @@ func TestTotalMayNotExceedTwoThousandPounds(t *testing.T) {
 		{name: "£2,000.01 fails", changes: []change{lines(160001, 40000)},
 			want: []seen{e(CodeCap, "/funding/lines")}, rules: map[string]Outcome{"cap": Failed}, verdict: ineligible,
 			message: "The total must be £2,000.00 or less: it is £2,000.01"},
-		{name: "one line of £2,000.01 fails", changes: []change{set("/funding/lines", []any{map[string]any{"category": "travel", "amount": 200001}})},
-			want: []seen{e(CodeCap, "/funding/lines")}, rules: map[string]Outcome{"cap": Failed}, verdict: ineligible},
+		{name: "one line of £2,000.01 fails, and that line passes the cap alone", changes: []change{
+			set("/funding/lines", []any{map[string]any{"category": "travel", "amount": 200001}})},
+			want:  []seen{e(CodeCap, "/funding/lines"), e(CodeMaximum, "/funding/lines/0/amount")},
+			rules: map[string]Outcome{"cap": Failed}, verdict: ineligible,
+			messages: []string{"The total must be £2,000.00 or less: it is £2,000.01", "The amount of budget line 1 must be £2,000.00 or less"}},
+		{name: "one line of exactly £2,000 passes", changes: []change{set("/funding/lines", []any{map[string]any{"category": "travel", "amount": 200000}})},
+			verdict: eligible},
 		{name: "no funding asked is not applicable", changes: []change{del("/funding")},
 			rules: unfunded(nil), verdict: eligible},
 	})
@@ -474,13 +479,13 @@ func TestInstitutionReferencesMustExist(t *testing.T) {
 			message: `Select the institution of member 3 from the network's institutions: there is no institution with the ID "Hva"`},
 		{name: "an unknown line institution", changes: []change{set("/funding/lines/1/institution", "xyz")},
 			want:  []seen{e(CodeUnknownInstitution, "/funding/lines/1/institution")},
-			rules: map[string]Outcome{"fundedInstitutions": NotJudged, "budgetLines": NotJudged}, verdict: unjudged,
+			rules: map[string]Outcome{"fundedInstitutions": NotJudged}, verdict: unjudged,
 			message: `Select the institution that receives budget line 2 from the network's institutions: there is no institution with the ID "xyz"`},
 		{name: "all three at once, in document order", changes: []change{set("/network/lead", "a"), set("/network/members/0/institution", "b"),
 			set("/funding/lines/0/institution", "c")},
 			want: []seen{e(CodeUnknownInstitution, "/network/lead"), e(CodeUnknownInstitution, "/network/members/0/institution"),
 				e(CodeUnknownInstitution, "/funding/lines/0/institution")},
-			rules:   map[string]Outcome{"fundedInstitutions": NotJudged, "budgetLines": NotJudged},
+			rules:   map[string]Outcome{"fundedInstitutions": NotJudged},
 			verdict: unjudged},
 	})
 }

@@ -1,6 +1,7 @@
 package stemkn
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -36,8 +37,6 @@ type compiled struct {
 	categories map[string]struct{}
 }
 
-var sharedStructure = sync.OnceValue(newStructure)
-
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
 // It prepares every scheme in the catalogue straight away.
@@ -46,7 +45,7 @@ func NewValidator(c *Catalogue) *Validator {
 		c = NewCatalogue()
 	}
 	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
-	sharedStructure()
+	warmStructure()
 	for _, s := range c.Schemes() {
 		v.prepare(s)
 	}
@@ -78,6 +77,15 @@ func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
 func (v *Validator) Limits() Limits { return v.limits }
 
 func (v *Validator) prepare(s *Scheme) *compiled {
+	c := compile(s)
+	v.mu.Lock()
+	v.compiled[s.ID] = c
+	v.mu.Unlock()
+	return c
+}
+
+// compile prepares a scheme for evaluation: its rules and lookup tables.
+func compile(s *Scheme) *compiled {
 	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
 	for _, t := range s.Themes {
 		c.themes[t.ID] = struct{}{}
@@ -85,9 +93,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	for _, k := range s.Categories {
 		c.categories[k.ID] = struct{}{}
 	}
-	v.mu.Lock()
-	v.compiled[s.ID] = c
-	v.mu.Unlock()
 	return c
 }
 
@@ -107,44 +112,52 @@ func (v *Validator) scheme(id string) (*compiled, bool) {
 	return v.prepare(s), true
 }
 
-// lines converts the application's budget lines to the budget package's type.
-func (c *compiled) lines(a *Application) []budget.Line {
-	if a.Funding == nil {
-		return nil
+// lines converts the application's budget lines to the budget package's
+// type, once per evaluation.
+func (ev *evaluation) lines() []budget.Line {
+	if ev.budgetLines != nil || ev.app == nil || ev.app.Funding == nil {
+		return ev.budgetLines
 	}
-	out := make([]budget.Line, len(a.Funding.Lines))
-	for i, l := range a.Funding.Lines {
-		out[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
+	ev.budgetLines = make([]budget.Line, len(ev.app.Funding.Lines))
+	for i, l := range ev.app.Funding.Lines {
+		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
 	}
-	return out
+	return ev.budgetLines
 }
 
 // Validate decodes and validates one JSON document. It never panics and
 // never stops at the first problem: the result lists every finding.
 func (v *Validator) Validate(data []byte, opts Options) Result {
-	return v.validateText(string(data), opts)
+	return v.validate(string(data), opts, nil, nil)
 }
 
 // ValidateString is Validate for a document already held as a string; it
 // saves a copy of the input.
 func (v *Validator) ValidateString(doc string, opts Options) Result {
-	return v.validateText(doc, opts)
+	return v.validate(doc, opts, nil, nil)
 }
 
-func (v *Validator) validateText(doc string, opts Options) Result {
+// validate decodes and validates doc. Findings already made about the
+// document (by form decoding) come in out, with their paths in broken.
+func (v *Validator) validate(doc string, opts Options, out Findings, broken []string) Result {
 	id := opts.Scheme
 	if id == "" && len(doc) <= v.limits.Bytes {
 		id = peekScheme(doc, v.limits)
 	}
 	c, known := v.scheme(id)
-	var out Findings
+	return v.validateWith(c, id, known, doc, opts, out, broken)
+}
+
+// validateWith decodes and validates doc against a prepared scheme (nil when
+// the scheme id is not known). out and broken are as for validate.
+func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options, out Findings, broken []string) Result {
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
-		broken := decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)
+		broken = append(broken, decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
 		return v.finish(c, id, known, nil, &d, opts, out, broken)
 	}
 	var app Application
-	broken := decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)
+	broken = append(broken, decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)...)
 	return v.finish(c, id, known, &app, nil, opts, out, broken)
 }
 
@@ -180,7 +193,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			doc = offer
 		}
 		var structural Findings
-		sharedStructure().check(doc, mode, &structural)
+		checkStructure(doc, mode, &structural)
 		for _, f := range structural {
 			if !underAny(f.Path, broken) {
 				out = append(out, f)
@@ -214,10 +227,12 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			}
 		}
 	case decoded:
+		var refs Findings
 		if app != nil && !institutionIDsBroken(broken) {
-			checkReferences(app, &out)
+			checkReferences(app, &refs)
 		}
-		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out)
+		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs)
+		out = append(out, refs...)
 	}
 	v.messages.apply(out, c)
 	out.Sort()
@@ -236,8 +251,12 @@ func severityFor(mode Mode) Severity {
 	return Error
 }
 
-// evaluate runs the scheme's rules and works out eligibility.
-func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings) ([]RuleResult, *bool) {
+// evaluate runs the scheme's rules and works out eligibility. A structural
+// error under a rule's inputs leaves the rule not judged; a reference error
+// (refs: a duplicate or unknown institution id) does so only for rules that
+// look institutions up by id, since counts, categories and amounts mean the
+// same whatever the ids say.
+func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings, refs Findings) ([]RuleResult, *bool) {
 	ev := evaluation{scheme: c, app: app, mode: mode, out: out}
 	if offer != nil {
 		ev.offer = &offer.Offer
@@ -249,11 +268,20 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 			ev.problems = append(ev.problems, f.Path)
 		}
 	}
+	structural := ev.problems
+	withRefs := slices.Clip(structural) // appending copies, leaving structural as it is
+	for _, f := range refs {
+		withRefs = append(withRefs, f.Path)
+	}
 	results := make([]RuleResult, len(c.rules))
 	anyFailed, anyUnjudged := false, false
 	for i := range c.rules {
 		r := &c.rules[i]
 		ev.rule = r
+		ev.problems = structural
+		if r.followsIDs {
+			ev.problems = withRefs
+		}
 		outcome := NotJudged
 		if !ev.brokenUnder(r.inputs) {
 			outcome = r.check(&ev)
@@ -295,18 +323,23 @@ func checkReferences(app *Application, out *Findings) {
 	if idMissing {
 		return
 	}
-	ref := func(id, path string) {
-		if id != "" && app.institutionIndex(id) < 0 {
-			*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
-		}
+	missing := func(id string) bool { return id != "" && app.institutionIndex(id) < 0 }
+	unknown := func(id, path string) {
+		*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
 	}
-	ref(app.Network.Lead, "/network/lead")
+	if missing(app.Network.Lead) {
+		unknown(app.Network.Lead, "/network/lead")
+	}
 	for i := range app.Network.Members {
-		ref(app.Network.Members[i].Institution, "/network/members/"+itoa(i)+"/institution")
+		if id := app.Network.Members[i].Institution; missing(id) {
+			unknown(id, "/network/members/"+itoa(i)+"/institution")
+		}
 	}
 	if app.Funding != nil {
 		for i := range app.Funding.Lines {
-			ref(app.Funding.Lines[i].Institution, "/funding/lines/"+itoa(i)+"/institution")
+			if id := app.Funding.Lines[i].Institution; missing(id) {
+				unknown(id, "/funding/lines/"+itoa(i)+"/institution")
+			}
 		}
 	}
 }

@@ -1,0 +1,431 @@
+package stemkn
+
+import (
+	"errors"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stemkn/stemkn/budget"
+)
+
+// Form is an HTML form post decoded into a document (SPEC §5). The same
+// decoding runs on the server and, compiled to WebAssembly, in the widget,
+// so a form gives the same document, and the same findings, in both.
+//
+// The rules, for a form whose fields use the document's names in bracket
+// notation (network[members][0][email]):
+//
+//   - A list of text repeats a name ending in [] (checkboxes, a multiple
+//     select): network[members][0][subjects][]. Empty values are dropped.
+//   - Row indices need not be contiguous (a host may delete rows); rows keep
+//     the order of their indices and are numbered from 0 in the document.
+//     A row whose fields are all empty is dropped.
+//   - An empty text field means the field is absent.
+//   - A boolean is a checkbox with value "true": checked is true, unchecked
+//     (absent) or "false" is false. A "true"/"false" radio pair says whether
+//     an institution is state-funded; neither chosen means not stated.
+//   - Money is typed as people type it: "£1,200.50", "1200.5" and "1,200"
+//     are exactly 120050, 120050 and 120000 pence. Anything else is a format
+//     finding at that field.
+//   - Funding is present only when at least one budget line has a value (a
+//     currency select always posts one); an age range when min or max does.
+//   - Fields whose first name is not a document field (a CSRF token, the
+//     submit button) are the host's own and are ignored; a field under a
+//     document field that the document does not have is an unknown-field
+//     finding.
+//   - When a single-valued field is posted more than once, the first
+//     non-empty value counts.
+type Form struct {
+	// Document is the decoded document as JSON.
+	Document []byte
+	// Findings are the fields that could not be read (money, whole numbers,
+	// booleans, unknown fields), with JSON Pointer paths into Document.
+	Findings Findings
+	// Fields maps each JSON Pointer in Document to the form field name it
+	// came from, so a host can put a message by the right field.
+	Fields map[string]string
+}
+
+// presenceFields name, for optional groups, the fields that make the group
+// present (see Form).
+var presenceFields = map[*shape][]string{}
+
+func init() {
+	_, funding := applicationShape.lookup("funding")
+	presenceFields[funding.elem] = []string{"lines"}
+}
+
+// DecodeForm decodes a form post into a document of the kind the scheme
+// needs (opts.Scheme, else the form's "scheme" field).
+func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
+	id := opts.Scheme
+	if id == "" {
+		id = firstValue(values["scheme"])
+	}
+	sh := applicationShape
+	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
+		sh = offerShape
+	}
+	return decodeForm(values, sh)
+}
+
+// ValidateForm decodes a form post and validates the document, exactly as
+// the widget does in the browser.
+func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form) {
+	f := v.DecodeForm(values, opts)
+	broken := make([]string, len(f.Findings))
+	for i := range f.Findings {
+		broken[i] = f.Findings[i].Path
+	}
+	return v.validate(string(f.Document), opts, f.Findings, broken), f
+}
+
+// formNode is one value of the form being assembled.
+type formNode struct {
+	values   []string             // for leaves
+	names    []string             // the form names the values came from
+	children map[string]*formNode // for groups
+	rows     map[int]*formNode    // for lists of groups or indexed text
+}
+
+func decodeForm(values url.Values, sh *shape) Form {
+	root := &formNode{}
+	var out Form
+	out.Fields = map[string]string{}
+	names := make([]string, 0, len(values))
+	for name := range values {
+		names = append(names, name)
+	}
+	slices.Sort(names) // deterministic unknown-field findings
+	for _, name := range names {
+		segs, ok := splitFormName(name)
+		if !ok || len(segs) == 0 {
+			continue
+		}
+		if _, f := sh.lookup(segs[0]); f == nil {
+			continue // the host's own field
+		}
+		root.insert(segs, values[name], name)
+	}
+	w := formWriter{fields: out.Fields, findings: &out.Findings}
+	w.object(root, sh, "")
+	out.Document = w.buf
+	return out
+}
+
+// splitFormName splits "network[members][0][email]" into its names; a
+// trailing "[]" becomes "[]".
+func splitFormName(name string) ([]string, bool) {
+	open := strings.IndexByte(name, '[')
+	if open < 0 {
+		return []string{name}, true
+	}
+	segs := []string{name[:open]}
+	rest := name[open:]
+	for rest != "" {
+		if rest[0] != '[' {
+			return nil, false
+		}
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			return nil, false
+		}
+		seg := rest[1:end]
+		if seg == "" {
+			seg = "[]"
+		}
+		segs = append(segs, seg)
+		rest = rest[end+1:]
+	}
+	return segs, true
+}
+
+func (n *formNode) insert(segs []string, vals []string, name string) {
+	if len(segs) == 0 {
+		n.values = append(n.values, vals...)
+		for range vals {
+			n.names = append(n.names, name)
+		}
+		return
+	}
+	seg := segs[0]
+	if k, err := strconv.Atoi(seg); err == nil && k >= 0 && seg == strconv.Itoa(k) {
+		if n.rows == nil {
+			n.rows = map[int]*formNode{}
+		}
+		c := n.rows[k]
+		if c == nil {
+			c = &formNode{}
+			n.rows[k] = c
+		}
+		c.insert(segs[1:], vals, name)
+		return
+	}
+	if seg == "[]" {
+		n.insert(segs[1:], vals, name)
+		return
+	}
+	if n.children == nil {
+		n.children = map[string]*formNode{}
+	}
+	c := n.children[seg]
+	if c == nil {
+		c = &formNode{}
+		n.children[seg] = c
+	}
+	c.insert(segs[1:], vals, name)
+}
+
+// hasValue reports whether any value under the node is not empty.
+func (n *formNode) hasValue() bool {
+	if n == nil {
+		return false
+	}
+	for _, v := range n.values {
+		if strings.TrimSpace(v) != "" {
+			return true
+		}
+	}
+	for _, c := range n.children {
+		if c.hasValue() {
+			return true
+		}
+	}
+	for _, c := range n.rows {
+		if c.hasValue() {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *formNode) sortedRows() []*formNode {
+	keys := make([]int, 0, len(n.rows))
+	for k := range n.rows {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]*formNode, 0, len(keys))
+	for _, k := range keys {
+		if n.rows[k].hasValue() {
+			out = append(out, n.rows[k])
+		}
+	}
+	return out
+}
+
+// formWriter writes the document's JSON, in the document type's field order.
+type formWriter struct {
+	buf      []byte
+	fields   map[string]string
+	findings *Findings
+}
+
+func (w *formWriter) finding(code Code, path, variant string, params Params) {
+	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+}
+
+func (w *formWriter) object(n *formNode, sh *shape, path string) {
+	w.buf = append(w.buf, '{')
+	first := true
+	sep := func(name string) {
+		if !first {
+			w.buf = append(w.buf, ',')
+		}
+		first = false
+		w.buf = appendJSONString(w.buf, name)
+		w.buf = append(w.buf, ':')
+	}
+	for i := range sh.fields {
+		f := &sh.fields[i]
+		c := n.children[f.name]
+		if c == nil {
+			continue
+		}
+		p := path + "/" + f.name
+		if len(c.names) > 0 {
+			w.fields[p] = c.names[0]
+		}
+		switch f.kind {
+		case kindString:
+			if v := firstValue(c.values); v != "" {
+				sep(f.name)
+				w.buf = appendJSONString(w.buf, v)
+			}
+		case kindMoney, kindInt:
+			w.number(c, f, p, sep)
+		case kindBool, kindBoolPtr:
+			w.boolean(c, f, p, sep)
+		case kindStruct:
+			sep(f.name)
+			w.object(c, f.elem, p)
+		case kindStructPtr:
+			if w.present(c, f.elem) {
+				sep(f.name)
+				w.object(c, f.elem, p)
+			}
+		case kindStringList:
+			list := c.stringList()
+			if len(list) > 0 {
+				sep(f.name)
+				w.buf = append(w.buf, '[')
+				for k, item := range list {
+					if k > 0 {
+						w.buf = append(w.buf, ',')
+					}
+					w.buf = appendJSONString(w.buf, item.value)
+					w.fields[p+"/"+itoa(k)] = item.name
+				}
+				w.buf = append(w.buf, ']')
+			}
+		case kindStructList:
+			rows := c.sortedRows()
+			if len(rows) > 0 {
+				sep(f.name)
+				w.buf = append(w.buf, '[')
+				for k, row := range rows {
+					if k > 0 {
+						w.buf = append(w.buf, ',')
+					}
+					w.object(row, f.elem, p+"/"+itoa(k))
+				}
+				w.buf = append(w.buf, ']')
+			}
+		}
+	}
+	w.unknown(n, sh, path)
+	w.buf = append(w.buf, '}')
+}
+
+// unknown reports form fields under a document group that the group does not have.
+func (w *formWriter) unknown(n *formNode, sh *shape, path string) {
+	var names []string
+	for name, c := range n.children {
+		if _, f := sh.lookup(name); f == nil && c.hasValue() {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		w.finding(CodeUnknownField, path+"/"+string(appendPointerKey(nil, name)), "", Params{"name": name})
+	}
+}
+
+func (w *formWriter) present(n *formNode, sh *shape) bool {
+	only, ok := presenceFields[sh]
+	if !ok {
+		return n.hasValue()
+	}
+	for _, name := range only {
+		if n.children[name].hasValue() {
+			return true
+		}
+	}
+	return false
+}
+
+type formItem struct{ value, name string }
+
+func (n *formNode) stringList() []formItem {
+	var out []formItem
+	add := func(m *formNode) {
+		for i, v := range m.values {
+			if strings.TrimSpace(v) != "" {
+				out = append(out, formItem{v, m.names[i]})
+			}
+		}
+	}
+	add(n)
+	keys := make([]int, 0, len(n.rows))
+	for k := range n.rows {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		add(n.rows[k])
+	}
+	return out
+}
+
+func (w *formWriter) number(n *formNode, f *field, path string, sep func(string)) {
+	text := strings.TrimSpace(firstValue(n.values))
+	if text == "" {
+		return
+	}
+	if f.kind == kindMoney {
+		a, err := budget.Parse(text)
+		switch {
+		case errors.Is(err, budget.ErrRange):
+			w.finding(CodeOverflow, path, "", Params{"value": text})
+		case err != nil:
+			w.finding(CodeFormat, path, "money", Params{"format": "money", "value": text})
+		default:
+			sep(f.name)
+			w.buf = strconv.AppendInt(w.buf, int64(a), 10)
+		}
+		return
+	}
+	i, err := strconv.ParseInt(text, 10, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		w.finding(CodeMaximum, path, "", Params{"max": int64(maxInt64)})
+	case err != nil:
+		w.finding(CodeFormat, path, "integer", Params{"format": "integer", "value": text})
+	default:
+		sep(f.name)
+		w.buf = strconv.AppendInt(w.buf, i, 10)
+	}
+}
+
+func (w *formWriter) boolean(n *formNode, f *field, path string, sep func(string)) {
+	seenTrue, seenFalse := false, false
+	for _, v := range n.values {
+		switch strings.TrimSpace(v) {
+		case "true":
+			seenTrue = true
+		case "false":
+			seenFalse = true
+		case "":
+		default:
+			w.finding(CodeFormat, path, "boolean", Params{"format": "boolean", "value": v})
+			return
+		}
+	}
+	switch {
+	case seenTrue:
+		sep(f.name)
+		w.buf = append(w.buf, "true"...)
+	case seenFalse && f.kind == kindBoolPtr:
+		sep(f.name)
+		w.buf = append(w.buf, "false"...)
+	}
+}
+
+func firstValue(vals []string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
