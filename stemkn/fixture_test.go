@@ -189,12 +189,15 @@ func checkContract(t testing.TB, res Result) {
 		require.True(t, f.Severity == Error || f.Severity == Warning, "severity %q", f.Severity)
 		require.True(t, isPointer(f.Path), "path %q is a JSON Pointer", f.Path)
 	}
-	// One thing is said once; only a key written again and again is
-	// reported at each repeat.
-	said := map[seen]bool{}
+	// One thing is said once.
+	type saying struct {
+		seen
+		message string
+	}
+	said := map[saying]bool{}
 	for _, f := range res.Findings {
-		k := seen{f.Code, f.Severity, f.Path}
-		require.False(t, said[k] && f.Code != CodeUnknownField && f.Code != CodeDuplicate, "%s at %q said twice", f.Code, f.Path)
+		k := saying{seen{f.Code, f.Severity, f.Path}, f.Message}
+		require.False(t, said[k], "%s at %q said twice: %s", f.Code, f.Path, f.Message)
 		said[k] = true
 	}
 	sorted := append(Findings{}, res.Findings...)

@@ -25,6 +25,11 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		[]byte(`{"network": {"name": "\ud800\udc00\u0000 é😀", "name": 1}}`), []byte(`{"a~/b": {"c": [1, 2, {"d": null}]}}`),
 		[]byte(`{"scheme": "test-offers", "offer": {"kind": "cpd", "ageRange": {"min": 5, "max": 4}, "cost": 1}}`),
 	}
+	// The other built-in schemes' fixtures, so their rules are fuzzed too.
+	for _, name := range []string{"enthuse-2014.json", "enthuse-2022.json", "stem-pd-net-2016.json", "exchange-cpd.json",
+		"exchange-work-experience.json"} {
+		seeds = append(seeds, readFixture(t, name))
+	}
 	return seeds
 }
 

@@ -286,3 +286,19 @@ func withoutVariants(res Result) Result {
 	}
 	return out
 }
+
+// TestTwoRulesNeedingOneValueAskForItOnce: two institution rules that both
+// need to know whether an institution is state-funded ask once.
+func TestTwoRulesNeedingOneValueAskForItOnce(t *testing.T) {
+	c := NewCatalogue()
+	_, err := c.Load([]byte(`{"id": "two-rules", "title": "Two rules", "currency": "GBP", "rules": {"institutions": [
+	  {"id": "lead", "applies": "lead", "classes": ["la-maintained"], "stateFundedOutsideEngland": true, "who": "state schools", "does": "lead", "title": "Lead", "reference": "x"},
+	  {"id": "all", "applies": "all", "classes": ["la-maintained"], "stateFundedOutsideEngland": true, "who": "state schools", "does": "join", "title": "All", "reference": "x"}]}}`))
+	require.NoError(t, err)
+	doc := loadDoc(t, validFixture).with(t, set("/network/institutions/0/subdivision", "GB-WLS"), del("/network/institutions/0/establishmentType"))
+	res := NewValidator(c).Validate(doc.bytes(t), Options{Scheme: "two-rules"})
+	checkContract(t, res)
+	require.Equal(t, []seen{e(CodeInstitutionClass, "/network/institutions/0/stateFunded"),
+		e(CodeInstitutionClass, "/network/institutions/1/establishmentType")}, summary(res))
+	require.Equal(t, "Say whether Calder Community School is state-funded", res.Findings[0].Message)
+}

@@ -236,6 +236,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 	}
 	v.messages.apply(out, c)
 	out.Sort()
+	out = withoutRepeats(out)
 	res.Findings = out
 	if res.Findings == nil {
 		res.Findings = Findings{}
@@ -359,6 +360,24 @@ func institutionIDsBroken(broken []string) bool {
 		}
 	}
 	return false
+}
+
+// withoutRepeats drops a finding that says exactly what the one before it
+// in sorted order says, as when two rules need the same missing value: a
+// host's error summary lists each thing once.
+func withoutRepeats(fs Findings) Findings {
+	if len(fs) < 2 {
+		return fs
+	}
+	out := fs[:1]
+	for _, f := range fs[1:] {
+		last := &out[len(out)-1]
+		if f.Code == last.Code && f.Severity == last.Severity && f.Path == last.Path && f.Message == last.Message {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func hasCode(fs Findings, c Code) bool {
