@@ -8,7 +8,6 @@ package stemkn
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"strconv"
 	"sync"
 	"testing"
@@ -25,13 +24,6 @@ var (
 	memberCounts   = []int{10, 100, 1_000, 10_000}
 	documentCounts = []int{1, 100, 10_000, 100_000}
 )
-
-func readFixture(tb testing.TB, file string) []byte {
-	tb.Helper()
-	data, err := os.ReadFile("testdata/" + file)
-	require.NoError(tb, err)
-	return data
-}
 
 // ndjsonInputs are made once per process: the largest is 100,000
 // documents, some 300 MB, and takes a second to make.
