@@ -175,6 +175,7 @@ func (r *report) markdown() string {
 	r.perScheme()
 	r.parts()
 	r.scaling()
+	r.browser()
 	r.machineSection()
 	return r.b.String()
 }
@@ -291,6 +292,26 @@ func (r *report) scaling() {
 	if r.plotPath != "" {
 		r.printf("![Cost per member and per document against size](%s)\n\n", r.plotPath)
 	}
+}
+
+func (r *report) browser() {
+	r.printf("## The widget in Chromium\n\n")
+	r.printf("Start-up, from navigation start, by stage (medians of the cold starts):\n\n")
+	r.printf("| Stage reached | Time |\n|---|---|\n")
+	for _, st := range []struct{ unit, what string }{
+		{"dcl-ns", "The demo page and its scripts loaded (DOMContentLoaded)"},
+		{"wasm-start-ns", "`stemkn.wasm` fetch and compilation started"},
+		{"wasm-ready-ns", "`stemkn.wasm` compiled and instantiated"},
+		{"ns/op", "`stemkn:ready`: Go started, validator prepared and warmed up, form attached"},
+	} {
+		r.printf("| %s | %s |\n", st.what, ms(r.get("BenchmarkBrowserStartup", st.unit)))
+	}
+	r.printf("\n| Steady state | Median | 99th percentile | Slowest |\n|---|---|---|---|\n")
+	r.printf("| `kit.validate`, reference document | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidate", "ns/op")),
+		us(r.get("BenchmarkBrowserValidate", "p99-ns")), us(r.get("BenchmarkBrowserValidate", "max-ns")))
+	r.printf("| Keystroke → updated messages, demo form | %s | %s (first 1,000: %s) | %s |\n\n", ms(r.get("BenchmarkBrowserKeystroke", "ns/op")),
+		ms(r.get("BenchmarkBrowserKeystroke", "p99-ns")), ms(r.get("BenchmarkBrowserKeystroke", "p99-first1000-ns")), ms(r.get("BenchmarkBrowserKeystroke", "max-ns")))
+	r.printf("Each figure is the median over the runs of that run's median, percentile or slowest call.\n\n")
 }
 
 func (r *report) machineSection() {
