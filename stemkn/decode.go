@@ -39,6 +39,7 @@ type decoder struct {
 	out    *Findings
 	broken []string // paths whose values could not be decoded
 	stop   bool     // a syntax error or hard limit ended decoding
+	arena  []string // backing for short lists of text (see strings)
 }
 
 func (d *decoder) fail(code Code, params Params) {
@@ -84,7 +85,8 @@ func position(s string, off int) (line, col int) {
 
 // decodeDocument decodes s into the struct at ptr of shape sh.
 func decodeDocument(s string, sh *shape, ptr unsafe.Pointer, limits Limits, out *Findings) (broken []string) {
-	d := &decoder{s: s, limits: limits, out: out}
+	var pathBuf [128]byte
+	d := &decoder{s: s, limits: limits, out: out, path: pathBuf[:0]}
 	if len(s) > limits.Bytes {
 		d.tooLarge("bytes", limits.Bytes)
 		return d.broken
@@ -117,14 +119,11 @@ func decodeDocument(s string, sh *shape, ptr unsafe.Pointer, limits Limits, out 
 }
 
 func (d *decoder) ws() {
-	for d.i < len(d.s) {
-		switch d.s[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
+	s, i := d.s, d.i
+	for i < len(s) && s[i] <= ' ' && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		i++
 	}
+	d.i = i
 }
 
 // value decodes one JSON value into the field f at p.
@@ -302,27 +301,38 @@ func (d *decoder) array(f *field, p unsafe.Pointer) {
 		return
 	}
 	var elem field
-	var at func(k int) unsafe.Pointer
+	var first unsafe.Pointer
+	var size uintptr
 	if f.kind == kindStringList {
-		list := make([]string, n)
+		list := d.strings(n)
 		*(*[]string)(p) = list
-		elem = field{kind: kindString}
-		at = func(k int) unsafe.Pointer { return unsafe.Pointer(&list[k]) }
+		elem, first, size = field{kind: kindString}, unsafe.Pointer(unsafe.SliceData(list)), unsafe.Sizeof("")
 	} else {
-		list := reflect.MakeSlice(f.typ, n, n)
-		reflect.NewAt(f.typ, p).Elem().Set(list)
-		first, size := list.UnsafePointer(), f.elem.typ.Size()
-		elem = field{kind: kindStruct, elem: f.elem}
-		at = func(k int) unsafe.Pointer { return unsafe.Add(first, uintptr(k)*size) }
+		elem, first, size = field{kind: kindStruct, elem: f.elem}, f.elem.makeList(p, n), f.elem.typ.Size()
 	}
 	for k := 0; k < n && !d.stop; k++ {
 		mark := len(d.path)
 		d.path = strconv.AppendInt(append(d.path, '/'), int64(k), 10)
-		d.value(&elem, at(k))
+		d.value(&elem, unsafe.Add(first, uintptr(k)*size))
 		d.path = d.path[:mark]
 		d.ws()
 		d.i++ // ',' or ']' (checked by count)
 	}
+}
+
+// strings returns a slice of n strings carved from a shared block, so the
+// many short lists of a document (members' subjects) cost one allocation.
+// Each slice's capacity is its length: appending to one never touches another.
+func (d *decoder) strings(n int) []string {
+	if n > 64 {
+		return make([]string, n)
+	}
+	if len(d.arena)+n > cap(d.arena) {
+		d.arena = make([]string, 0, 64)
+	}
+	start := len(d.arena)
+	d.arena = d.arena[:start+n]
+	return d.arena[start : start+n : start+n]
 }
 
 // count returns the number of elements of the array at the read position,
@@ -361,7 +371,8 @@ func (d *decoder) count() int {
 // its own stack of open brackets rather than recursing, so deep nesting costs
 // no Go stack; the depth limit still applies.
 func (d *decoder) skip() {
-	var open []byte // the open brackets, innermost last
+	var stack [32]byte // the open brackets, innermost last; grows past 32 levels
+	open := stack[:0]
 	expectValue := true
 	for !d.stop {
 		d.ws()
@@ -381,9 +392,10 @@ func (d *decoder) skip() {
 				d.i++
 				d.ws()
 				if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
-					if !d.close(&open, d.s[d.i]) { // an empty object or array
+					if !d.closes(open[len(open)-1], d.s[d.i]) { // an empty object or array
 						return
 					}
+					open = open[:len(open)-1]
 					expectValue = false
 					break
 				}
@@ -422,9 +434,10 @@ func (d *decoder) skip() {
 				if len(open) == 0 {
 					return
 				}
-				if !d.close(&open, c) {
+				if !d.closes(open[len(open)-1], c) {
 					return
 				}
+				open = open[:len(open)-1]
 			default:
 				if len(open) == 0 {
 					return
@@ -439,14 +452,12 @@ func (d *decoder) skip() {
 	}
 }
 
-// close pops the innermost bracket, which must match c.
-func (d *decoder) close(open *[]byte, c byte) bool {
-	top := (*open)[len(*open)-1]
+// closes consumes the closing bracket c, which must match the opener top.
+func (d *decoder) closes(top, c byte) bool {
 	if (top == '{') != (c == '}') {
 		d.syntaxError("a bracket that does not match")
 		return false
 	}
-	*open = (*open)[:len(*open)-1]
 	d.i++
 	return true
 }
@@ -488,25 +499,34 @@ func (d *decoder) boolean() bool {
 // str reads a JSON string. Without escapes the result is a substring of the
 // input and costs no allocation.
 func (d *decoder) str() string {
-	d.i++ // opening quote
-	start := d.i
-	for d.i < len(d.s) {
-		c := d.s[d.i]
-		switch {
-		case c == '"':
-			d.i++
-			return d.s[start : d.i-1]
-		case c == '\\':
+	s := d.s
+	start := d.i + 1 // after the opening quote
+	for i := start; i < len(s); i++ {
+		if c := s[i]; plainText[c] {
+			continue
+		} else if c == '"' {
+			d.i = i + 1
+			return s[start:i]
+		} else if c == '\\' {
+			d.i = i
 			return d.escapedString(start)
-		case c < 0x20:
-			d.syntaxError("a control character inside text")
-			return ""
 		}
-		d.i++
+		d.i = i
+		d.syntaxError("a control character inside text")
+		return ""
 	}
+	d.i = len(s)
 	d.syntaxError("the end of the input inside text")
 	return ""
 }
+
+// plainText marks the bytes that stand for themselves inside a JSON string.
+var plainText = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (d *decoder) escapedString(start int) string {
 	buf := make([]byte, 0, d.i-start+16)

@@ -43,6 +43,8 @@ type evaluation struct {
 	out      *Findings
 	rule     *ruleSpec
 	problems []string // paths of structural errors
+
+	budgetLines []budget.Line // see lines
 }
 
 func (ev *evaluation) funded() bool { return ev.app != nil && ev.app.Funding != nil }
@@ -345,7 +347,8 @@ func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 		return NotApplicable
 	}
 	app := ev.app
-	var targets []int
+	var buf [16]int
+	targets := buf[:0]
 	switch ir.Applies {
 	case "lead", "funded":
 		lead := app.institutionIndex(app.Network.Lead)
@@ -371,9 +374,10 @@ func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 	outcome := Passed
 	for _, k := range targets {
 		inst := &app.Network.Institutions[k]
-		base := "/network/institutions/" + strconv.Itoa(k)
-		params := Params{"institution": inst.Name, "who": ir.Who, "does": ir.Does}
+		base := "/network/institutions/" + itoa(k)
+		newParams := func() Params { return Params{"institution": inst.Name, "who": ir.Who, "does": ir.Does} }
 		if len(ir.Kinds) > 0 && !slices.Contains(ir.Kinds, inst.Kind) {
+			params := newParams()
 			params["kind"] = inst.Kind
 			ev.report(base+"/kind", params)
 			outcome = Failed
@@ -381,7 +385,7 @@ func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 		}
 		place := eligibility.Place{Country: inst.Country, Subdivision: inst.Subdivision}
 		if inst.Country == "GB" && inst.Subdivision == "" {
-			if o := ev.missing(CodePlace, base+"/subdivision", params); outcome == Passed {
+			if o := ev.missing(CodePlace, base+"/subdivision", newParams()); outcome == Passed {
 				outcome = o
 			}
 			continue
@@ -390,23 +394,25 @@ func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 		switch {
 		case verdict == eligibility.Admitted:
 		case verdict == eligibility.Unknown && place.InEngland():
-			if o := ev.missing(CodeInstitutionClass, base+"/establishmentType", params); outcome == Passed {
+			if o := ev.missing(CodeInstitutionClass, base+"/establishmentType", newParams()); outcome == Passed {
 				outcome = o
 			}
 		case verdict == eligibility.Unknown:
-			if o := ev.missing(CodeInstitutionClass, base+"/stateFunded", params); outcome == Passed {
+			if o := ev.missing(CodeInstitutionClass, base+"/stateFunded", newParams()); outcome == Passed {
 				outcome = o
 			}
 		case ir.EnglandOnly && !place.InEngland():
+			params := newParams()
 			params["country"] = inst.Country
 			*ev.out = append(*ev.out, Finding{Code: CodePlace, Severity: Error, Path: base + "/country", Params: params, Rule: ir.ID})
 			outcome = Failed
 		case place.InEngland():
+			params := newParams()
 			params["type"] = inst.EstablishmentType
 			ev.report(base+"/establishmentType", params)
 			outcome = Failed
 		default:
-			ev.report(base+"/stateFunded", params)
+			ev.report(base+"/stateFunded", newParams())
 			outcome = Failed
 		}
 	}
@@ -544,19 +550,20 @@ func checkDuration(ev *evaluation, dr *DurationRule) Outcome {
 	}
 	weeks := eligibility.WeeksInclusive(start, end)
 	months := eligibility.MonthsInclusive(start, end)
-	params := Params{"weeks": int64(weeks), "months": int64(months), "days": int64(eligibility.DaysInclusive(start, end))}
-	var variant string
+	var limitName, variant string
+	var limit int
 	switch {
 	case dr.MinWeeks > 0 && weeks < dr.MinWeeks:
-		params["minWeeks"], variant = int64(dr.MinWeeks), "min-weeks"
+		limitName, limit, variant = "minWeeks", dr.MinWeeks, "min-weeks"
 	case dr.MinMonths > 0 && months < dr.MinMonths:
-		params["minMonths"], variant = int64(dr.MinMonths), "min-months"
+		limitName, limit, variant = "minMonths", dr.MinMonths, "min-months"
 	case dr.MaxMonths > 0 && months > dr.MaxMonths:
-		params["maxMonths"], variant = int64(dr.MaxMonths), "max-months"
+		limitName, limit, variant = "maxMonths", dr.MaxMonths, "max-months"
 	default:
 		return Passed
 	}
-	ev.report("/plan/endDate", params)
+	ev.report("/plan/endDate", Params{"weeks": int64(weeks), "months": int64(months),
+		"days": int64(eligibility.DaysInclusive(start, end)), limitName: int64(limit)})
 	(*ev.out)[len(*ev.out)-1].variant = variant
 	return Failed
 }
@@ -658,7 +665,7 @@ func checkCategoryNeed(ev *evaluation, cn *CategoryNeedRule) Outcome {
 
 // total adds up the budget lines, reporting an overflow rather than wrapping.
 func (ev *evaluation) total() (budget.Amount, bool) {
-	lines := ev.scheme.lines(ev.app)
+	lines := ev.lines()
 	t, ok := budget.Total(lines)
 	if !ok {
 		*ev.out = append(*ev.out, Finding{Code: CodeOverflow, Severity: Error, Path: "/funding/lines", Rule: ev.rule.id})
@@ -708,7 +715,7 @@ func checkShare(ev *evaluation, sh *ShareRule) Outcome {
 	if !ev.funded() {
 		return NotApplicable
 	}
-	lines := ev.scheme.lines(ev.app)
+	lines := ev.lines()
 	total, ok1 := budget.Total(lines)
 	part, ok2 := budget.CategoryTotal(lines, sh.Category)
 	if !ok1 || !ok2 {
@@ -734,7 +741,7 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 	orgs := len(ev.app.Network.Institutions)
 	allowance, ok := budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
 		MaxOrganisations: uc.MaxOrganisations}.Allowance(months, orgs)
-	part, ok2 := budget.CategoryTotal(ev.scheme.lines(ev.app), uc.Category)
+	part, ok2 := budget.CategoryTotal(ev.lines(), uc.Category)
 	if !ok || !ok2 {
 		return NotJudged
 	}

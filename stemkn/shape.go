@@ -47,12 +47,34 @@ type field struct {
 	typ    reflect.Type // the field's Go type
 	elem   *shape       // for struct kinds: the struct's shape
 	tag    string       // the validate tag
+	prog   tagProgram   // the tag compiled for the pre-check
 	doc    int          // index in the struct, for ordering findings
 }
 
 type shape struct {
 	typ    reflect.Type
 	fields []field
+	// makeList allocates a slice of n of this struct at p and returns its
+	// first element: one allocation, where reflect.MakeSlice takes two.
+	makeList func(p unsafe.Pointer, n int) unsafe.Pointer
+}
+
+// listOf is the makeList of a document struct type.
+func listOf[T any](p unsafe.Pointer, n int) unsafe.Pointer {
+	s := make([]T, n)
+	*(*[]T)(p) = s
+	return unsafe.Pointer(unsafe.SliceData(s))
+}
+
+// listMakers has a makeList for every struct that appears in a list; shapeOf
+// panics at start-up if a new list type is missing here.
+var listMakers = map[reflect.Type]func(unsafe.Pointer, int) unsafe.Pointer{
+	reflect.TypeFor[Institution](): listOf[Institution],
+	reflect.TypeFor[Member]():      listOf[Member],
+	reflect.TypeFor[Partner]():     listOf[Partner],
+	reflect.TypeFor[Activity]():    listOf[Activity],
+	reflect.TypeFor[Output]():      listOf[Output],
+	reflect.TypeFor[BudgetLine]():  listOf[BudgetLine],
 }
 
 // lookup finds a field by JSON name. Structs have at most a dozen fields, so
@@ -81,6 +103,7 @@ func shapeOf(t reflect.Type) *shape {
 		sf := t.Field(i)
 		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
 		f := field{name: name, offset: sf.Offset, typ: sf.Type, tag: sf.Tag.Get("validate"), doc: i}
+		f.prog = compileTag(f.tag)
 		switch ft := sf.Type; {
 		case ft == amountType:
 			f.kind = kindMoney
@@ -100,6 +123,9 @@ func shapeOf(t reflect.Type) *shape {
 			f.kind = kindStringList
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
 			f.kind, f.elem = kindStructList, shapeOf(ft.Elem())
+			if f.elem.makeList = listMakers[ft.Elem()]; f.elem.makeList == nil {
+				panic("stemkn: no list maker for " + ft.Elem().Name())
+			}
 		default:
 			panic("stemkn: document field " + t.Name() + "." + sf.Name + " has a type the decoder does not handle")
 		}

@@ -36,8 +36,6 @@ type compiled struct {
 	categories map[string]struct{}
 }
 
-var sharedStructure = sync.OnceValue(newStructure)
-
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
 // It prepares every scheme in the catalogue straight away.
@@ -46,7 +44,7 @@ func NewValidator(c *Catalogue) *Validator {
 		c = NewCatalogue()
 	}
 	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
-	sharedStructure()
+	warmStructure()
 	for _, s := range c.Schemes() {
 		v.prepare(s)
 	}
@@ -78,6 +76,15 @@ func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
 func (v *Validator) Limits() Limits { return v.limits }
 
 func (v *Validator) prepare(s *Scheme) *compiled {
+	c := compile(s)
+	v.mu.Lock()
+	v.compiled[s.ID] = c
+	v.mu.Unlock()
+	return c
+}
+
+// compile prepares a scheme for evaluation: its rules and lookup tables.
+func compile(s *Scheme) *compiled {
 	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
 	for _, t := range s.Themes {
 		c.themes[t.ID] = struct{}{}
@@ -85,9 +92,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	for _, k := range s.Categories {
 		c.categories[k.ID] = struct{}{}
 	}
-	v.mu.Lock()
-	v.compiled[s.ID] = c
-	v.mu.Unlock()
 	return c
 }
 
@@ -107,16 +111,17 @@ func (v *Validator) scheme(id string) (*compiled, bool) {
 	return v.prepare(s), true
 }
 
-// lines converts the application's budget lines to the budget package's type.
-func (c *compiled) lines(a *Application) []budget.Line {
-	if a.Funding == nil {
-		return nil
+// lines converts the application's budget lines to the budget package's
+// type, once per evaluation.
+func (ev *evaluation) lines() []budget.Line {
+	if ev.budgetLines != nil || ev.app == nil || ev.app.Funding == nil {
+		return ev.budgetLines
 	}
-	out := make([]budget.Line, len(a.Funding.Lines))
-	for i, l := range a.Funding.Lines {
-		out[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
+	ev.budgetLines = make([]budget.Line, len(ev.app.Funding.Lines))
+	for i, l := range ev.app.Funding.Lines {
+		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
 	}
-	return out
+	return ev.budgetLines
 }
 
 // Validate decodes and validates one JSON document. It never panics and
@@ -139,6 +144,12 @@ func (v *Validator) validate(doc string, opts Options, out Findings, broken []st
 		id = peekScheme(doc)
 	}
 	c, known := v.scheme(id)
+	return v.validateWith(c, id, known, doc, opts, out, broken)
+}
+
+// validateWith decodes and validates doc against a prepared scheme (nil when
+// the scheme id is not known). out and broken are as for validate.
+func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options, out Findings, broken []string) Result {
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
 		broken = append(broken, decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
@@ -181,7 +192,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			doc = offer
 		}
 		var structural Findings
-		sharedStructure().check(doc, mode, &structural)
+		checkStructure(doc, mode, &structural)
 		for _, f := range structural {
 			if !underAny(f.Path, broken) {
 				out = append(out, f)
@@ -273,18 +284,23 @@ func checkReferences(app *Application, out *Findings) {
 			}
 		}
 	}
-	ref := func(id, path string) {
-		if id != "" && app.institutionIndex(id) < 0 {
-			*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
-		}
+	missing := func(id string) bool { return id != "" && app.institutionIndex(id) < 0 }
+	unknown := func(id, path string) {
+		*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
 	}
-	ref(app.Network.Lead, "/network/lead")
+	if missing(app.Network.Lead) {
+		unknown(app.Network.Lead, "/network/lead")
+	}
 	for i := range app.Network.Members {
-		ref(app.Network.Members[i].Institution, "/network/members/"+itoa(i)+"/institution")
+		if id := app.Network.Members[i].Institution; missing(id) {
+			unknown(id, "/network/members/"+itoa(i)+"/institution")
+		}
 	}
 	if app.Funding != nil {
 		for i := range app.Funding.Lines {
-			ref(app.Funding.Lines[i].Institution, "/funding/lines/"+itoa(i)+"/institution")
+			if id := app.Funding.Lines[i].Institution; missing(id) {
+				unknown(id, "/funding/lines/"+itoa(i)+"/institution")
+			}
 		}
 	}
 }
