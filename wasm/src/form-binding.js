@@ -81,6 +81,18 @@ export class FormBinding {
       ['focusout', e => this.onLeave(e)]
     ]
     for (const [type, fn] of this.listeners) form.addEventListener(type, fn)
+    // Rows the host adds or removes change the form without input events.
+    this.pending = false
+    this.observer = new MutationObserver(records => {
+      if (!this.pending && records.some(changesFields)) {
+        this.pending = true
+        queueMicrotask(() => {
+          this.pending = false
+          this.run('rows')
+        })
+      }
+    })
+    this.observer.observe(form, { childList: true, subtree: true })
 
     // A page a server rendered with errors (the same markup, marked
     // data-stemkn-error) is taken over as if submitted once.
@@ -201,7 +213,7 @@ export class FormBinding {
   }
 
   /**
-   * The errors to show, in the findings' order, each with the field it
+   * The errors to show, in page order, each with the field it
    * belongs to: the field the value came from, else the field it would have
    * come from, else (for a list or a row) the group's first field.
    */
@@ -217,7 +229,12 @@ export class FormBinding {
       seen.add(key)
       out.push({ finding: f, element, text: f.message })
     }
-    return out
+    // The summary lists problems in the order of the page, as people read it.
+    return out.sort((a, b) => {
+      if (!a.element || !b.element) return (a.element ? 1 : 0) - (b.element ? 1 : 0)
+      if (a.element === b.element) return 0
+      return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+    })
   }
 
   /** The first field in the form with the name, or in the group the name names. */
@@ -241,11 +258,24 @@ export class FormBinding {
   /** Stops validating the form and removes everything the binding showed. */
   detach () {
     for (const [type, fn] of this.listeners) this.form.removeEventListener(type, fn)
+    this.observer.disconnect()
     this.messages.clear()
     this.summary.destroy()
     this.eligibility.render(null)
     this.setTitle(false)
   }
+}
+
+const FIELD_SELECTOR = 'input, select, textarea'
+
+/** Whether a DOM change added or removed fields (a row), not just text (our messages). */
+function changesFields (record) {
+  for (const list of [record.addedNodes, record.removedNodes]) {
+    for (const node of list) {
+      if (node instanceof Element && (node.matches(FIELD_SELECTOR) || node.querySelector(FIELD_SELECTOR))) return true
+    }
+  }
+  return false
 }
 
 /** Whether an element is a field a person fills in (not a button or hidden input). */

@@ -206,14 +206,30 @@ export class Kit {
     }
   }
 
-  /** Attaches every form[data-stemkn-scheme] not yet attached, from its data attributes. */
+  /**
+   * Attaches every form[data-stemkn-scheme] not yet attached, with options
+   * from its data attributes: data-stemkn-live, data-stemkn-mode and
+   * data-stemkn-messages (JSON).
+   */
   attachAll (root = document) {
     for (const form of root.querySelectorAll('form[data-stemkn-scheme]')) {
       if (this.bindings.has(form)) continue
       const options = {}
       if (form.dataset.stemknLive) options.live = form.dataset.stemknLive
       if (form.dataset.stemknMode) options.mode = form.dataset.stemknMode
-      this.attach(form, options)
+      if (form.dataset.stemknMessages) {
+        try {
+          options.messages = JSON.parse(form.dataset.stemknMessages)
+        } catch {
+          form.dispatchEvent(new CustomEvent('stemkn:error', { detail: { error: new StemknError('stemkn: data-stemkn-messages is not JSON') } }))
+          continue
+        }
+      }
+      try {
+        this.attach(form, options)
+      } catch (err) {
+        form.dispatchEvent(new CustomEvent('stemkn:error', { detail: { error: err } }))
+      }
     }
   }
 }
