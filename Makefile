@@ -41,4 +41,4 @@ test-wasm:
 	PATH="$(WASMLIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./budget/ ./eligibility/ ./stemkn/ ./wasm/
 
 test-browser:
-	node --test --test-concurrency=1 wasm/test/
+	node --test --test-concurrency=1 wasm/test/*.test.mjs

@@ -96,6 +96,7 @@ export class FormBinding {
 
     // A page a server rendered with errors (the same markup, marked
     // data-stemkn-error) is taken over as if submitted once.
+    form.dataset.stemknAttached = 'true'
     const serverSummary = this.summary.root.childElementCount > 0
     if (this.messages.adopt() || serverSummary) this.submitted = true
     this.run(this.submitted ? 'adopt' : 'attach')
@@ -126,12 +127,17 @@ export class FormBinding {
     return this.form.querySelector('[data-stemkn-budget-summary]') || this.forForm('[data-stemkn-budget-summary]')
   }
 
-  /** The form's entries as [name, value] pairs: what the browser would post. */
+  /** The form's entries as [name, value] pairs: what the browser would post (and the scheme). */
   entries (submitter) {
     const data = submitter ? new FormData(this.form, submitter) : new FormData(this.form)
     const out = []
     for (const [name, value] of data) {
       if (typeof value === 'string') out.push([name, value])
+    }
+    // A form bound to a scheme is a document of that scheme, whether or
+    // not it has a field that says so.
+    if (this.config.scheme && !out.some(([name, value]) => name === 'scheme' && value !== '')) {
+      out.push(['scheme', this.config.scheme])
     }
     return out
   }
@@ -259,6 +265,7 @@ export class FormBinding {
   detach () {
     for (const [type, fn] of this.listeners) this.form.removeEventListener(type, fn)
     this.observer.disconnect()
+    delete this.form.dataset.stemknAttached
     this.messages.clear()
     this.summary.destroy()
     this.eligibility.render(null)
