@@ -164,6 +164,23 @@ func (k *kit) schemes() string {
 	return toJSON(out)
 }
 
+// schema gives the JSON Schema (draft 2020-12) of a scheme's documents, or
+// with no id the base schema of every document (structural rules only).
+func (k *kit) schema(id string) string {
+	if id == "" {
+		return string(stemkn.BaseSchema())
+	}
+	s, ok := k.catalogue.Scheme(id)
+	if !ok {
+		return errorJSON("stemkn: there is no scheme called " + strconv.Quote(id))
+	}
+	b, err := stemkn.Schema(s)
+	if err != nil {
+		return errorJSON(err.Error())
+	}
+	return string(b)
+}
+
 // loaded is what loadScheme returns on success.
 type loaded struct {
 	ID string `json:"id"`

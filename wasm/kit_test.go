@@ -163,3 +163,16 @@ func TestLoadSchemeReportsBadFiles(t *testing.T) {
 	}
 	require.True(t, decode[answer](t, k.validate(warmUpDocument, "")).Valid, "a bad file leaves the kit working")
 }
+
+func TestSchemaGivesEachSchemesJSONSchema(t *testing.T) {
+	k := newKit()
+	var list []struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(k.schemes()), &list))
+	for _, s := range list {
+		schema := decode[map[string]any](t, k.schema(s.ID))
+		require.Equal(t, "https://json-schema.org/draft/2020-12/schema", schema["$schema"], s.ID)
+		require.Equal(t, "https://stemkn.org/schema/"+s.ID+".json", schema["$id"], s.ID)
+	}
+	require.Contains(t, decode[map[string]any](t, k.schema("")), "$defs")
+	require.Contains(t, decode[answer](t, k.schema("no-such-scheme")).Error, `no scheme called "no-such-scheme"`)
+}

@@ -12,6 +12,7 @@
 //	validate(json, options) → result JSON
 //	validateForm(entries, options) → {result, document, fields, targets, budget}
 //	schemes() → [scheme, …]
+//	schema(id) → JSON Schema (draft 2020-12); schema("") the base schema
 //	loadScheme(json) → {id} or {error}
 //
 // — and calls the object's onready once the validator is prepared and warm,
@@ -55,6 +56,7 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"validate":     func(a []string) string { return k.validate(a[0], a[1]) },
 		"validateForm": func(a []string) string { return k.validateForm(a[0], a[1]) },
 		"schemes":      func([]string) string { return k.schemes() },
+		"schema":       func(a []string) string { return k.schema(a[0]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
 	}
 }

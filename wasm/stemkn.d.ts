@@ -225,8 +225,12 @@ export interface Kit {
   validateForm (entries: [string, string][], options?: ValidateOptions): FormAnswer
   /** The catalogue's schemes. */
   schemes (): Scheme[]
-  /** The JSON Schema (draft 2020-12) for documents of a scheme. */
-  schema (id: string): Record<string, unknown>
+  /**
+   * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
+   * a schema cannot express under "x-stemkn-rules"; without an id, the base
+   * schema of every document.
+   */
+  schema (id?: string): Record<string, unknown>
   /** Adds a scheme file (JSON text or value), which may extend a built-in scheme. */
   loadScheme (scheme: string | object): { id: string }
   /** Binds a form; attaching it again replaces its binding. */

@@ -156,6 +156,16 @@ export class Kit {
   }
 
   /**
+   * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
+   * a schema cannot express listed under x-stemkn-rules; with no id, the
+   * base schema of every document. Throws StemknError for an unknown scheme.
+   */
+  schema (id) {
+    if (id !== undefined && typeof id !== 'string') throw new StemknError('stemkn: schema needs a scheme id')
+    return this.call('schema', id || '')
+  }
+
+  /**
    * Adds a scheme file (JSON text or a value), which may extend a built-in
    * scheme. Returns {id}; throws StemknError when the file is not a good scheme.
    */
