@@ -16,6 +16,7 @@ widget:
 	cp wasm/src/*.js $(DIST)/
 	cp $(WASMLIB)/wasm_exec.js $(DIST)/wasm_exec.js
 	cp wasm/stemkn.d.ts $(DIST)/stemkn.d.ts
+	cp LICENSE $(DIST)/LICENSE
 
 # The demo site on http://127.0.0.1:8080 (go run ./examples/demo -addr … for another address).
 demo: widget

@@ -202,7 +202,7 @@ describe('the kit', { timeout: 120000 }, () => {
       form.requestSubmit()
       const state = {
         summary: document.querySelector('.summary h2').textContent,
-        first: document.querySelector('.summary li').textContent,
+        first: document.querySelector('.summary a[href="#name"]').textContent,
         inline: document.querySelector('.field--error .msg').textContent,
         input: document.querySelector('#name').className,
         events: [...events]
