@@ -234,14 +234,14 @@ func (s *site) showForm(w http.ResponseWriter, id string, values url.Values, v *
 			p.Budget = &sum
 		}
 	}
-	status := http.StatusOK
+	// A page with errors is still a page: 200, as GOV.UK services answer,
+	// which browsers do not log as a failed load.
 	if v != nil {
 		p.Summary = p.Form.showFindings(v.res, v.form)
 		p.Errors = len(p.Summary) > 0
 		p.Eligibility = eligibilityOf(v.res)
-		status = http.StatusUnprocessableEntity
 	}
-	s.render(w, status, "form", p)
+	s.render(w, http.StatusOK, "form", p)
 }
 
 // eligibilityOf explains an ineligible result, as the widget's panel does.

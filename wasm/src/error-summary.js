@@ -98,7 +98,7 @@ export class ErrorSummary {
     if (!link || !this.root.contains(link)) return
     const href = link.getAttribute('href') || ''
     if (!href.startsWith('#')) return
-    const field = document.getElementById(decodeURIComponent(href.slice(1)))
+    const field = document.getElementById(href.slice(1))
     if (!field) return
     event.preventDefault()
     focusField(field)
