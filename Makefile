@@ -6,7 +6,9 @@ GOROOT  := $(shell $(GO) env GOROOT)
 WASMLIB := $(GOROOT)/lib/wasm
 DIST    := wasm/dist
 
-.PHONY: widget demo test test-go test-wasm test-browser deps
+FUZZTIME ?= 10s
+
+.PHONY: widget demo test test-go test-wasm test-browser deps bench-smoke fuzz-short
 
 # The widget's release files: the WebAssembly module built with the
 # size-minded flags, the ES modules, Go's wasm_exec.js and the types.
@@ -43,3 +45,17 @@ test-wasm:
 
 test-browser:
 	node --test --test-concurrency=1 wasm/test/*.test.mjs
+
+# Every benchmark once, so none rots (speed is measured with -bench, not here).
+bench-smoke:
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
+
+# Each fuzz target for $(FUZZTIME) (go test fuzzes one target at a time).
+fuzz-short:
+	@for file in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+		dir=$$(dirname $$file); \
+		for name in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$file | cut -d' ' -f2); do \
+			echo "fuzz $$dir $$name"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$dir/ || exit 1; \
+		done; \
+	done

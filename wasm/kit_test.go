@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"strings"
+	"syscall/js"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -175,4 +176,18 @@ func TestSchemaGivesEachSchemesJSONSchema(t *testing.T) {
 	}
 	require.Contains(t, decode[map[string]any](t, k.schema("")), "$defs")
 	require.Contains(t, decode[answer](t, k.schema("no-such-scheme")).Error, `no scheme called "no-such-scheme"`)
+}
+
+func TestGuardTakesStringsAndCatchesPanics(t *testing.T) {
+	echo := guard(func(a []string) string { return toJSON(a) })
+	require.Equal(t, `["a",""]`, echo(js.Undefined(), []js.Value{js.ValueOf("a")}), "a missing argument is empty")
+	require.Equal(t, `["",""]`, echo(js.Undefined(), []js.Value{js.Null(), js.Undefined()}))
+	require.Equal(t, `["a","b"]`, echo(js.Undefined(), []js.Value{js.ValueOf("a"), js.ValueOf("b"), js.ValueOf(3)}), "extra arguments are ignored")
+	for _, bad := range []js.Value{js.ValueOf(5), js.ValueOf(true), js.Global().Get("Object").New(), js.Global().Get("Symbol").Invoke("x")} {
+		out := echo(js.Undefined(), []js.Value{bad}).(string)
+		require.Contains(t, decode[answer](t, out).Error, "argument 1 must be a string of JSON", bad.Type().String())
+	}
+	boom := guard(func([]string) string { panic("boom") })
+	require.Equal(t, `{"error":"stemkn: internal error: boom"}`, boom(js.Undefined(), nil))
+	require.Equal(t, `["still","working"]`, echo(js.Undefined(), []js.Value{js.ValueOf("still"), js.ValueOf("working")}))
 }
