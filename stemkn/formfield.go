@@ -25,12 +25,12 @@ func (f Form) FieldFor(path string) string {
 	if path == "" || path[0] != '/' {
 		return ""
 	}
-	segs := pointerSegments(path)
+	segs := splitPointer(path)
 	// The posted field sharing the longest leading run of segments with path
 	// tells which form row each list index in that run came from.
 	best, bestName := 0, ""
 	for key, name := range f.Fields {
-		k := commonSegments(segs, pointerSegments(key))
+		k := commonSegments(segs, splitPointer(key))
 		if k > best || k == best && k > 0 && name < bestName {
 			best, bestName = k, name
 		}
@@ -48,8 +48,8 @@ func (f Form) FieldFor(path string) string {
 	return name
 }
 
-// pointerSegments splits a JSON Pointer into its unescaped segments.
-func pointerSegments(p string) []string {
+// splitPointer splits a JSON Pointer into its unescaped segments.
+func splitPointer(p string) []string {
 	if p == "" {
 		return nil
 	}

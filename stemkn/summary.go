@@ -64,7 +64,7 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	text := string(doc)
 	id := opts.Scheme
 	if id == "" && len(text) <= v.limits.Bytes {
-		id = peekScheme(text)
+		id = peekScheme(text, v.limits)
 	}
 	c, known := v.scheme(id)
 	if !known || c.Kind == KindOffer {
