@@ -8,7 +8,7 @@ DIST    := wasm/dist
 
 FUZZTIME ?= 10s
 
-.PHONY: widget demo test test-go test-wasm test-browser deps bench-smoke fuzz-short
+.PHONY: widget demo test test-go test-wasm test-browser deps bench bench-smoke fuzz-short
 
 # The widget's release files: the WebAssembly module built with the
 # size-minded flags, the ES modules, Go's wasm_exec.js and the types.
@@ -46,9 +46,17 @@ test-wasm:
 test-browser:
 	node --test --test-concurrency=1 wasm/test/*.test.mjs
 
-# Every benchmark once, so none rots (speed is measured with -bench, not here).
+# Every benchmark and timing harness, medians of 5 runs, against the peers
+# in the same run: writes BENCHMARKS.md and docs/benchmarks-scaling.png
+# (about 10 minutes; take numbers on a quiet machine). See BENCHMARKS.md.
+bench:
+	.ci/bench.sh
+
+# Every benchmark and harness of `make bench` once, briefly, so none rots
+# (Go benchmarks of every package with -benchtime=1x, ajv, the command on
+# NDJSON, the widget in Chromium); the report goes to bench/out.
 bench-smoke:
-	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
+	.ci/bench.sh smoke
 
 # Each fuzz target for $(FUZZTIME) (go test fuzzes one target at a time).
 fuzz-short:
