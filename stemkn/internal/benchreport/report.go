@@ -91,6 +91,9 @@ func runReport(args []string) error {
 		if err := writePlot(&buf, r.scalingPanels()); err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(*plot), 0o755); err != nil {
+			return err
+		}
 		if err := os.WriteFile(*plot, buf.Bytes(), 0o644); err != nil {
 			return err
 		}
@@ -199,8 +202,8 @@ func (r *report) targets() {
 	r.printf("| Speed against santhosh-tekuri/jsonschema/v6 (its parse + validate, structure only) | ≥ %d× faster | %s faster | santhosh %s | %s |\n",
 		targetVsSanthosh, times(ratio), us(santhosh), met(ratio.ok, ratio.v >= targetVsSanthosh))
 	ajvRatio := div(ajv, ours)
-	r.printf("| Speed against ajv 8 in Node (JSON.parse + validate, structure only) | second peer, no target | %s faster | ajv %s | — |\n",
-		times(ajvRatio), us(ajv))
+	r.printf("| Speed against ajv 8 in Node (JSON.parse + validate, structure only) | second peer, no target | %s | ajv %s | — |\n",
+		fasterOrSlower(ajvRatio), us(ajv))
 
 	marginal := r.marginalFlatness()
 	members := r.flatness("BenchmarkMembers/members=", memberCounts, "ns/member")
@@ -216,8 +219,9 @@ func (r *report) targets() {
 	oneCore := r.get("BenchmarkCLIBulkOneCore/docs="+strconv.Itoa(largest), "ns/op")
 	speedup := div(oneCore, r.get(bulk, "ns/op"))
 	nproc := r.machine.values["nproc"]
-	r.printf("| `stemkn validate --format json` on %s documents of NDJSON uses every core | all %s cores busy | %s documents/s, %s cores busy on average | speed-up over GOMAXPROCS=1: %s | %s |\n",
-		thousands(float64(largest)), nproc, count(rate), fixed(cores, 2), times(speedup),
+	others := r.get(bulk, "others-cores")
+	r.printf("| `stemkn validate --format json` on %s documents of NDJSON uses every core | all %s cores busy | %s documents/s, %s cores busy on average (other processes kept %s cores busy meanwhile) | speed-up over GOMAXPROCS=1: %s | %s |\n",
+		thousands(float64(largest)), nproc, count(rate), fixed(cores, 2), fixed(others, 2), times(speedup),
 		met(cores.ok && nproc != "", cores.v >= 0.9*atof(nproc)))
 
 	brotli := r.get("BenchmarkWASMSize", "brotli-bytes")
@@ -282,12 +286,15 @@ func (r *report) scaling() {
 			fixed(r.get(name, "ns/member"), 0), marginal, count(r.get(name, "allocs/op")))
 		prev, prevN = t, n
 	}
-	r.printf("\n| Documents | `Validate` loop, one core: ns/doc | `stemkn validate`, every core: ns/doc | documents/s | cores busy |\n|---|---|---|---|---|\n")
+	r.printf("\n| Documents | `Validate` loop, one core: ns/doc | `stemkn validate`, every core: ns/doc | documents/s | cores busy | other processes' cores |\n|---|---|---|---|---|---|\n")
 	for _, n := range documentCounts {
 		bulk := "BenchmarkCLIBulk/docs=" + strconv.Itoa(n)
-		r.printf("| %s | %s | %s | %s | %s |\n", thousands(float64(n)), fixed(r.get("BenchmarkNDJSON/docs="+strconv.Itoa(n), "ns/doc"), 0),
-			fixed(r.get(bulk, "ns/doc"), 0), count(r.get(bulk, "docs/s")), fixed(r.get(bulk, "cores"), 2))
+		r.printf("| %s | %s | %s | %s | %s | %s |\n", thousands(float64(n)), fixed(r.get("BenchmarkNDJSON/docs="+strconv.Itoa(n), "ns/doc"), 0),
+			fixed(r.get(bulk, "ns/doc"), 0), count(r.get(bulk, "docs/s")), fixed(r.get(bulk, "cores"), 2), fixed(r.get(bulk, "others-cores"), 2))
 	}
+	one := "BenchmarkCLIBulkOneCore/docs=" + strconv.Itoa(documentCounts[len(documentCounts)-1])
+	r.printf("| %s, GOMAXPROCS=1 | | %s | %s | %s | %s |\n", thousands(float64(documentCounts[len(documentCounts)-1])),
+		fixed(r.get(one, "ns/doc"), 0), count(r.get(one, "docs/s")), fixed(r.get(one, "cores"), 2), fixed(r.get(one, "others-cores"), 2))
 	r.printf("\nThe command's times include starting the process, which is most of the time for one document.\n\n")
 	if r.plotPath != "" {
 		r.printf("![Cost per member and per document against size](%s)\n\n", r.plotPath)
@@ -459,6 +466,17 @@ func times(v value) string {
 		return notMeasured
 	}
 	return strconv.FormatFloat(v.v, 'f', 1, 64) + "×"
+}
+
+// fasterOrSlower words a ratio of a peer's time to stemkn's.
+func fasterOrSlower(ratio value) string {
+	switch {
+	case !ratio.ok:
+		return notMeasured
+	case ratio.v >= 1:
+		return times(ratio) + " faster"
+	}
+	return times(value{1 / ratio.v, true}) + " slower"
 }
 
 func count(v value) string {
