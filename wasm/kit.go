@@ -95,7 +95,14 @@ func (k *kit) validate(doc, optsJSON string) string {
 	if problem != "" {
 		return errorJSON(problem)
 	}
-	return toJSON(v.ValidateString(doc, opts))
+	// Result.AppendJSON writes what json.Marshal would, without reflection,
+	// which in WebAssembly costs more than a tenth of the call.
+	r := v.ValidateString(doc, opts)
+	out, err := r.AppendJSON(nil)
+	if err != nil {
+		return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
+	}
+	return string(out)
 }
 
 // formAnswer is what validateForm returns.
