@@ -94,11 +94,18 @@ func drawPanel(img *image.RGBA, left int, p panel) {
 		label := formatTick(v)
 		drawText(img, x0-10-textWidth(label, textScale), y-glyphHeight*textScale/2, label, textScale, ink)
 	}
-	for _, pt := range p.lines[0].points {
-		x := px(pt.x)
-		vline(img, x, y1, y0, grid)
-		label := formatSize(pt.x)
-		drawText(img, x-textWidth(label, textScale)/2, y0+10, label, textScale, ink)
+	ticked := map[float64]bool{}
+	for _, l := range p.lines {
+		for _, pt := range l.points {
+			if ticked[pt.x] {
+				continue
+			}
+			ticked[pt.x] = true
+			x := px(pt.x)
+			vline(img, x, y1, y0, grid)
+			label := formatSize(pt.x)
+			drawText(img, x-textWidth(label, textScale)/2, y0+10, label, textScale, ink)
+		}
 	}
 	hline(img, x0, x1, y0, ink)
 	vline(img, x0, y1, y0, ink)
@@ -108,7 +115,7 @@ func drawPanel(img *image.RGBA, left int, p panel) {
 	for x := x0; x < x1; x += 12 {
 		fillRect(img, x, ty-1, 6, 2, target)
 	}
-	drawText(img, x1-textWidth("1.5× lowest", textScale), ty-20, "1.5× lowest", textScale, target)
+	drawText(img, x0+8, ty-20, "1.5× lowest", textScale, target)
 
 	for i, l := range p.lines {
 		c := lineColours[i%len(lineColours)]

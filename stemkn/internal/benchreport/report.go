@@ -330,10 +330,19 @@ func (r *report) machineSection() {
 }
 
 func (r *report) scalingPanels() []panel {
-	members := line{name: "validate, one core"}
-	for _, n := range memberCounts {
-		if v := r.get("BenchmarkMembers/members="+strconv.Itoa(n), "ns/member"); v.ok {
-			members.points = append(members.points, point{float64(n), v.v})
+	marginal := line{name: "each added member"}
+	perMember := line{name: "time ÷ members"}
+	for i, n := range memberCounts {
+		t := r.get("BenchmarkMembers/members="+strconv.Itoa(n), "ns/op")
+		if !t.ok {
+			continue
+		}
+		perMember.points = append(perMember.points, point{float64(n), t.v / float64(n)})
+		if i == 0 {
+			continue
+		}
+		if prev := r.get("BenchmarkMembers/members="+strconv.Itoa(memberCounts[i-1]), "ns/op"); prev.ok {
+			marginal.points = append(marginal.points, point{float64(n), (t.v - prev.v) / float64(n-memberCounts[i-1])})
 		}
 	}
 	loop := line{name: "validate loop, one core"}
@@ -352,7 +361,7 @@ func (r *report) scalingPanels() []panel {
 		docs.lines = append(docs.lines, bulk)
 	}
 	return []panel{
-		{title: "cost per member", xLabel: "members in the document", yLabel: "ns per member", lines: []line{members}},
+		{title: "cost per member", xLabel: "members in the document", yLabel: "ns per member", lines: []line{marginal, perMember}},
 		docs,
 	}
 }
