@@ -263,24 +263,31 @@ func validateInput(lr *lineReader, limit int, judge func(document) verdict, w io
 
 // validateStream validates NDJSON on every core: one reader, a worker per
 // GOMAXPROCS validating and rendering (the validator is safe for concurrent
-// use), and the verdicts written in input order. At most a few lines per
-// worker are in flight, so memory stays small whatever the input's length.
-// lr is nil when pending holds the whole input.
+// use), and the verdicts written in input order. Workers take documents in
+// batches (see batchDocs); at most a few batches per worker are in flight,
+// so memory stays small whatever the input's length. lr is nil when pending
+// holds the whole input.
 func validateStream(pending []document, lr *lineReader, judge func(document) verdict, w io.Writer) (invalid bool, readErr, writeErr error) {
 	type job struct {
-		doc     document
-		verdict chan verdict
+		docs    []document
+		verdict chan verdict // the batch's output, and whether any document is invalid
 	}
 	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan job)
+	jobs := make(chan job, workers)
 	order := make(chan job, 4*workers) // verdicts wait here to be written in order
 	done := make(chan struct{})        // closed when writing stops
 
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		send := func(d document) bool {
-			j := job{doc: d, verdict: make(chan verdict, 1)}
+		var batch []document
+		size := 0
+		send := func() bool {
+			if len(batch) == 0 {
+				return true
+			}
+			j := job{docs: batch, verdict: make(chan verdict, 1)}
+			batch, size = nil, 0
 			select {
 			case order <- j:
 			case <-done:
@@ -293,30 +300,48 @@ func validateStream(pending []document, lr *lineReader, judge func(document) ver
 				return false
 			}
 		}
+		// add queues a document and sends the batch when it is full, or
+		// when reading on would wait for more input, so that a slow stream
+		// still gets its verdicts as it goes.
+		add := func(d document) bool {
+			batch = append(batch, d)
+			size += len(d.text)
+			if len(batch) >= batchDocs || size >= batchBytes || lr == nil || lr.br.Buffered() == 0 {
+				return send()
+			}
+			return true
+		}
 		for _, d := range pending {
-			if !send(d) {
+			if !add(d) {
 				return
 			}
 		}
 		for lr != nil {
 			d, ok, err := lr.nextDocument()
-			if ok && !send(d) {
+			if ok && !add(d) {
 				return
 			}
 			if err != nil {
 				if err != io.EOF {
 					readErr = err
 				}
-				return
+				break
 			}
 		}
+		send()
 	}()
 
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.verdict <- judge(j.doc)
+				var all verdict
+				for _, d := range j.docs {
+					v := judge(d)
+					all.out = append(all.out, v.out...)
+					all.invalid = all.invalid || v.invalid
+				}
+				j.verdict <- all
 			}
 		})
 	}
@@ -335,3 +360,11 @@ func validateStream(pending []document, lr *lineReader, judge func(document) ver
 	wg.Wait()
 	return invalid, readErr, nil
 }
+
+// A worker takes up to batchDocs documents, or batchBytes of input, at a
+// time: handed over one by one, documents kept the workers waiting on the
+// reader (one more goroutine than there are cores), and the cores idle.
+const (
+	batchDocs  = 32
+	batchBytes = 1 << 20
+)
