@@ -233,9 +233,10 @@ func (r *report) targets() {
 	first := r.get("BenchmarkBrowserFirstValidation", "ns/op")
 	r.printf("| First `kit.validate` after ready | ≤ 50 ms | %s | — | %s |\n", ms(first), met(first.ok, first.v <= targetFirstValidateNs))
 	kitMedian, kitP99 := r.get("BenchmarkBrowserValidate", "ns/op"), r.get("BenchmarkBrowserValidate", "p99-ns")
-	r.printf("| `kit.validate` of the reference document, median of 2,000 calls | ≤ 150 µs | %s | native Go %s | %s |\n",
+	r.printf("| `kit.validate` of the reference document in steady state, median of 2,000 calls | ≤ 150 µs | %s | native Go %s | %s |\n",
 		us(kitMedian), us(ours), met(kitMedian.ok, kitMedian.v <= targetKitMedianNs))
-	r.printf("| `kit.validate`, 99th percentile of 2,000 calls | ≤ 1 ms | %s | — | %s |\n", us(kitP99), met(kitP99.ok, kitP99.v <= targetKitP99Ns))
+	r.printf("| `kit.validate` in steady state, 99th percentile of 2,000 calls | ≤ 1 ms | %s | the first 2,000 calls after ready, while V8 optimises: %s | %s |\n",
+		us(kitP99), us(r.get("BenchmarkBrowserValidateFirst", "p99-ns")), met(kitP99.ok, kitP99.v <= targetKitP99Ns))
 	keyAll, keyFirst := r.get("BenchmarkBrowserKeystroke", "p99-ns"), r.get("BenchmarkBrowserKeystroke", "p99-first1000-ns")
 	r.printf("| Keystroke → updated message on the demo form, 99th percentile | ≤ 16 ms | %s (first 1,000 keystrokes: %s) | median %s | %s |\n\n",
 		ms(keyAll), ms(keyFirst), ms(r.get("BenchmarkBrowserKeystroke", "ns/op")),
@@ -314,7 +315,9 @@ func (r *report) browser() {
 		r.printf("| %s | %s |\n", st.what, ms(r.get("BenchmarkBrowserStartup", st.unit)))
 	}
 	r.printf("\n| Steady state | Median | 99th percentile | Slowest |\n|---|---|---|---|\n")
-	r.printf("| `kit.validate`, reference document | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidate", "ns/op")),
+	r.printf("| `kit.validate`, reference document: the first 2,000 calls after ready | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidateFirst", "ns/op")),
+		us(r.get("BenchmarkBrowserValidateFirst", "p99-ns")), us(r.get("BenchmarkBrowserValidateFirst", "max-ns")))
+	r.printf("| `kit.validate`, reference document: 2,000 calls in steady state | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidate", "ns/op")),
 		us(r.get("BenchmarkBrowserValidate", "p99-ns")), us(r.get("BenchmarkBrowserValidate", "max-ns")))
 	r.printf("| Keystroke → updated messages, demo form | %s | %s (first 1,000: %s) | %s |\n\n", ms(r.get("BenchmarkBrowserKeystroke", "ns/op")),
 		ms(r.get("BenchmarkBrowserKeystroke", "p99-ns")), ms(r.get("BenchmarkBrowserKeystroke", "p99-first1000-ns")), ms(r.get("BenchmarkBrowserKeystroke", "max-ns")))
