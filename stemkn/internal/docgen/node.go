@@ -113,7 +113,7 @@ func (n *Node) At(pointer string) *Node {
 	}
 	cur := n
 	for _, seg := range strings.Split(pointer[1:], "/") {
-		seg = strings.NewReplacer("~1", "/", "~0", "~").Replace(seg)
+		seg = unescapeToken.Replace(seg)
 		switch {
 		case cur == nil:
 			return nil
@@ -292,8 +292,16 @@ func (s Site) Key() string {
 	return s.Parent.Keys[s.Index]
 }
 
+var (
+	escapeToken   = strings.NewReplacer("~", "~0", "/", "~1")
+	unescapeToken = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 func pointerToken(k string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+	if !strings.ContainsAny(k, "~/") {
+		return k
+	}
+	return escapeToken.Replace(k)
 }
 
 // CodePoints counts a string's code points as JSON Schema's maxLength does.
