@@ -7,7 +7,7 @@ import "github.com/stemkn/stemkn/eligibility"
 // them. Each call returns fresh values, so callers may not change another
 // catalogue's schemes.
 func builtinSchemes() []*Scheme {
-	return []*Scheme{stemKN2011()}
+	return []*Scheme{stemKN2011(), enthuse2014(), enthuse2022(), stemPDNet2016(), stemExchange()}
 }
 
 // commitmentNames are the six STEM Knowledge Networks commitments, by field name.

@@ -21,7 +21,7 @@ import (
 // text. Formats: {x:money} (minor units in the finding's currency),
 // {x:date} ("10 January 2011"), {x:quoted}, {x:category} and {x:theme}
 // (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
-// (a JSON type in words). Labels are keyed "label@pattern".
+// (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
 //
 // Hosts translate or reword by overriding any key (see With).
 type Messages struct {
@@ -188,6 +188,13 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 		}
 		return strconv.FormatInt(x, 10)
 	case []string:
+		if format == "audience" {
+			words := make([]string, len(x))
+			for i, a := range x {
+				words[i] = formatParam(a, format, params, scheme)
+			}
+			return joinOr(words)
+		}
 		return joinOr(x)
 	case string:
 		switch format {
@@ -197,6 +204,14 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 			}
 		case "quoted":
 			return `"` + x + `"`
+		case "offer-kind":
+			if w, ok := offerKindWords[x]; ok {
+				return w
+			}
+		case "audience":
+			if w, ok := audienceWords[x]; ok {
+				return w
+			}
 		case "type":
 			return jsonTypeWords[x]
 		case "category":
@@ -215,6 +230,13 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 		return x
 	}
 	return ""
+}
+
+var offerKindWords = map[string]string{"cpd": "CPD", "work-experience": "work experience"}
+
+var audienceWords = map[string]string{
+	"fe-college": "FE colleges", "private-training-provider": "private training providers",
+	"education-charity": "education charities", "school": "schools", "university": "universities",
 }
 
 var jsonTypeWords = map[string]string{
@@ -294,8 +316,8 @@ var englishTemplates = map[string]string{
 	"budget.empty.missing":                      "Add at least one budget line, or remove the request for funding",
 	"budget.overflow":                           "The amounts are too large to add up: check each amount is in pence or cents",
 	"budget.overflow@/funding/lines/*/amount":   "{Field} is too large: check it is in pence or cents",
-	"offer.not-free":                            "Set the cost to £0.00: {kind} offers on the STEM Exchange are free",
-	"offer.audience":                            "Remove {audience:quoted} from who the offer is for: {kind} offers are for {allowed}",
+	"offer.not-free":                            "Set the cost to £0.00: {kind:offer-kind} offers on the STEM Exchange are free",
+	"offer.audience":                            "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}",
 	"offer.age-range":                           "The youngest age must be the same as or less than the oldest age",
 	"advice.mathematics":                        "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks",
 }

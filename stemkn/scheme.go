@@ -3,7 +3,6 @@ package stemkn
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -607,5 +606,3 @@ func (c *Catalogue) MustLoad(files ...[]byte) []*Scheme {
 	}
 	return s
 }
-
-var errNoScheme = errors.New("no scheme")

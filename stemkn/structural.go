@@ -1,13 +1,10 @@
 package stemkn
 
 import (
-	"errors"
-	"reflect"
 	"strconv"
 	"strings"
 	"unsafe"
 
-	"github.com/go-playground/validator/v10"
 	"github.com/stemkn/stemkn/eligibility"
 )
 
@@ -124,63 +121,46 @@ func isCompanyNumber(s string) bool {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-// structure runs the validate tags. It is built once; validator caches each
-// struct's parsed tags on first use, and newStructure warms that cache.
-type structure struct {
-	v       *validator.Validate
-	tagCode map[string]Code
-}
-
-func newStructure() *structure {
-	v := validator.New()
-	v.RegisterTagNameFunc(func(sf reflect.StructField) string {
-		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		return name
-	})
-	s := &structure{v: v, tagCode: map[string]Code{}}
+// tagCodes maps our custom tags to the codes they report with.
+var tagCodes = func() map[string]Code {
+	m := make(map[string]Code, len(customTags))
 	for _, t := range customTags {
-		check, _ := customCheck(t.name)
-		if err := v.RegisterValidation(t.name, func(fl validator.FieldLevel) bool {
-			return check(fl.Field().String())
-		}); err != nil {
-			panic("stemkn: registering validate tag " + t.name + ": " + err.Error())
-		}
-		s.tagCode[t.name] = t.code
+		m[t.name] = t.code
 	}
-	// Warm validator's per-struct cache so the first real call is as fast as the rest.
-	_ = v.Struct(&Application{Funding: &Funding{Lines: []BudgetLine{{}}}, Network: Network{
-		Institutions: []Institution{{}}, Members: []Member{{Subjects: []string{""}}}, Partners: []Partner{{}}},
-		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}}})
-	_ = v.Struct(&OfferDocument{Offer: Offer{AgeRange: &AgeRange{}, Audience: []string{""}}})
-	return s
-}
+	return m
+}()
 
-// check runs the tags on doc (a pointer to a document) and appends a
-// finding for each failure, in the given mode.
-func (s *structure) check(doc any, mode Mode, out *Findings) {
-	if precheckClean(doc) {
+// check runs the validate tags on doc (a pointer to a document) and appends
+// a finding for each failure, in the given mode. The allocation-free
+// pre-check goes first; the build's engine (validator/v10 natively, the
+// compiled tag programs in WebAssembly) makes the findings.
+func checkStructure(doc any, mode Mode, out *Findings) {
+	sh, p := documentShape(doc)
+	if sh.clean(p) {
 		return
 	}
-	err := s.v.Struct(doc)
-	if err == nil {
-		return
-	}
-	var errs validator.ValidationErrors
-	if !errors.As(err, &errs) {
-		*out = append(*out, Finding{Code: CodeType, Severity: Error, Params: Params{"problem": err.Error()}})
-		return
-	}
-	for _, fe := range errs {
-		*out = append(*out, s.finding(fe, mode))
+	for _, tf := range structuralFailures(doc, sh, p) {
+		*out = append(*out, findingFor(tf, mode))
 	}
 }
 
-func (s *structure) finding(fe validator.FieldError, mode Mode) Finding {
-	f := Finding{Severity: Error, Path: namespacePointer(fe.Namespace())}
-	isList := fe.Kind() == reflect.Slice
-	isText := fe.Kind() == reflect.String
-	limit, _ := strconv.ParseInt(fe.Param(), 10, 64)
-	switch tag := fe.Tag(); tag {
+func documentShape(doc any) (*shape, unsafe.Pointer) {
+	switch d := doc.(type) {
+	case *Application:
+		return applicationShape, unsafe.Pointer(d)
+	case *OfferDocument:
+		return offerShape, unsafe.Pointer(d)
+	}
+	panic("stemkn: not a document type")
+}
+
+// findingFor turns a failed tag into a finding.
+func findingFor(tf tagFailure, mode Mode) Finding {
+	f := Finding{Severity: Error, Path: tf.path}
+	isList := tf.value == kindStringList || tf.value == kindStructList
+	isText := tf.value == kindString
+	limit, _ := strconv.ParseInt(tf.param, 10, 64)
+	switch tf.tag {
 	case "required":
 		f.Code = CodeRequired
 		if mode == Draft {
@@ -201,45 +181,14 @@ func (s *structure) finding(fe validator.FieldError, mode Mode) Finding {
 			f.Code = CodeMaxItems
 		}
 	case "oneof":
-		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(fe.Param())}
+		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(tf.param)}
 	case "unique":
 		f.Code = CodeDuplicate
 	default:
-		f.Code = s.tagCode[tag]
+		f.Code = tagCodes[tf.tag]
 		if f.Code == CodeFormat {
-			f.Params, f.variant = Params{"format": tag}, tag
+			f.Params, f.variant = Params{"format": tf.tag}, tf.tag
 		}
 	}
 	return f
-}
-
-// namespacePointer turns validator's "Application.network.members[0].email"
-// into the JSON Pointer "/network/members/0/email".
-func namespacePointer(ns string) string {
-	_, rest, _ := strings.Cut(ns, ".") // drop the document type's name
-	b := make([]byte, 0, len(rest)+8)
-	for i := 0; i < len(rest); i++ {
-		switch c := rest[i]; c {
-		case '.', '[':
-			b = append(b, '/')
-		case ']':
-		default:
-			b = append(b, c)
-		}
-	}
-	if len(b) > 0 && b[0] != '/' {
-		b = append([]byte{'/'}, b...)
-	}
-	return string(b)
-}
-
-// precheckClean runs the allocation-free pre-check (precheck.go).
-func precheckClean(doc any) bool {
-	switch d := doc.(type) {
-	case *Application:
-		return applicationShape.clean(unsafe.Pointer(d))
-	case *OfferDocument:
-		return offerShape.clean(unsafe.Pointer(d))
-	}
-	return false
 }

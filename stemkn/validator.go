@@ -36,8 +36,6 @@ type compiled struct {
 	categories map[string]struct{}
 }
 
-var sharedStructure = sync.OnceValue(newStructure)
-
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
 // It prepares every scheme in the catalogue straight away.
@@ -46,7 +44,7 @@ func NewValidator(c *Catalogue) *Validator {
 		c = NewCatalogue()
 	}
 	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
-	sharedStructure()
+	warmStructure()
 	for _, s := range c.Schemes() {
 		v.prepare(s)
 	}
@@ -78,6 +76,15 @@ func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
 func (v *Validator) Limits() Limits { return v.limits }
 
 func (v *Validator) prepare(s *Scheme) *compiled {
+	c := compile(s)
+	v.mu.Lock()
+	v.compiled[s.ID] = c
+	v.mu.Unlock()
+	return c
+}
+
+// compile prepares a scheme for evaluation: its rules and lookup tables.
+func compile(s *Scheme) *compiled {
 	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
 	for _, t := range s.Themes {
 		c.themes[t.ID] = struct{}{}
@@ -85,9 +92,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	for _, k := range s.Categories {
 		c.categories[k.ID] = struct{}{}
 	}
-	v.mu.Lock()
-	v.compiled[s.ID] = c
-	v.mu.Unlock()
 	return c
 }
 
@@ -140,6 +144,12 @@ func (v *Validator) validate(doc string, opts Options, out Findings, broken []st
 		id = peekScheme(doc)
 	}
 	c, known := v.scheme(id)
+	return v.validateWith(c, id, known, doc, opts, out, broken)
+}
+
+// validateWith decodes and validates doc against a prepared scheme (nil when
+// the scheme id is not known). out and broken are as for validate.
+func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options, out Findings, broken []string) Result {
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
 		broken = append(broken, decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
@@ -182,7 +192,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			doc = offer
 		}
 		var structural Findings
-		sharedStructure().check(doc, mode, &structural)
+		checkStructure(doc, mode, &structural)
 		for _, f := range structural {
 			if !underAny(f.Path, broken) {
 				out = append(out, f)

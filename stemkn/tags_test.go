@@ -1,3 +1,5 @@
+//go:build !js
+
 package stemkn
 
 import (
@@ -117,11 +119,16 @@ func mutations(v reflect.Value, visit func() bool) bool {
 	return false
 }
 
-func TestPrecheckAgreesWithValidator(t *testing.T) {
-	st := sharedStructure()
+// TestTagProgramsAgreeWithValidator holds the compiled tag programs (the
+// pre-check, and the engine of the WebAssembly build) to validator/v10: the
+// same verdict and the same failures, on every single-field mutation of
+// full documents and on random triples of mutations.
+func TestTagProgramsAgreeWithValidator(t *testing.T) {
 	check := func(doc any) {
-		want := st.v.Struct(doc) == nil
-		require.Equal(t, want, precheckClean(doc), "document %+v", doc)
+		sh, p := documentShape(doc)
+		want := structuralFailures(doc, sh, p) // validator/v10
+		require.Equal(t, len(want) == 0, sh.clean(p), "document %+v", doc)
+		require.Equal(t, want, sh.failures(p), "document %+v", doc)
 	}
 	app := fullApplication()
 	check(&app)

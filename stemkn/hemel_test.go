@@ -1,0 +1,128 @@
+package stemkn_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	hemelSchemeFile = "../examples/schemes/hemel-enthuse-2022.json"
+	hemelExample    = "../examples/applications/hemel-2022.json"
+)
+
+// hemel loads the Hemel Enthuse Partnership scheme file into a fresh catalogue.
+func hemel(t *testing.T) (*stemkn.Scheme, *stemkn.Validator) {
+	t.Helper()
+	c := stemkn.NewCatalogue()
+	s, err := c.LoadFile(hemelSchemeFile)
+	require.NoError(t, err)
+	return s, stemkn.NewValidator(c)
+}
+
+func TestHemelApplicationNeedsTheHemelCap(t *testing.T) {
+	_, v := hemel(t)
+	doc, err := os.ReadFile(hemelExample)
+	require.NoError(t, err)
+
+	res := v.Validate(doc, stemkn.Options{})
+	require.Equal(t, "hemel-enthuse-2022", res.Scheme)
+	require.Empty(t, res.Findings)
+	requireEligible(t, yes, res)
+
+	base := v.Validate(doc, stemkn.Options{Scheme: "enthuse-2022"})
+	require.Len(t, base.Findings, 1)
+	f := base.Findings[0]
+	require.Equal(t, stemkn.CodeCap, f.Code)
+	require.Equal(t, stemkn.Error, f.Severity)
+	require.Equal(t, "/funding/lines", f.Path)
+	require.Equal(t, stemkn.Params{"cap": int64(2000000), "total": int64(4790000), "currency": "GBP"}, f.Params)
+	requireEligible(t, no, base)
+}
+
+func TestHemelExampleIsTwentyPrimarySchoolsAskingForMoreThanTheDefault(t *testing.T) {
+	doc, err := os.ReadFile(hemelExample)
+	require.NoError(t, err)
+	var app stemkn.Application
+	require.NoError(t, json.Unmarshal(doc, &app))
+
+	require.Len(t, app.Network.Institutions, 20)
+	require.Equal(t, "jupiter", app.Network.Lead)
+	require.Equal(t, "Jupiter Primary School", app.Network.Institutions[0].Name)
+	for _, inst := range app.Network.Institutions {
+		require.Equal(t, "primary", inst.Phase, inst.Name)
+		require.Equal(t, "east-of-england", inst.Region, inst.Name)
+	}
+	categories := map[string]bool{}
+	total := budget.Amount(0)
+	for _, l := range app.Funding.Lines {
+		categories[l.Category] = true
+		total += l.Amount
+	}
+	require.Equal(t, map[string]bool{"coaching": true, "supply-cover": true, "equipment": true, "resources": true, "room-hire": true}, categories)
+	require.Greater(t, total, budget.Amount(2000000))
+	require.LessOrEqual(t, total, budget.Amount(5000000))
+}
+
+func TestHemelSchemeRaisesOnlyTheCap(t *testing.T) {
+	s, v := hemel(t)
+	base, ok := v.Catalogue().Scheme("enthuse-2022")
+	require.True(t, ok)
+
+	require.Equal(t, "Hemel Enthuse Partnership", s.Title)
+	require.Equal(t, "enthuse-2022", s.Extends)
+	require.Equal(t, budget.Amount(5000000), s.Rules.Cap.Amount)
+	require.Contains(t, s.Rules.Cap.Reference, "access to £50,000 over the two years")
+
+	// Everything else is the base scheme's.
+	require.Equal(t, base.Categories, s.Categories)
+	require.Equal(t, base.Currency, s.Currency)
+	rules, baseRules := s.Rules, base.Rules
+	rules.Cap, baseRules.Cap = nil, nil
+	require.Equal(t, baseRules, rules)
+	require.Equal(t, budget.Amount(2000000), base.Rules.Cap.Amount, "loading a file must not change the base scheme")
+}
+
+func TestHemelCapIsPennyExact(t *testing.T) {
+	_, v := hemel(t)
+	doc, err := os.ReadFile(hemelExample)
+	require.NoError(t, err)
+	var app stemkn.Application
+	require.NoError(t, json.Unmarshal(doc, &app))
+
+	cases := []struct {
+		total budget.Amount
+		codes []stemkn.Code
+	}{
+		{5000000, nil},
+		{5000001, []stemkn.Code{stemkn.CodeCap}},
+	}
+	for _, tc := range cases {
+		t.Run(budget.Format(tc.total, "GBP"), func(t *testing.T) {
+			a := app
+			a.Funding = &stemkn.Funding{Currency: "GBP", Lines: append([]stemkn.BudgetLine(nil), app.Funding.Lines...)}
+			totalling(tc.total)(&a)
+			res := v.ValidateApplication(&a, stemkn.Options{})
+			require.Equal(t, tc.codes, codesOf(res))
+		})
+	}
+}
+
+func TestHemelSchemeFileCasesPass(t *testing.T) {
+	s, v := hemel(t)
+	outcomes := v.RunTests(s)
+	require.Len(t, outcomes, 4)
+	for _, o := range outcomes {
+		require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
+	}
+
+	// The file's first case is the example application itself, so the two
+	// cannot drift apart.
+	doc, err := os.ReadFile(hemelExample)
+	require.NoError(t, err)
+	require.JSONEq(t, string(doc), string(s.Tests[0].Document))
+}
