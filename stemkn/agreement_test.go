@@ -1,0 +1,137 @@
+package stemkn_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"testing"
+
+	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/agree"
+	"github.com/stemkn/stemkn/stemkn/internal/docgen"
+	"github.com/stretchr/testify/require"
+)
+
+// The same rules run natively and, compiled to WebAssembly, in the widget
+// (SPEC §1): on thousands of generated documents per scheme — realistic
+// ones, ones at the edge of every rule, hostile ones — and on the form
+// posts of those a form can carry, both must give the same Result, byte for
+// byte. A disagreement is written to testdata/disagreements.
+func TestGoAndWebAssemblyGiveTheSameAnswers(t *testing.T) {
+	cmd := buildAgreeWASM(t)
+	var reqs []request
+	docs, forms := map[string]int{}, map[string]int{}
+	for i, c := range corpus(t) {
+		r := agree.Request{Doc: c.JSON, Mode: c.Mode}
+		if i%10 == 0 {
+			r.Scheme = c.Scheme // the option overrides the document's own scheme
+		}
+		reqs = append(reqs, newRequest(t, c.Scheme, c.Name, r))
+		docs[c.Scheme]++
+		if post, _, ok := formOf(c, uint64(i)); ok {
+			reqs = append(reqs, newRequest(t, c.Scheme, c.Name+" (form)", agree.Request{Form: post, Mode: c.Mode}))
+			forms[c.Scheme]++
+		}
+	}
+	lines := make([][]byte, len(reqs))
+	for i, r := range reqs {
+		lines[i] = r.line
+	}
+	wasm := runInNode(t, cmd, lines)
+
+	var disagreements []string
+	for i, r := range reqs {
+		native := agree.RespondLine(r.line)
+		requireNoPanic(t, r, native, "Go")
+		requireNoPanic(t, r, wasm[i], "WebAssembly")
+		if !bytes.Equal(native, wasm[i]) {
+			var req agree.Request
+			require.NoError(t, json.Unmarshal(r.line, &req))
+			file := keepDisagreement(t, "wasm", len(disagreements), r.scheme, r.name, req.Doc,
+				map[string]any{"request": json.RawMessage(r.line), "go": json.RawMessage(native), "wasm": json.RawMessage(wasm[i])})
+			disagreements = append(disagreements, file)
+		}
+	}
+	for _, s := range builtinValidator.Catalogue().Schemes() {
+		id := s.ID
+		t.Logf("%s: %d documents and %d form posts answered alike", id, docs[id], forms[id])
+	}
+	require.Empty(t, disagreements, "Go and WebAssembly disagree on %d of %d requests (seed %d)", len(disagreements), len(reqs), corpusSeed(t))
+}
+
+func requireNoPanic(t *testing.T, r request, answer []byte, where string) {
+	t.Helper()
+	var a agree.Answer
+	require.NoError(t, json.Unmarshal(answer, &a), "%s answer to %s", where, r.name)
+	require.Empty(t, a.Panic, "%s panicked on %s/%s", where, r.scheme, r.name)
+	require.NotNil(t, a.Result, "%s gave no result for %s/%s", where, r.scheme, r.name)
+}
+
+// formOf renders a generated document as a form post, when a form can carry
+// it (docgen.Form), for the kind of document its scheme field names: that is
+// the kind both the JSON and the form decoder pick.
+func formOf(c docgen.Case, seed uint64) (url.Values, *docgen.Node, bool) {
+	if c.Tree == nil {
+		return nil, nil, false
+	}
+	kind := stemkn.KindApplication
+	if id := c.Tree.Get("scheme"); id != nil && id.Kind == docgen.String {
+		if s, ok := builtinValidator.Catalogue().Scheme(id.Text); ok && s.Kind == stemkn.KindOffer {
+			kind = stemkn.KindOffer
+		}
+	}
+	return docgen.Form(c.Tree, kind, seed)
+}
+
+// A document typed into a form, posted, and decoded by DecodeForm is the
+// same document — less what a form cannot say: empty and blank text is no
+// text, an unticked box is false, an empty row is no row (docgen.Form) — and
+// validating the form gives the same Result as validating that document.
+// When the form loses nothing, that is the original document's Result.
+func TestFormPostsDecodeToTheSameDocumentAndFindings(t *testing.T) {
+	v := builtinValidator
+	perScheme := map[string]int{}
+	total := map[string]int{}
+	for i, c := range corpus(t) {
+		total[c.Scheme]++
+		post, want, ok := formOf(c, uint64(i))
+		if !ok {
+			continue
+		}
+		perScheme[c.Scheme]++
+		opts := stemkn.Options{Mode: c.Mode}
+		form := v.DecodeForm(post, opts)
+		require.Equal(t, canonicalJSON(t, want.JSON()), canonicalJSON(t, form.Document), "%s/%s: the form decodes to another document\npost: %v", c.Scheme, c.Name, post)
+
+		got, _ := v.ValidateForm(post, opts)
+		wantResult := v.Validate(want.JSON(), opts)
+		if canonicalJSON(t, want.JSON()) == canonicalJSON(t, c.JSON) {
+			wantResult = v.Validate(c.JSON, opts)
+		}
+		require.Equal(t, resultJSON(t, wantResult), resultJSON(t, got), "%s/%s: the form is judged differently\n%s", c.Scheme, c.Name, c.JSON)
+	}
+	for _, s := range builtinValidator.Catalogue().Schemes() {
+		id, n := s.ID, perScheme[s.ID]
+		t.Logf("%s: %d of %d documents posted as forms", id, n, total[id])
+		require.Greater(t, n, total[id]/4, "%s: too few documents a form can carry", id)
+	}
+}
+
+// canonicalJSON re-encodes JSON with sorted keys and numbers as written.
+func canonicalJSON(t *testing.T, data []byte) string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v), "%s", data)
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(out)
+}
+
+func resultJSON(t *testing.T, r stemkn.Result) string {
+	t.Helper()
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	return string(out)
+}
