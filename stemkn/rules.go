@@ -23,7 +23,7 @@ const (
 
 // ruleSpec is one rule of a compiled scheme: what it is called, the code it
 // reports with, where it comes from, which parts of the document it reads,
-// and its check. Built once per scheme (see compile).
+// its check and its JSON Schema form. Built once per scheme (see ruleList).
 type ruleSpec struct {
 	id        string
 	code      Code
@@ -31,7 +31,18 @@ type ruleSpec struct {
 	reference string
 	advice    bool
 	inputs    []string // JSON Pointer prefixes the rule reads
-	check     func(*evaluation) Outcome
+	// followsIDs marks a rule that looks institutions up by id, so a
+	// duplicate or unknown institution id leaves it not judged. Other rules
+	// are judged whatever the references say.
+	followsIDs bool
+	check      func(*evaluation) Outcome
+	// params are the rule's parameters from the scheme (a pointer to its
+	// entry in Rules), listed in the schema's x-stemkn-rules.
+	params any
+	// express writes what a JSON Schema can say of the rule into a scheme's
+	// schema and reports whether that is all of it (see schema.go); nil
+	// when a schema can say none of it.
+	express func(*schemaDoc) bool
 }
 
 // evaluation is the state of one rule run over one document.
@@ -120,7 +131,8 @@ func (s *Scheme) ruleList() []ruleSpec {
 
 	if r.Theme != nil {
 		add(ruleSpec{id: "theme", code: CodeTheme, title: "The network has one of the scheme's themes",
-			reference: r.Theme.Reference, inputs: []string{"/network/theme"}, check: checkTheme})
+			reference: r.Theme.Reference, inputs: []string{"/network/theme"}, check: checkTheme,
+			express: expressTheme(s.Themes)})
 	}
 	if r.AreaOfInterest != nil {
 		add(textRule("areaOfInterest", CodeAreaOfInterest, "The network has a specific area of interest",
@@ -138,35 +150,35 @@ func (s *Scheme) ruleList() []ruleSpec {
 		min := r.SubjectSpread.Min
 		add(ruleSpec{id: "subjectSpread", code: CodeSubjectSpread,
 			title:     "Members teach at least " + strconv.Itoa(min) + " of science, technology, engineering and mathematics",
-			reference: r.SubjectSpread.Reference, inputs: []string{"/network/members"},
+			reference: r.SubjectSpread.Reference, inputs: []string{"/network/members"}, params: r.SubjectSpread,
 			check: func(ev *evaluation) Outcome { return checkSubjectSpread(ev, min) }})
 	}
 	for i := range r.Institutions {
 		ir := &r.Institutions[i]
 		add(ruleSpec{id: ir.ID, code: CodeInstitutionClass, title: ir.Title, reference: ir.Reference,
-			inputs: []string{"/network/lead", "/network/institutions", "/funding"},
-			check:  func(ev *evaluation) Outcome { return checkInstitutions(ev, ir) }})
+			inputs: []string{"/network/lead", "/network/institutions", "/funding"}, followsIDs: true, params: ir,
+			check: func(ev *evaluation) Outcome { return checkInstitutions(ev, ir) }})
 	}
 	if r.MinInstitutions != nil {
 		min := r.MinInstitutions.Min
 		add(ruleSpec{id: "minInstitutions", code: CodeMinInstitutions,
 			title:     "The network has at least " + strconv.Itoa(min) + " institutions",
-			reference: r.MinInstitutions.Reference, inputs: []string{"/network/institutions"},
-			check: func(ev *evaluation) Outcome { return checkMinInstitutions(ev, min) }})
+			reference: r.MinInstitutions.Reference, inputs: []string{"/network/institutions"}, params: r.MinInstitutions,
+			check: func(ev *evaluation) Outcome { return checkMinInstitutions(ev, min) }, express: expressMinInstitutions(min)})
 	}
 	if r.Countries != nil {
 		cr := r.Countries
 		add(ruleSpec{id: "countries", code: CodeMinCountries,
 			title:     "Institutions come from at least " + strconv.Itoa(cr.Min) + " different eligible countries",
-			reference: cr.Reference, inputs: []string{"/network/institutions"},
+			reference: cr.Reference, inputs: []string{"/network/institutions"}, params: cr,
 			check: func(ev *evaluation) Outcome { return checkCountries(ev, cr) }})
 	}
 	if r.Identifiers != nil {
 		ids := r.Identifiers.Required
 		add(ruleSpec{id: "identifiers", code: CodeRequired,
 			title:     "Every institution gives its " + strings.ToUpper(strings.Join(ids, ", ")),
-			reference: r.Identifiers.Reference, inputs: []string{"/network/institutions"},
-			check: func(ev *evaluation) Outcome { return checkIdentifiers(ev, ids) }})
+			reference: r.Identifiers.Reference, inputs: []string{"/network/institutions"}, params: r.Identifiers,
+			check: func(ev *evaluation) Outcome { return checkIdentifiers(ev, ids) }, express: expressIdentifiers(ids)})
 	}
 	if r.Commitments != nil {
 		cr := r.Commitments
@@ -175,7 +187,8 @@ func (s *Scheme) ruleList() []ruleSpec {
 			title += " when it asks for funding"
 		}
 		add(ruleSpec{id: "commitments", code: CodeCommitment, title: title, reference: cr.Reference,
-			inputs: []string{"/plan/commitments"}, check: func(ev *evaluation) Outcome { return checkCommitments(ev, cr) }})
+			inputs: []string{"/plan/commitments"}, check: func(ev *evaluation) Outcome { return checkCommitments(ev, cr) },
+			params: cr, express: expressCommitments(cr)})
 	}
 	if s.Kind != KindOffer {
 		add(ruleSpec{id: "dates", code: CodeDates, title: "The programme ends on or after the day it starts",
@@ -184,15 +197,15 @@ func (s *Scheme) ruleList() []ruleSpec {
 	}
 	if r.Duration != nil {
 		dr := r.Duration
-		add(ruleSpec{id: "duration", code: CodeDuration, title: durationTitle(dr), reference: dr.Reference,
+		add(ruleSpec{id: "duration", code: CodeDuration, title: durationTitle(dr), reference: dr.Reference, params: dr,
 			inputs: []string{"/plan/startDate", "/plan/endDate"}, check: func(ev *evaluation) Outcome { return checkDuration(ev, dr) }})
 	}
 	if r.Deadline != nil {
 		deadline, _ := eligibility.ParseDate(r.Deadline.Date)
 		add(ruleSpec{id: "deadline", code: CodeDeadline,
 			title:     "The application is submitted by " + weekdayName(deadline) + " " + deadline.Long(),
-			reference: r.Deadline.Reference, inputs: []string{"/submittedOn"},
-			check: func(ev *evaluation) Outcome { return checkDeadline(ev, deadline) }})
+			reference: r.Deadline.Reference, inputs: []string{"/submittedOn"}, params: r.Deadline,
+			check: func(ev *evaluation) Outcome { return checkDeadline(ev, deadline) }, express: expressDeadline})
 	}
 	if r.Activities != nil {
 		ar := r.Activities
@@ -201,58 +214,63 @@ func (s *Scheme) ruleList() []ruleSpec {
 			names = append(names, n.Name)
 		}
 		add(ruleSpec{id: "activities", code: CodeActivities, title: "The plan includes " + joinAnd(names),
-			reference: ar.Reference, inputs: []string{"/plan/activities"}, check: func(ev *evaluation) Outcome { return checkActivities(ev, ar) }})
+			reference: ar.Reference, inputs: []string{"/plan/activities"}, check: func(ev *evaluation) Outcome { return checkActivities(ev, ar) },
+			params: ar, express: expressActivities(ar)})
 	}
 	if r.Outputs != nil {
 		min := r.Outputs.Min
 		add(ruleSpec{id: "outputs", code: CodeOutputs, title: "The plan lists at least " + strconv.Itoa(min) + " intellectual output" + plural(min),
-			reference: r.Outputs.Reference, inputs: []string{"/plan/outputs"}, check: func(ev *evaluation) Outcome { return checkOutputs(ev, min) }})
+			reference: r.Outputs.Reference, inputs: []string{"/plan/outputs"}, check: func(ev *evaluation) Outcome { return checkOutputs(ev, min) },
+			params: r.Outputs, express: expressOutputs(min)})
 	}
 	if r.FundingRequired != nil {
 		add(ruleSpec{id: "fundingRequired", code: CodeRequired, title: "The application asks for funding",
-			reference: r.FundingRequired.Reference, inputs: []string{"/funding"}, check: checkFundingRequired})
+			reference: r.FundingRequired.Reference, inputs: []string{"/funding"}, check: checkFundingRequired, express: expressFundingRequired})
 	}
 	if s.Kind != KindOffer && cur != "" {
 		add(ruleSpec{id: "currency", code: CodeCurrency, title: "Amounts are in " + cur,
-			reference: "The scheme's currency is " + cur + ".", inputs: []string{"/funding/currency"}, check: checkCurrency})
+			reference: "The scheme's currency is " + cur + ".", inputs: []string{"/funding/currency"}, check: checkCurrency,
+			params: Params{"currency": cur}, express: expressCurrency(cur)})
 		add(ruleSpec{id: "budgetLines", code: CodeEmpty, title: "A request for funding lists what the money is for",
-			reference: "Funding is requested line by line (SPEC §5).", inputs: []string{"/funding"}, check: checkLines})
+			reference: "Funding is requested line by line (SPEC §5).", inputs: []string{"/funding"}, check: checkLines, express: expressBudgetLines})
 	}
 	if r.Categories != nil {
 		add(ruleSpec{id: "categories", code: CodeCategory, title: "Budget lines use the scheme's spend categories",
-			reference: r.Categories.Reference, inputs: []string{"/funding/lines"}, check: checkCategories})
+			reference: r.Categories.Reference, inputs: []string{"/funding/lines"}, check: checkCategories,
+			express: expressCategories(s.Categories)})
 	}
 	for i := range r.CategoryNeeds {
 		cn := &r.CategoryNeeds[i]
 		add(ruleSpec{id: "categoryNeeds." + cn.Category, code: CodeCategory,
 			title:     "Money for " + s.categoryTitle(cn.Category) + " only with intellectual outputs",
-			reference: cn.Reference, inputs: []string{"/funding/lines", "/plan/outputs"},
-			check: func(ev *evaluation) Outcome { return checkCategoryNeed(ev, cn) }})
+			reference: cn.Reference, inputs: []string{"/funding/lines", "/plan/outputs"}, params: cn,
+			check: func(ev *evaluation) Outcome { return checkCategoryNeed(ev, cn) }, express: expressCategoryNeed(cn)})
 	}
 	if r.Cap != nil {
 		limit := r.Cap.Amount
 		add(ruleSpec{id: "cap", code: CodeCap, title: "The total asked for is " + money(limit) + " or less",
-			reference: r.Cap.Reference, inputs: []string{"/funding/lines"}, check: func(ev *evaluation) Outcome { return checkCap(ev, limit) }})
+			reference: r.Cap.Reference, inputs: []string{"/funding/lines"}, check: func(ev *evaluation) Outcome { return checkCap(ev, limit) },
+			params: r.Cap, express: expressCap(limit)})
 	}
 	if r.MonthlyCap != nil {
 		mc := r.MonthlyCap
 		add(ruleSpec{id: "monthlyCap", code: CodeCap,
 			title:     "The total asked for is at most " + money(mc.PerMonth) + " for each month, and " + money(mc.Ceiling) + " in all",
-			reference: mc.Reference, inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate"},
+			reference: mc.Reference, inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate"}, params: mc,
 			check: func(ev *evaluation) Outcome { return checkMonthlyCap(ev, mc) }})
 	}
 	for i := range r.CategoryShares {
 		sh := &r.CategoryShares[i]
 		add(ruleSpec{id: "categoryShares." + sh.Category, code: CodeCategoryShare,
 			title:     capitalise(s.categoryTitle(sh.Category)) + " is no more than " + strconv.FormatInt(sh.MaxPercent, 10) + "% of the total",
-			reference: sh.Reference, inputs: []string{"/funding/lines"}, check: func(ev *evaluation) Outcome { return checkShare(ev, sh) }})
+			reference: sh.Reference, inputs: []string{"/funding/lines"}, params: sh, check: func(ev *evaluation) Outcome { return checkShare(ev, sh) }})
 	}
 	if r.UnitCost != nil {
 		uc := r.UnitCost
 		add(ruleSpec{id: "unitCost", code: CodeUnitCost,
 			title: capitalise(s.categoryTitle(uc.Category)) + " is at most " + money(uc.CoordinatorPerMonth) + " a month for the coordinator and " +
 				money(uc.PartnerPerMonth) + " a month for each other organisation, for up to " + strconv.Itoa(uc.MaxOrganisations) + " organisations",
-			reference: uc.Reference, inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate", "/network/institutions"},
+			reference: uc.Reference, inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate", "/network/institutions"}, params: uc,
 			check: func(ev *evaluation) Outcome { return checkUnitCost(ev, uc) }})
 	}
 	if r.Mathematics != nil {
@@ -262,23 +280,26 @@ func (s *Scheme) ruleList() []ruleSpec {
 	if r.FreeOffer != nil {
 		kinds := r.FreeOffer.Kinds
 		add(ruleSpec{id: "freeOffer", code: CodeNotFree, title: capitalise(joinOr(kinds)) + " offers are free",
-			reference: r.FreeOffer.Reference, inputs: []string{"/offer/kind", "/offer/cost"}, check: func(ev *evaluation) Outcome { return checkFree(ev, kinds) }})
+			reference: r.FreeOffer.Reference, inputs: []string{"/offer/kind", "/offer/cost"}, check: func(ev *evaluation) Outcome { return checkFree(ev, kinds) },
+			params: r.FreeOffer, express: expressFreeOffer(kinds)})
 	}
 	if r.Audience != nil {
 		ar := r.Audience
 		add(ruleSpec{id: "audience", code: CodeAudience, title: capitalise(joinOr(ar.Kinds)) + " offers are for " + joinOr(ar.Allowed) + " audiences",
-			reference: ar.Reference, inputs: []string{"/offer/kind", "/offer/audience"}, check: func(ev *evaluation) Outcome { return checkAudience(ev, ar) }})
+			reference: ar.Reference, inputs: []string{"/offer/kind", "/offer/audience"}, check: func(ev *evaluation) Outcome { return checkAudience(ev, ar) },
+			params: ar, express: expressAudience(ar)})
 	}
 	if r.AgeRange != nil {
 		kinds := r.AgeRange.Kinds
 		add(ruleSpec{id: "ageRange", code: CodeAgeRange, title: capitalise(joinOr(kinds)) + " offers give an age range, youngest first",
-			reference: r.AgeRange.Reference, inputs: []string{"/offer/kind", "/offer/ageRange"}, check: func(ev *evaluation) Outcome { return checkAgeRange(ev, kinds) }})
+			reference: r.AgeRange.Reference, inputs: []string{"/offer/kind", "/offer/ageRange"}, check: func(ev *evaluation) Outcome { return checkAgeRange(ev, kinds) },
+			params: r.AgeRange, express: expressAgeRange(kinds)})
 	}
 	return out
 }
 
 func textRule(id string, code Code, title string, r *TextRule, path string, get func(*Application) string) ruleSpec {
-	return ruleSpec{id: id, code: code, title: title, reference: r.Reference, inputs: []string{path},
+	return ruleSpec{id: id, code: code, title: title, reference: r.Reference, inputs: []string{path}, express: expressText(path),
 		check: func(ev *evaluation) Outcome {
 			if isBlank(get(ev.app)) {
 				return ev.missing(code, path, nil)
@@ -683,6 +704,14 @@ func checkCap(ev *evaluation, limit budget.Amount) Outcome {
 	}
 	if !budget.WithinCap(total, limit) {
 		ev.report("/funding/lines", Params{"total": int64(total), "cap": int64(limit), "currency": ev.scheme.Currency})
+		// A line that alone passes the cap is also a bound on that field, the
+		// part of the cap a JSON Schema can say (see expressCap).
+		for i, l := range ev.app.Funding.Lines {
+			if l.Amount > limit {
+				*ev.out = append(*ev.out, Finding{Code: CodeMaximum, Severity: Error, Path: "/funding/lines/" + strconv.Itoa(i) + "/amount",
+					Params: Params{"max": int64(limit), "currency": ev.scheme.Currency}, Rule: ev.rule.id})
+			}
+		}
 		return Failed
 	}
 	return Passed

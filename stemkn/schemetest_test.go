@@ -87,15 +87,16 @@ func TestRunTestsJudgesWithTheSchemeAsWritten(t *testing.T) {
 	// that id, which the validator has already prepared.
 	edited := *stemkn.NewCatalogue().Schemes()[2]
 	require.Equal(t, "enthuse-2022", edited.ID)
-	edited.Rules.Cap = &stemkn.CapRule{Amount: 100, Reference: "An edited cap of £1."}
+	// £8,000 is below the total and above every line, so the cap is the one finding.
+	edited.Rules.Cap = &stemkn.CapRule{Amount: 800000, Reference: "An edited cap of £8,000."}
 	doc, err := os.ReadFile(filepath.Join("testdata", enthuse2022Fixture))
 	require.NoError(t, err)
-	edited.Tests = []stemkn.SchemeTest{{Name: "over £1", Document: doc,
+	edited.Tests = []stemkn.SchemeTest{{Name: "over £8,000", Document: doc,
 		Expect: stemkn.Expectation{Valid: false, Codes: []stemkn.Code{stemkn.CodeCap}}}}
 
 	outcomes := builtinValidator.RunTests(&edited)
 	require.True(t, outcomes[0].Passed, "%v", outcomes[0].Mismatches)
-	require.Equal(t, "The total must be £1.00 or less: it is £19,000.00", outcomes[0].Result.Findings[0].Message)
+	require.Equal(t, "The total must be £8,000.00 or less: it is £19,000.00", outcomes[0].Result.Findings[0].Message)
 
 	// The validator's own enthuse-2022 is untouched.
 	res := builtinValidator.Validate(doc, stemkn.Options{})

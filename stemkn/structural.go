@@ -48,6 +48,35 @@ var customTags = []customTag{
 	{name: "establishment-type", code: CodeEnum, enum: establishmentTypeSlugs},
 }
 
+// TagSchema is the JSON Schema form of one of stemkn's own validate tags:
+// exactly one of Pattern, Format and Enum is set.
+type TagSchema struct {
+	// Pattern is an ECMAScript regular expression that RE2 reads alike.
+	Pattern string
+	// Format is a JSON Schema format name, such as "date".
+	Format string
+	// Enum lists the values allowed.
+	Enum []string
+}
+
+// CustomTagSchema returns the JSON Schema form of stemkn's own validate tag
+// name (such as "urn" or "date"), and false when name is not one of ours
+// (validator's own tags, such as "required" and "max", are not). It is how
+// the schema generator (internal/schemagen) reads the table that also
+// registers the Go checks, so the two cannot say different things.
+func CustomTagSchema(name string) (TagSchema, bool) {
+	for _, t := range customTags {
+		if t.name == name {
+			ts := TagSchema{Pattern: t.pattern, Format: t.format}
+			if t.enum != nil {
+				ts.Enum = t.enum()
+			}
+			return ts, true
+		}
+	}
+	return TagSchema{}, false
+}
+
 func ukSubdivisions() []string { return []string{"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"} }
 
 func regionSlugs() []string {
@@ -183,7 +212,9 @@ func findingFor(tf tagFailure, mode Mode) Finding {
 	case "oneof":
 		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(tf.param)}
 	case "unique":
-		f.Code = CodeDuplicate
+		// "entry" tells a repeated list entry, which a JSON Schema's
+		// uniqueItems can see, from a repeated key or id, which it cannot.
+		f.Code, f.variant = CodeDuplicate, "entry"
 	default:
 		f.Code = tagCodes[tf.tag]
 		if f.Code == CodeFormat {

@@ -1,6 +1,7 @@
 package stemkn
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -211,10 +212,12 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			}
 		}
 	case decoded:
+		var refs Findings
 		if app != nil {
-			checkReferences(app, &out)
+			checkReferences(app, &refs)
 		}
-		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out)
+		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs)
+		out = append(out, refs...)
 	}
 	v.messages.apply(out, c)
 	out.Sort()
@@ -233,8 +236,12 @@ func severityFor(mode Mode) Severity {
 	return Error
 }
 
-// evaluate runs the scheme's rules and works out eligibility.
-func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings) ([]RuleResult, *bool) {
+// evaluate runs the scheme's rules and works out eligibility. A structural
+// error under a rule's inputs leaves the rule not judged; a reference error
+// (refs: a duplicate or unknown institution id) does so only for rules that
+// look institutions up by id, since counts, categories and amounts mean the
+// same whatever the ids say.
+func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings, refs Findings) ([]RuleResult, *bool) {
 	ev := evaluation{scheme: c, app: app, mode: mode, out: out}
 	if offer != nil {
 		ev.offer = &offer.Offer
@@ -244,11 +251,20 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 			ev.problems = append(ev.problems, f.Path)
 		}
 	}
+	structural := ev.problems
+	withRefs := slices.Clip(structural) // appending copies, leaving structural as it is
+	for _, f := range refs {
+		withRefs = append(withRefs, f.Path)
+	}
 	results := make([]RuleResult, len(c.rules))
 	anyFailed, anyUnjudged := false, false
 	for i := range c.rules {
 		r := &c.rules[i]
 		ev.rule = r
+		ev.problems = structural
+		if r.followsIDs {
+			ev.problems = withRefs
+		}
 		outcome := NotJudged
 		if !ev.brokenUnder(r.inputs) {
 			outcome = r.check(&ev)

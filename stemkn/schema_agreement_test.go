@@ -1,0 +1,237 @@
+package stemkn_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stretchr/testify/require"
+)
+
+// The agreement tests hold three judges to one verdict on every document:
+// the Go validator's structural verdict (no error finding that
+// Finding.SchemaExpressible accepts), santhosh-tekuri/jsonschema with
+// format assertions, and ajv in strict mode. Documents are the fixtures in
+// testdata and a few hundred mutations of them.
+
+// agreementCatalogue is the built-in catalogue plus the test schemes that
+// turn on every rule (testdata/schema/schemes).
+func agreementCatalogue(t *testing.T) *stemkn.Catalogue {
+	t.Helper()
+	c := stemkn.NewCatalogue()
+	files, err := filepath.Glob("testdata/schema/schemes/*.json")
+	require.NoError(t, err)
+	var data [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		data = append(data, b)
+	}
+	_, err = c.Load(data...)
+	require.NoError(t, err)
+	return c
+}
+
+// ajvScript runs testdata/ajv-check.mjs on one schema and its documents.
+func ajvVerdicts(t *testing.T, schema []byte, docs []string) []ajvVerdict {
+	t.Helper()
+	root := repoRoot(t)
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "ajv", "package.json")); err != nil {
+		t.Fatalf("ajv is not installed in %s: run `npm ci` in the repository root (package.json lists ajv and ajv-formats)", root)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is not on the PATH: install Node.js and run `npm ci` in the repository root")
+	}
+	if docs == nil {
+		docs = []string{}
+	}
+	input, err := json.Marshal(map[string]any{"schema": json.RawMessage(schema), "documents": docs})
+	require.NoError(t, err)
+	cmd := exec.Command(node, "testdata/ajv-check.mjs")
+	cmd.Stdin = bytes.NewReader(input)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, "ajv-check.mjs: %s", stderr.String())
+	var res struct {
+		CompileError string       `json:"compileError"`
+		Verdicts     []ajvVerdict `json:"verdicts"`
+	}
+	require.NoError(t, json.Unmarshal(out, &res))
+	require.Empty(t, res.CompileError, "ajv (strict mode) does not compile the schema")
+	require.Len(t, res.Verdicts, len(docs))
+	return res.Verdicts
+}
+
+type ajvVerdict struct {
+	Valid  bool     `json:"valid"`
+	Errors []string `json:"errors"`
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		require.NotEqual(t, parent, dir, "no go.mod above the package")
+		dir = parent
+	}
+}
+
+// compileSanthosh compiles a schema with format assertions on.
+func compileSanthosh(t *testing.T, id string, schema []byte) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+	require.NoError(t, err)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	url := stemkn.SchemaBaseURL + id + ".json"
+	require.NoError(t, c.AddResource(url, doc))
+	s, err := c.Compile(url)
+	require.NoError(t, err, "santhosh-tekuri/jsonschema does not compile the schema of %s", id)
+	return s
+}
+
+func santhoshValid(t *testing.T, s *jsonschema.Schema, doc string) (bool, string) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+	if err != nil {
+		return false, "not JSON: " + err.Error()
+	}
+	if err := s.Validate(inst); err != nil {
+		return false, err.Error()
+	}
+	return true, ""
+}
+
+// goVerdict is the Go validator's structural verdict on a document, judged
+// against the scheme the document names.
+func goVerdict(v *stemkn.Validator, doc string) (bool, []string) {
+	res := v.ValidateString(doc, stemkn.Options{})
+	valid := true
+	var why []string
+	for _, f := range res.Findings {
+		if f.Severity == stemkn.Error && f.SchemaExpressible() {
+			valid = false
+			why = append(why, f.Path+" "+string(f.Code)+": "+f.Message)
+		}
+	}
+	return valid, why
+}
+
+// agreementCase is one document and, for hand-written cases, the verdict
+// all three judges must give.
+type agreementCase struct {
+	name   string
+	scheme string // the scheme whose schema judges the document
+	doc    string
+	expect *bool
+}
+
+func TestEverySchemeSchemaCompilesStrictly(t *testing.T) {
+	c := agreementCatalogue(t)
+	for _, s := range c.Schemes() {
+		t.Run(s.ID, func(t *testing.T) {
+			schema, err := stemkn.Schema(s)
+			require.NoError(t, err)
+			compileSanthosh(t, s.ID, schema)
+			ajvVerdicts(t, schema, nil) // fails unless ajv compiles it in strict mode
+		})
+	}
+	t.Run("base", func(t *testing.T) {
+		compileSanthosh(t, "base", stemkn.BaseSchema())
+		ajvVerdicts(t, stemkn.BaseSchema(), nil)
+	})
+}
+
+func TestSchemaAgreesWithTheValidator(t *testing.T) {
+	c := agreementCatalogue(t)
+	v := stemkn.NewValidator(c)
+	cases := agreementCases(t, c)
+	require.GreaterOrEqual(t, len(cases), 300)
+	t.Logf("%d documents", len(cases))
+
+	byScheme := map[string][]int{}
+	var order []string
+	for i, tc := range cases {
+		if _, seen := byScheme[tc.scheme]; !seen {
+			order = append(order, tc.scheme)
+		}
+		byScheme[tc.scheme] = append(byScheme[tc.scheme], i)
+	}
+	disagreements := 0
+	for _, id := range order {
+		s, ok := c.Scheme(id)
+		require.True(t, ok, id)
+		schema, err := stemkn.Schema(s)
+		require.NoError(t, err)
+		compiled := compileSanthosh(t, id, schema)
+		idx := byScheme[id]
+		docs := make([]string, len(idx))
+		for k, i := range idx {
+			docs[k] = cases[i].doc
+		}
+		ajv := ajvVerdicts(t, schema, docs)
+		for k, i := range idx {
+			tc := cases[i]
+			goValid, goWhy := goVerdict(v, tc.doc)
+			sValid, sWhy := santhoshValid(t, compiled, tc.doc)
+			agree := goValid == sValid && sValid == ajv[k].Valid
+			if agree && (tc.expect == nil || *tc.expect == goValid) {
+				continue
+			}
+			disagreements++
+			file := writeDisagreement(t, tc)
+			t.Errorf("%s (scheme %s, saved as %s):\n  expected: %v\n  go: %v %v\n  santhosh: %v %s\n  ajv: %v %v",
+				tc.name, id, file, describeExpect(tc.expect), goValid, goWhy, sValid, firstLine(sWhy), ajv[k].Valid, ajv[k].Errors)
+		}
+	}
+	require.Zero(t, disagreements)
+}
+
+func describeExpect(b *bool) string {
+	if b == nil {
+		return "agreement"
+	}
+	if *b {
+		return "valid"
+	}
+	return "invalid"
+}
+
+func firstLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " | ")
+	if len(s) > 400 {
+		s = s[:400] + "…"
+	}
+	return s
+}
+
+func writeDisagreement(t *testing.T, tc agreementCase) string {
+	t.Helper()
+	dir := filepath.Join("testdata", "disagreements")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	name := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '_'
+	}, tc.name)
+	if len(name) > 120 {
+		name = name[:120]
+	}
+	file := filepath.Join(dir, name+".json")
+	require.NoError(t, os.WriteFile(file, []byte(tc.doc), 0o644))
+	return file
+}
