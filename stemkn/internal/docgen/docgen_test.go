@@ -78,3 +78,12 @@ func TestTheCorpusHasEveryKindOfChange(t *testing.T) {
 		require.True(t, seen[name], "no document is %s", name)
 	}
 }
+
+func TestParseKeepsOrderRepeatedKeysAndNumberSpelling(t *testing.T) {
+	text := `{"b":1.0,"a":[1e3,"x",true,null,{}],"b":{"c":"\u00e9"}}`
+	n, err := docgen.Parse([]byte(text))
+	require.NoError(t, err)
+	require.Equal(t, `{"b":1.0,"a":[1e3,"x",true,null,{}],"b":{"c":"é"}}`, string(n.JSON()))
+	_, err = docgen.Parse([]byte(`{} {}`))
+	require.Error(t, err)
+}

@@ -1,6 +1,10 @@
 package docgen
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -306,3 +310,61 @@ func pointerToken(k string) string {
 
 // CodePoints counts a string's code points as JSON Schema's maxLength does.
 func CodePoints(s string) int { return utf8.RuneCountInString(s) }
+
+// Parse reads JSON text into a tree, keeping the order of members, repeated
+// keys and the spelling of numbers.
+func Parse(data []byte) (*Node, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	n, err := parseValue(dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("docgen: more than one JSON value")
+	}
+	return n, nil
+}
+
+func parseValue(dec *json.Decoder) (*Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			n := Obj()
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := parseValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				n.Add(k.(string), v)
+			}
+			_, err := dec.Token()
+			return n, err
+		}
+		n := Arr()
+		for dec.More() {
+			v, err := parseValue(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Items = append(n.Items, v)
+		}
+		_, err := dec.Token()
+		return n, err
+	case string:
+		return Str(t), nil
+	case json.Number:
+		return Lit(t.String()), nil
+	case bool:
+		return Bool(t), nil
+	}
+	return Lit("null"), nil
+}
