@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 )
@@ -107,7 +108,7 @@ func decodeForm(values url.Values, sh *shape) Form {
 		if _, f := sh.lookup(segs[0]); f == nil {
 			continue // the host's own field
 		}
-		root.insert(segs, values[name], name)
+		root.insert(segs, validUTF8(values[name]), name)
 	}
 	w := formWriter{fields: out.Fields, findings: &out.Findings}
 	w.object(root, sh, "")
@@ -115,9 +116,41 @@ func decodeForm(values url.Values, sh *shape) Form {
 	return out
 }
 
+// validUTF8 reads each byte of form text that is not UTF-8 as U+FFFD, as
+// encoding/json does, and as the widget's text arrives (JavaScript strings
+// reach Go with broken characters already replaced), so such text is judged
+// like any other and the document stays JSON. Names go through it in
+// splitFormName.
+func validUTF8(vals []string) []string {
+	for i, v := range vals {
+		if !utf8.ValidString(v) {
+			out := slices.Clone(vals)
+			for k := i; k < len(out); k++ {
+				out[k] = replaceInvalid(out[k])
+			}
+			return out
+		}
+	}
+	return vals
+}
+
+func replaceInvalid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, r) // RuneError for a byte that is not UTF-8
+		i += n
+	}
+	return string(b)
+}
+
 // splitFormName splits "network[members][0][email]" into its names; a
 // trailing "[]" becomes "[]".
 func splitFormName(name string) ([]string, bool) {
+	name = replaceInvalid(name)
 	open := strings.IndexByte(name, '[')
 	if open < 0 {
 		return []string{name}, true
