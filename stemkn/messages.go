@@ -274,6 +274,7 @@ var englishTemplates = map[string]string{
 	"too-large.bytes":                       "The document must be {max} bytes or smaller",
 	"too-large.depth":                       "The document must be nested no more than {max} levels deep",
 	"too-large.items":                       "{Field} must have no more than {max} entries",
+	"too-large.findings":                    "The document has more than {max} problems: fix the ones listed and send it again",
 	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
 	"eligibility.theme":                     "Select one of the scheme's themes for the network",
 	"eligibility.theme.missing":             "Select the network's theme",
