@@ -1,10 +1,12 @@
 package stemkn_test
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/agree"
 	"github.com/stretchr/testify/require"
 )
 
@@ -51,4 +53,108 @@ func findingWith(t *testing.T, r stemkn.Result, code stemkn.Code) stemkn.Finding
 	}
 	t.Fatalf("no %s finding in %v", code, r.Findings)
 	return stemkn.Finding{}
+}
+
+// limitCase is a document just under or just over one input limit.
+type limitCase struct {
+	name   string
+	limits stemkn.Limits
+	doc    string
+	over   string // the limit it passes ("" when under every limit)
+}
+
+// limitCases builds, for a set of limits, documents exactly at each limit
+// and one step past it: bytes (padding with white space), depth (nested
+// lists under an unknown field), items (a member's subjects) and findings
+// (unknown fields).
+func limitCases(l stemkn.Limits) []limitCase {
+	const head = `{"scheme":"stem-kn-2011"`
+	var out []limitCase
+	add := func(name, over, doc string) {
+		out = append(out, limitCase{name: name, limits: l, doc: doc, over: over})
+	}
+	pad := func(n int) string { return head + "}" + strings.Repeat(" ", n-len(head)-1) }
+	add("bytes at the limit", "", pad(l.Bytes))
+	add("bytes one over", "bytes", pad(l.Bytes+1))
+	nest := func(levels int) string {
+		return head + `,"deep":` + strings.Repeat("[", levels) + strings.Repeat("]", levels) + "}"
+	}
+	add("depth at the limit", "", nest(l.Depth-1)) // the document itself is the first level
+	add("depth one over", "depth", nest(l.Depth))
+	subjects := func(n int) string {
+		return head + `,"network":{"members":[{"subjects":[` + strings.Repeat(`"science",`, n-1) + `"science"]}]}}`
+	}
+	add("items at the limit", "", subjects(l.Items))
+	add("items one over", "items", subjects(l.Items+1))
+	unknown := func(n int) string { return head + strings.Repeat(`,"x":1`, n) + "}" }
+	add("findings at the limit", "", unknown(l.Findings))
+	add("findings one over", "findings", unknown(l.Findings+1))
+	return out
+}
+
+var smallLimits = stemkn.Limits{Bytes: 4000, Depth: 6, Items: 5, Findings: 10}
+
+// Each limit lets through input exactly at it and stops input one step
+// past it with one too-large finding naming the limit, whatever the limits.
+func TestEachLimitStopsInputOneStepPastIt(t *testing.T) {
+	for _, l := range []stemkn.Limits{stemkn.DefaultLimits, smallLimits} {
+		v := builtinValidator.WithLimits(l)
+		for _, c := range limitCases(l) {
+			res := v.ValidateString(c.doc, stemkn.Options{})
+			if c.over == "" {
+				require.False(t, hasCode(res, stemkn.CodeTooLarge), "%s (%+v): %v", c.name, l, res.Findings)
+				continue
+			}
+			f := findingWith(t, res, stemkn.CodeTooLarge)
+			require.Equal(t, c.over, f.Params["limit"], c.name)
+			require.Equal(t, 1, countCode(res, stemkn.CodeTooLarge), c.name)
+			require.False(t, res.Valid)
+			require.Nil(t, res.Eligible, "%s: a document past a limit is not judged", c.name)
+		}
+	}
+}
+
+// The WebAssembly build applies the same limits with the same findings.
+func TestGoAndWebAssemblyStopAtTheSameLimits(t *testing.T) {
+	cmd := buildAgreeWASM(t)
+	var reqs []request
+	for _, l := range []stemkn.Limits{stemkn.DefaultLimits, smallLimits} {
+		for _, c := range limitCases(l) {
+			lim := c.limits
+			reqs = append(reqs, newRequest(t, "stem-kn-2011", c.name, agree.Request{Doc: []byte(c.doc), Limits: &lim}))
+		}
+	}
+	lines := make([][]byte, len(reqs))
+	for i, r := range reqs {
+		lines[i] = r.line
+	}
+	wasm := runInNode(t, cmd, lines)
+	for i, r := range reqs {
+		native := agree.RespondLine(r.line)
+		requireNoPanic(t, r, native, "Go")
+		require.Equal(t, string(native), string(wasm[i]), r.name)
+	}
+}
+
+// Limits are checked before the work they guard: a document one byte too
+// large is not read at all (a syntax error at its end is never seen), and a
+// list one item too long is not decoded (its items' problems are never
+// reported).
+func TestLimitsAreCheckedBeforeTheWorkTheyGuard(t *testing.T) {
+	l := stemkn.DefaultLimits
+	tooBig := `{"scheme":"stem-kn-2011"}` + strings.Repeat(" ", l.Bytes-25) + `!`
+	res := builtinValidator.ValidateString(tooBig, stemkn.Options{})
+	require.Equal(t, []stemkn.Code{stemkn.CodeTooLarge}, res.Findings.Codes())
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	builtinValidator.ValidateString(tooBig, stemkn.Options{})
+	runtime.ReadMemStats(&after)
+	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<10), "rejecting 8 MiB must not copy or decode it")
+
+	items := `{"scheme":"stem-kn-2011","network":{"members":[` + strings.Repeat(`{"name":1,"role":2},`, l.Items) + `{}]}}`
+	res = builtinValidator.ValidateString(items, stemkn.Options{})
+	require.Equal(t, []stemkn.Code{stemkn.CodeTooLarge}, res.Findings.Codes())
+	require.Equal(t, "/network/members", res.Findings[0].Path)
 }
