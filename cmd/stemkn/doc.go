@@ -1,0 +1,56 @@
+// Command stemkn validates applications to STEM teacher network schemes,
+// lists the schemes, works out programme statistics and runs the test cases
+// scheme files carry (SPEC §7).
+//
+// Usage:
+//
+//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json] [--mode submit|draft] [FILE|-]
+//	stemkn schema   [--scheme ID | --scheme-file FILE]   # JSON Schema (draft 2020-12) to stdout
+//	stemkn schemes                                       # ids and titles, tab-separated
+//	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
+//	stemkn test     SCHEME-FILE...                       # run scheme files' own test cases
+//	stemkn help     [COMMAND]
+//
+// validate reads one JSON document, or NDJSON: one document per line. The
+// input is NDJSON when it has more than one non-blank line and its first
+// non-blank line is a complete JSON value by itself (or is longer than the
+// input limit); otherwise the whole input is one document, which may spread
+// over many lines. Blank lines between NDJSON documents are skipped. NDJSON
+// streams: lines are validated on every core and reported in input order,
+// and a line longer than the 8 MiB input limit gets a too-large finding
+// without being held in memory.
+//
+// Text output gives, per document, "FILE: valid" or "FILE: not valid" (for
+// NDJSON "FILE:LINE: …"), each finding as "  error /path: message (code)",
+// and for an ineligible document the rules it fails with their references.
+// --format json prints each document's result (SPEC §6) as one line of JSON.
+// --scheme judges every document against that scheme whatever its own
+// scheme field says; --scheme-file loads a scheme file (which may extend a
+// built-in scheme) and judges against it unless --scheme names another.
+//
+// stats reads NDJSON applications and prints the number of networks, of
+// distinct institutions (by URN, else UKPRN, else PIC, else name and
+// postcode) overall, by phase group and by region, and the money requested
+// per currency in minor units. Lines that are not applications are skipped
+// and counted, and stderr says how many.
+//
+// schema prints the JSON Schema of a scheme's documents (stemkn.Schema),
+// or without a scheme the structure of every document (stemkn.BaseSchema).
+//
+// Flags may come before or after the file; "--" ends the flags.
+//
+// Exit status: 0 when no document has errors and every scheme test passes;
+// 1 when a document has errors, a scheme test fails, or the money requested
+// is too large to add up exactly; 2 on usage or I/O trouble, such as an
+// unknown flag, a missing file or a scheme file that does not load, with a
+// message on stderr. Malformed JSON is a document with a syntax error
+// (status 1), not trouble.
+//
+// Examples:
+//
+//	stemkn validate application.json
+//	stemkn validate --format json --scheme enthuse-2014 < cohort.ndjson
+//	stemkn validate --scheme-file examples/schemes/hemel-enthuse-2022.json hemel.json
+//	stemkn stats cohort.ndjson
+//	stemkn test examples/schemes/hemel-enthuse-2022.json
+package main

@@ -1,0 +1,222 @@
+package stemkn
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/eligibility"
+)
+
+// Statistics are a programme's figures over a cohort of applications
+// (SPEC §3.6), the kind a funder publishes: "There are currently 38 ENTHUSE
+// Partnerships running, comprising 248 schools, of which 201 are primary and
+// 47 are secondary schools" (seed 004).
+type Statistics struct {
+	// Networks is the number of networks or partnerships: one per
+	// application read.
+	Networks int `json:"networks"`
+	// Institutions is the number of distinct institutions across the cohort.
+	// An institution in two partnerships counts once: institutions are told
+	// apart by URN, else UKPRN, else PIC, else name and postcode (ignoring
+	// case and spaces).
+	Institutions int `json:"institutions"`
+	// ByPhase counts the distinct institutions in each phase group
+	// (eligibility.PhaseGroup): primary, secondary and other. All three
+	// groups are always present.
+	ByPhase map[string]int `json:"byPhase"`
+	// ByRegion counts the distinct institutions in each English region;
+	// "unknown" counts those that state none.
+	ByRegion map[string]int `json:"byRegion"`
+	// Requested is the money the applications ask for, in minor units, by
+	// currency code; "unknown" holds lines whose funding states no currency.
+	Requested map[string]int64 `json:"requested"`
+	// Skipped counts the non-blank lines that are not applications: lines
+	// that are not well-formed JSON objects, pass the input limits, or have
+	// values the decoder cannot read into an application (a wrong type, an
+	// unknown field, a repeated key). They count towards nothing else.
+	Skipped int `json:"skipped,omitempty"`
+}
+
+// RequestedOverflowError reports that the money requested in one currency
+// adds up to more than 64-bit minor units can hold. ReadStatistics returns
+// it rather than a sum that has wrapped round.
+type RequestedOverflowError struct {
+	// Currency is the currency whose sum overflows.
+	Currency string
+	// Line is the 1-based input line at which it overflows.
+	Line int
+}
+
+func (e *RequestedOverflowError) Error() string {
+	return "line " + strconv.Itoa(e.Line) + ": the money requested in " + e.Currency + " adds up to more than stemkn can count exactly"
+}
+
+// unknownGroup labels institutions or money that state no region or currency.
+const unknownGroup = "unknown"
+
+// ReadStatistics works out programme statistics over applications given as
+// NDJSON: one application document per line; blank lines are ignored. Each
+// line is read with DecodeApplication (no rules are applied: a cohort is
+// usually validated when it comes in); lines that are not applications are
+// counted in Skipped. The error is a read error from r, or a
+// *RequestedOverflowError.
+func ReadStatistics(r io.Reader) (Statistics, error) {
+	t := newTally()
+	limit := DefaultLimits.Bytes
+	// Room for a line of exactly the limit plus its "\r\n"; anything longer
+	// is skipped without being held in memory.
+	br := bufio.NewReaderSize(r, limit+2)
+	for line := 1; ; line++ {
+		text, tooLong, err := readLine(br)
+		if err != nil && err != io.EOF {
+			return Statistics{}, err
+		}
+		if tooLong || len(text) > limit {
+			t.stats.Skipped++
+		} else if len(bytes.TrimSpace(text)) > 0 {
+			if app, findings := DecodeApplication(text); app == nil || findings.HasErrors() {
+				t.stats.Skipped++
+			} else if !t.add(app, line) {
+				return Statistics{}, &RequestedOverflowError{Currency: t.overflowed, Line: line}
+			}
+		}
+		if err == io.EOF {
+			return t.result(), nil
+		}
+	}
+}
+
+// readLine reads one line without its line ending. tooLong is true when the
+// line does not fit in the reader's buffer; the rest of it is then read and
+// dropped. err is io.EOF on the last line.
+func readLine(br *bufio.Reader) (text []byte, tooLong bool, err error) {
+	text, err = br.ReadSlice('\n')
+	for err == bufio.ErrBufferFull {
+		tooLong = true
+		_, err = br.ReadSlice('\n')
+	}
+	if tooLong {
+		return nil, true, err
+	}
+	text = bytes.TrimSuffix(text, []byte("\n"))
+	text = bytes.TrimSuffix(text, []byte("\r"))
+	return text, false, err
+}
+
+// cohortInstitution is what the statistics keep of one distinct institution.
+type cohortInstitution struct {
+	phase, region string
+}
+
+// tally accumulates statistics line by line.
+type tally struct {
+	stats      Statistics
+	seen       map[string]*cohortInstitution
+	anonymous  []cohortInstitution // institutions with nothing to tell them apart
+	overflowed string
+}
+
+func newTally() *tally {
+	return &tally{
+		stats: Statistics{ByPhase: map[string]int{}, ByRegion: map[string]int{}, Requested: map[string]int64{}},
+		seen:  map[string]*cohortInstitution{},
+	}
+}
+
+// add counts one application; it is false when the money requested
+// overflows, with the currency in t.overflowed.
+func (t *tally) add(app *Application, line int) bool {
+	t.stats.Networks++
+	for i := range app.Network.Institutions {
+		inst := &app.Network.Institutions[i]
+		// The decoded strings share the line's memory: clone what is kept
+		// so a cohort of large lines is not held in memory whole.
+		found := cohortInstitution{phase: strings.Clone(inst.Phase), region: strings.Clone(inst.Region)}
+		key := InstitutionKey(inst)
+		if key == "" {
+			t.anonymous = append(t.anonymous, found)
+			continue
+		}
+		if known, ok := t.seen[key]; ok {
+			// The first occurrence that states a phase or region decides it.
+			if known.phase == "" {
+				known.phase = found.phase
+			}
+			if known.region == "" {
+				known.region = found.region
+			}
+			continue
+		}
+		t.seen[key] = &found
+	}
+	if app.Funding == nil || len(app.Funding.Lines) == 0 {
+		return true
+	}
+	currency := app.Funding.Currency
+	if currency == "" {
+		currency = unknownGroup
+	}
+	sum := budget.Amount(t.stats.Requested[currency])
+	for _, l := range app.Funding.Lines {
+		var ok bool
+		if sum, ok = budget.Add(sum, l.Amount); !ok {
+			t.overflowed = currency
+			return false
+		}
+	}
+	t.stats.Requested[strings.Clone(currency)] = int64(sum)
+	return true
+}
+
+func (t *tally) result() Statistics {
+	s := t.stats
+	for _, g := range []string{eligibility.PrimaryGroup, eligibility.SecondaryGroup, eligibility.OtherGroup} {
+		s.ByPhase[g] = 0
+	}
+	count := func(inst *cohortInstitution) {
+		s.Institutions++
+		s.ByPhase[eligibility.PhaseGroup(inst.phase)]++
+		region := inst.region
+		if region == "" {
+			region = unknownGroup
+		}
+		s.ByRegion[region]++
+	}
+	for _, inst := range t.seen {
+		count(inst)
+	}
+	for i := range t.anonymous {
+		count(&t.anonymous[i])
+	}
+	return s
+}
+
+// InstitutionKey is what tells an institution apart from others across
+// applications, as programme statistics count them: its URN, else its
+// UKPRN, else its PIC, else its name and postcode with case and spaces
+// ignored (“St Mary's CE Primary”, “LS1 4AP” is the same institution as
+// “ST MARY'S CE PRIMARY”, “ls14ap”). It is "" when the institution has none
+// of these, and so cannot be told apart from any other.
+func InstitutionKey(inst *Institution) string {
+	for _, id := range [...]struct{ scheme, value string }{{"urn:", inst.URN}, {"ukprn:", inst.UKPRN}, {"pic:", inst.PIC}} {
+		if v := strings.TrimSpace(id.value); v != "" {
+			return id.scheme + v
+		}
+	}
+	name, postcode := squeeze(inst.Name), squeeze(inst.Postcode)
+	if name == "" && postcode == "" {
+		return ""
+	}
+	// The name's length keeps name and postcode apart whatever they contain.
+	return "name:" + strconv.Itoa(len(name)) + ":" + name + postcode
+}
+
+// squeeze lower-cases s and drops every space, so "LS1 4AP" and "ls14ap"
+// compare equal.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), "")
+}
