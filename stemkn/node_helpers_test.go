@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stemkn/stemkn/stemkn/internal/agree"
@@ -138,12 +139,21 @@ func keepDisagreement(t *testing.T, kind string, n int, scheme, name string, doc
 	return file
 }
 
-// corpus is the generated documents for every scheme of the built-in catalogue.
+// corpus is the generated documents for every scheme of the built-in
+// catalogue, made once per test binary and shared by the agreement tests
+// (which only read it).
 func corpus(t *testing.T) []docgen.Case {
-	g := docgen.New(corpusSeed(t))
-	var out []docgen.Case
-	for _, s := range builtinValidator.Catalogue().Schemes() {
-		out = append(out, g.Cases(s, corpusSize(t))...)
-	}
-	return out
+	seed, size := corpusSeed(t), corpusSize(t)
+	corpusOnce.Do(func() {
+		g := docgen.New(seed)
+		for _, s := range builtinValidator.Catalogue().Schemes() {
+			corpusCases = append(corpusCases, g.Cases(s, size)...)
+		}
+	})
+	return corpusCases
 }
+
+var (
+	corpusOnce  sync.Once
+	corpusCases []docgen.Case
+)
