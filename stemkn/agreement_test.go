@@ -1,3 +1,5 @@
+//go:build !js
+
 package stemkn_test
 
 import (
@@ -220,15 +222,6 @@ func hasRepeatedKey(n *docgen.Node) bool {
 				return true
 			}
 			seen[k] = true
-		}
-	}
-	return false
-}
-
-func hasCode(r stemkn.Result, code stemkn.Code) bool {
-	for _, f := range r.Findings {
-		if f.Code == code {
-			return true
 		}
 	}
 	return false
