@@ -18,7 +18,9 @@ import (
 // The widget's own module (wasm/, as `make widget` builds it), driven in
 // Node through the JavaScript functions its ES module calls, answers the
 // generated corpus — documents and form posts — exactly as native Go does.
-// Documents must be UTF-8 here: JavaScript strings cannot carry other bytes.
+// For a form post, the widget's decoded document is the one DecodeForm
+// makes. Documents must be UTF-8 here: JavaScript strings cannot carry
+// other bytes.
 func TestWidgetAnswersLikeGo(t *testing.T) {
 	root := repoRoot(t)
 	if _, err := os.Stat(filepath.Join(root, "wasm", "main.go")); err != nil {
@@ -68,16 +70,19 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 	for i, r := range reqs {
 		var req agree.Request
 		require.NoError(t, json.Unmarshal(r.line, &req))
-		native, err := json.Marshal(agree.Respond(&req).Result)
+		answer := agree.Respond(&req)
+		native, err := json.Marshal(answer.Result)
 		require.NoError(t, err)
 		widget := []byte(answers[i])
 		if req.Form != nil {
 			var a struct {
-				Result json.RawMessage `json:"result"`
-				Error  string          `json:"error"`
+				Result   json.RawMessage `json:"result"`
+				Document json.RawMessage `json:"document"`
+				Error    string          `json:"error"`
 			}
 			require.NoError(t, json.Unmarshal(widget, &a), answers[i])
 			require.Empty(t, a.Error, "%s: the widget failed", r.name)
+			require.Equal(t, canonicalJSON(t, []byte(answer.Form.Document)), canonicalJSON(t, a.Document), "%s: the widget decodes the form to another document", r.name)
 			widget = a.Result
 		}
 		if string(native) != string(widget) {
