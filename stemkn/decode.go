@@ -313,6 +313,8 @@ func (d *decoder) array(f *field, p unsafe.Pointer) {
 	if n == 0 {
 		d.ws()
 		d.i++ // ']'
+		// An empty list is there, unlike a missing one: too short, not required.
+		reflect.NewAt(f.typ, p).Elem().Set(reflect.MakeSlice(f.typ, 0, 0))
 		return
 	}
 	var elem field
@@ -694,15 +696,21 @@ func (d *decoder) integer(f *field, p unsafe.Pointer) {
 	case integerFraction:
 		d.fail(CodeType, Params{"expected": "integer", "actual": "number"})
 	case integerOverflow:
-		if f.kind == kindMoney {
+		switch {
+		case f.kind == kindMoney:
 			d.fail(CodeOverflow, Params{"value": text})
-		} else {
+		case text[0] == '-':
+			d.fail(CodeMinimum, Params{"min": int64(minInt64)})
+		default:
 			d.fail(CodeMaximum, Params{"max": int64(maxInt64)})
 		}
 	}
 }
 
-const maxInt64 = 1<<63 - 1
+const (
+	maxInt64 = 1<<63 - 1
+	minInt64 = -1 << 63
+)
 
 type integerStatus uint8
 
@@ -718,7 +726,9 @@ func exactInteger(text string) (int64, integerStatus) {
 	if neg {
 		text = text[1:]
 	}
-	mant, exp := text, 0
+	// exp is int64 and capped far beyond the digits any input can hold, so
+	// capping it never changes whether the value is whole or too large.
+	mant, exp := text, int64(0)
 	for i := 0; i < len(text); i++ {
 		if text[i] == 'e' || text[i] == 'E' {
 			mant = text[:i]
@@ -729,8 +739,8 @@ func exactInteger(text string) (int64, integerStatus) {
 				e = e[1:]
 			}
 			for _, c := range []byte(e) {
-				if exp < 1_000_000 {
-					exp = exp*10 + int(c-'0')
+				if exp < 1e15 {
+					exp = exp*10 + int64(c-'0')
 				}
 			}
 			if eneg {
@@ -748,7 +758,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	}
 	// The value is digits × 10^(exp − len(frac)); strip zeros to normalise.
 	digits := intPart + frac
-	exp -= len(frac)
+	exp -= int64(len(frac))
 	for len(digits) > 1 && digits[0] == '0' {
 		digits = digits[1:]
 	}
@@ -762,7 +772,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	if exp < 0 {
 		return 0, integerFraction
 	}
-	if len(digits)+exp > 19 {
+	if int64(len(digits))+exp > 19 {
 		return 0, integerOverflow
 	}
 	var u uint64

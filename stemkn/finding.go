@@ -1,6 +1,8 @@
 package stemkn
 
 import (
+	"bytes"
+	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,6 +75,49 @@ const (
 // Params are the values a finding's message is built from, keyed by name.
 // Values are strings, int64s or lists of strings.
 type Params map[string]any
+
+// UnmarshalJSON reads params back as the validator makes them: whole
+// numbers as int64 (exactly, past 2^53 too) and lists of text as []string,
+// so a finding read from JSON can be worded again with Messages.Message.
+func (p *Params) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var raw map[string]any
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	if raw == nil {
+		*p = nil
+		return nil
+	}
+	out := make(Params, len(raw))
+	for k, v := range raw {
+		out[k] = paramValue(v)
+	}
+	*p = out
+	return nil
+}
+
+func paramValue(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if n, err := x.Int64(); err == nil {
+			return n
+		}
+		return x.String()
+	case []any:
+		list := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return v
+			}
+			list = append(list, s)
+		}
+		return list
+	}
+	return v
+}
 
 // Finding is one thing the validator has to say about a document.
 type Finding struct {

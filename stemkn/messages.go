@@ -244,8 +244,11 @@ var jsonTypeWords = map[string]string{
 	"object": "a group of fields", "array": "a list", "number": "a number", "null": "empty",
 }
 
-// englishTemplates are the default message templates, keyed as Messages describes.
-var englishTemplates = map[string]string{
+// englishTemplates are the default message templates, keyed as Messages
+// describes. They are complete once package variables are initialised (not
+// in an init function), so a package-level Validator words findings the
+// same as any other.
+var englishTemplates = withPathTemplates(map[string]string{
 	"syntax":                                "The document cannot be read as JSON: there is {problem} at line {line}, column {column}",
 	"type":                                  "{Field} must be {expected:type}, not {actual:type}",
 	"required":                              "Enter {field}",
@@ -276,6 +279,7 @@ var englishTemplates = map[string]string{
 	"too-large.items":                       "{Field} must have no more than {max} entries",
 	"too-large.findings":                    "The document has more than {max} problems: fix the ones listed and send it again",
 	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
+	"eligibility.scheme-unknown.kind":       "Select a scheme for this kind of document: {scheme:quoted} judges a different kind",
 	"eligibility.theme":                     "Select one of the scheme's themes for the network",
 	"eligibility.theme.missing":             "Select the network's theme",
 	"eligibility.area-of-interest":          "Enter the network's specific area of interest",
@@ -321,7 +325,7 @@ var englishTemplates = map[string]string{
 	"offer.audience":                            "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}",
 	"offer.age-range":                           "The youngest age must be the same as or less than the oldest age",
 	"advice.mathematics":                        "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks",
-}
+})
 
 // selects are the fields people choose rather than type, so a missing one
 // reads "Select …" rather than "Enter …".
@@ -333,22 +337,24 @@ var selects = []string{
 	"/funding/lines/*/category", "/funding/lines/*/institution", "/offer/kind", "/offer/format", "/offer/audience",
 }
 
-func init() {
+// withPathTemplates adds the templates for particular paths to t.
+func withPathTemplates(t map[string]string) map[string]string {
 	for _, p := range selects {
-		englishTemplates["required@"+p] = "Select {field}"
+		t["required@"+p] = "Select {field}"
 	}
-	englishTemplates["required@/network/institutions"] = "Add at least one institution"
-	englishTemplates["required@/network/members"] = "Add at least one member"
-	englishTemplates["min-items@/network/institutions"] = "Add at least one institution"
-	englishTemplates["min-items@/network/members"] = "Add at least one member"
-	englishTemplates["required@/funding"] = "Enter the funding the partnership asks for"
-	englishTemplates["required@/offer/ageRange/max"] = "Enter the oldest age the offer is open to"
-	englishTemplates["required@/offer/ageRange"] = "Enter the age range the offer is open to"
-	englishTemplates["duplicate@/network/institutions/*/id"] = "Give institution {1} a different ID: {id:quoted} is already used"
-	englishTemplates["duplicate@/network/members/*/subjects"] = "Select each subject of member {1} only once"
-	englishTemplates["duplicate@/offer/audience"] = "Select each audience only once"
-	englishTemplates["minimum@/funding/lines/*/amount"] = "{Field} must be £0.01 or more"
-	englishTemplates["maximum@/funding/lines/*/amount"] = "{Field} must be {max:money} or less"
+	t["required@/network/institutions"] = "Add at least one institution"
+	t["required@/network/members"] = "Add at least one member"
+	t["min-items@/network/institutions"] = "Add at least one institution"
+	t["min-items@/network/members"] = "Add at least one member"
+	t["required@/funding"] = "Enter the funding the partnership asks for"
+	t["required@/offer/ageRange/max"] = "Enter the oldest age the offer is open to"
+	t["required@/offer/ageRange"] = "Enter the age range the offer is open to"
+	t["duplicate@/network/institutions/*/id"] = "Give institution {1} a different ID: {id:quoted} is already used"
+	t["duplicate@/network/members/*/subjects"] = "Select each subject of member {1} only once"
+	t["duplicate@/offer/audience"] = "Select each audience only once"
+	t["minimum@/funding/lines/*/amount"] = "{Field} must be £0.01 or more"
+	t["maximum@/funding/lines/*/amount"] = "{Field} must be {max:money} or less"
+	return t
 }
 
 // englishLabels name the fields of documents by path pattern.

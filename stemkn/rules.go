@@ -80,16 +80,51 @@ func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
 	return NotJudged
 }
 
-// brokenUnder reports whether a structural error sits at or under any prefix.
-func (ev *evaluation) brokenUnder(prefixes []string) bool {
+// brokenUnder reports whether a structural error sits at, under or above
+// any of a rule's inputs. An input is a JSON Pointer in which "*" stands for
+// any list index ("/network/members/*/subjects" is every member's
+// subjects), so that a problem elsewhere in a member, such as a mistyped
+// email address, leaves the rule judged.
+func (ev *evaluation) brokenUnder(inputs []string) bool {
 	for _, p := range ev.problems {
-		for _, pre := range prefixes {
-			if p == pre || strings.HasPrefix(p, pre) && (pre == "" || p[len(pre)] == '/') || strings.HasPrefix(pre, p+"/") || p == "" {
+		for _, in := range inputs {
+			if overlaps(p, in) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// overlaps reports whether one of path and pattern is a prefix of the
+// other, segment by segment, "*" in the pattern matching any segment.
+func overlaps(path, pattern string) bool {
+	for path != "" && pattern != "" {
+		seg, rest := firstSegment(path)
+		want, patternRest := firstSegment(pattern)
+		if seg != want && want != "*" {
+			return false
+		}
+		path, pattern = rest, patternRest
+	}
+	return true
+}
+
+// institutionInputs are what the institution rules read: the lead, each
+// institution's id and the fields that place and class it, and the
+// institutions budget lines name.
+var institutionInputs = []string{"/network/lead", "/network/institutions/*/id", "/network/institutions/*/kind",
+	"/network/institutions/*/country", "/network/institutions/*/subdivision", "/network/institutions/*/establishmentType",
+	"/network/institutions/*/stateFunded", "/funding/lines/*/institution"}
+
+// notFunded is the outcome of a rule for requests for money when the
+// application makes none: not applicable, unless the funding is there but
+// could not be read.
+func (ev *evaluation) notFunded() Outcome {
+	if slices.Contains(ev.problems, "/funding") {
+		return NotJudged
+	}
+	return NotApplicable
 }
 
 // isBlank reports whether text has nothing but white space in it: the
@@ -150,13 +185,13 @@ func (s *Scheme) ruleList() []ruleSpec {
 		min := r.SubjectSpread.Min
 		add(ruleSpec{id: "subjectSpread", code: CodeSubjectSpread,
 			title:     "Members teach at least " + strconv.Itoa(min) + " of science, technology, engineering and mathematics",
-			reference: r.SubjectSpread.Reference, inputs: []string{"/network/members"}, params: r.SubjectSpread,
+			reference: r.SubjectSpread.Reference, inputs: []string{"/network/members/*/subjects"}, params: r.SubjectSpread,
 			check: func(ev *evaluation) Outcome { return checkSubjectSpread(ev, min) }})
 	}
 	for i := range r.Institutions {
 		ir := &r.Institutions[i]
 		add(ruleSpec{id: ir.ID, code: CodeInstitutionClass, title: ir.Title, reference: ir.Reference,
-			inputs: []string{"/network/lead", "/network/institutions", "/funding"}, followsIDs: true, params: ir,
+			inputs: institutionInputs, followsIDs: true, params: ir,
 			check: func(ev *evaluation) Outcome { return checkInstitutions(ev, ir) }})
 	}
 	if r.MinInstitutions != nil {
@@ -236,7 +271,7 @@ func (s *Scheme) ruleList() []ruleSpec {
 	}
 	if r.Categories != nil {
 		add(ruleSpec{id: "categories", code: CodeCategory, title: "Budget lines use the scheme's spend categories",
-			reference: r.Categories.Reference, inputs: []string{"/funding/lines"}, check: checkCategories,
+			reference: r.Categories.Reference, inputs: []string{"/funding/lines/*/category"}, check: checkCategories,
 			express: expressCategories(s.Categories)})
 	}
 	for i := range r.CategoryNeeds {
@@ -249,7 +284,7 @@ func (s *Scheme) ruleList() []ruleSpec {
 	if r.Cap != nil {
 		limit := r.Cap.Amount
 		add(ruleSpec{id: "cap", code: CodeCap, title: "The total asked for is " + money(limit) + " or less",
-			reference: r.Cap.Reference, inputs: []string{"/funding/lines"}, check: func(ev *evaluation) Outcome { return checkCap(ev, limit) },
+			reference: r.Cap.Reference, inputs: []string{"/funding/lines/*/amount"}, check: func(ev *evaluation) Outcome { return checkCap(ev, limit) },
 			params: r.Cap, express: expressCap(limit)})
 	}
 	if r.MonthlyCap != nil {
@@ -263,7 +298,8 @@ func (s *Scheme) ruleList() []ruleSpec {
 		sh := &r.CategoryShares[i]
 		add(ruleSpec{id: "categoryShares." + sh.Category, code: CodeCategoryShare,
 			title:     capitalise(s.categoryTitle(sh.Category)) + " is no more than " + strconv.FormatInt(sh.MaxPercent, 10) + "% of the total",
-			reference: sh.Reference, inputs: []string{"/funding/lines"}, params: sh, check: func(ev *evaluation) Outcome { return checkShare(ev, sh) }})
+			reference: sh.Reference, inputs: []string{"/funding/lines/*/amount", "/funding/lines/*/category"}, params: sh,
+			check: func(ev *evaluation) Outcome { return checkShare(ev, sh) }})
 	}
 	if r.UnitCost != nil {
 		uc := r.UnitCost
@@ -275,7 +311,7 @@ func (s *Scheme) ruleList() []ruleSpec {
 	}
 	if r.Mathematics != nil {
 		add(ruleSpec{id: "mathematics", code: CodeMathematics, advice: true, title: "At least one member teaches mathematics",
-			reference: r.Mathematics.Reference, inputs: []string{"/network/members"}, check: checkMathematics})
+			reference: r.Mathematics.Reference, inputs: []string{"/network/members/*/subjects"}, check: checkMathematics})
 	}
 	if r.FreeOffer != nil {
 		kinds := r.FreeOffer.Kinds
@@ -365,7 +401,7 @@ func (a *Application) institutionIndex(id string) int {
 
 func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 	if ir.WhenFunded && !ev.funded() {
-		return NotApplicable
+		return ev.notFunded()
 	}
 	app := ev.app
 	var buf [16]int
@@ -505,7 +541,7 @@ func commitmentField(name string) (func(*Commitments) bool, bool) {
 
 func checkCommitments(ev *evaluation, cr *CommitmentRule) Outcome {
 	if cr.WhenFunded && !ev.funded() {
-		return NotApplicable
+		return ev.notFunded()
 	}
 	outcome := Passed
 	for _, name := range cr.Required {
@@ -563,7 +599,7 @@ func durationTitle(dr *DurationRule) string {
 
 func checkDuration(ev *evaluation, dr *DurationRule) Outcome {
 	if dr.WhenFunded && !ev.funded() {
-		return NotApplicable
+		return ev.notFunded()
 	}
 	start, end, ok := ev.planDates()
 	if !ok || end.Compare(start) < 0 {
@@ -783,6 +819,9 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 }
 
 func checkMathematics(ev *evaluation) Outcome {
+	if len(ev.app.Network.Members) == 0 {
+		return NotJudged // no members yet: nothing to advise on
+	}
 	for _, m := range ev.app.Network.Members {
 		if slices.Contains(m.Subjects, "mathematics") {
 			return Passed

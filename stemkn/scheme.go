@@ -483,16 +483,23 @@ func (c *Catalogue) resolve(id string, raws map[string]json.RawMessage, chain []
 }
 
 // mergePatch applies an RFC 7386 JSON merge patch: objects merge key by key,
-// null deletes, anything else replaces.
+// null deletes, anything else replaces. Numbers stay as their text, so
+// amounts past 2^53 are not rounded through float64.
 func mergePatch(target, patch []byte) ([]byte, error) {
 	var t, p any
-	if err := json.Unmarshal(target, &t); err != nil {
+	if err := unmarshalNumbers(target, &t); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(patch, &p); err != nil {
+	if err := unmarshalNumbers(patch, &p); err != nil {
 		return nil, err
 	}
 	return json.Marshal(mergeValue(t, p))
+}
+
+func unmarshalNumbers(data []byte, v *any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return dec.Decode(v)
 }
 
 func mergeValue(target, patch any) any {
@@ -535,6 +542,10 @@ func (s *Scheme) Check() error {
 	for _, r := range s.ruleList() {
 		if strings.TrimSpace(r.reference) == "" {
 			return bad("rule " + r.id + " has no reference: every rule says where it comes from")
+		}
+		// Offer rules read offers and every other rule reads applications.
+		if forOffers := r.code == CodeNotFree || r.code == CodeAudience || r.code == CodeAgeRange; forOffers != (s.Kind == KindOffer) {
+			return bad("rule " + r.id + " does not apply to the scheme's kind of document")
 		}
 	}
 	r := &s.Rules

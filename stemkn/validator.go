@@ -142,7 +142,7 @@ func (v *Validator) ValidateString(doc string, opts Options) Result {
 func (v *Validator) validate(doc string, opts Options, out Findings, broken []string) Result {
 	id := opts.Scheme
 	if id == "" && len(doc) <= v.limits.Bytes {
-		id = peekScheme(doc)
+		id = peekScheme(doc, v.limits)
 	}
 	c, known := v.scheme(id)
 	return v.validateWith(c, id, known, doc, opts, out, broken)
@@ -200,20 +200,35 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			}
 		}
 	}
+	// A scheme judges one kind of document; given the other (through
+	// ValidateApplication or ValidateOffer) it cannot judge it at all.
+	wrongKind := c != nil && (c.Kind == KindOffer) != (offer != nil)
+	if wrongKind {
+		c, known = nil, false
+	}
 	res := Result{Scheme: id}
 	switch {
 	case !known:
 		if decoded {
 			path := "/scheme"
+			// A finding at /scheme already says what is wrong with it (the
+			// structural required, or a type error).
+			if hasPath(out, path) {
+				break
+			}
 			if id == "" {
 				out = append(out, Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
-			} else if !hasPath(out, path) {
-				out = append(out, Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}})
+			} else {
+				f := Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}}
+				if wrongKind {
+					f.variant = "kind"
+				}
+				out = append(out, f)
 			}
 		}
 	case decoded:
 		var refs Findings
-		if app != nil {
+		if app != nil && !institutionIDsBroken(broken) {
 			checkReferences(app, &refs)
 		}
 		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs)
@@ -221,6 +236,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 	}
 	v.messages.apply(out, c)
 	out.Sort()
+	out = withoutRepeats(out)
 	res.Findings = out
 	if res.Findings == nil {
 		res.Findings = Findings{}
@@ -247,7 +263,9 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 		ev.offer = &offer.Offer
 	}
 	for _, f := range *out {
-		if f.Severity == Error {
+		// A rule cannot judge a value that is wrong or, even in a draft,
+		// missing; an unknown field changes no value a rule reads.
+		if (f.Severity == Error || f.Code == CodeRequired) && f.Code != CodeUnknownField {
 			ev.problems = append(ev.problems, f.Path)
 		}
 	}
@@ -288,10 +306,13 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 }
 
 // checkReferences reports duplicate institution ids and references to
-// institutions the document does not have.
+// institutions the document does not have. While an institution has no id
+// yet, a reference may be to it, so references are not checked.
 func checkReferences(app *Application, out *Findings) {
 	insts := app.Network.Institutions
+	idMissing := false
 	for i := range insts {
+		idMissing = idMissing || insts[i].ID == ""
 		for j := 0; j < i; j++ {
 			if insts[i].ID != "" && insts[i].ID == insts[j].ID {
 				*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
@@ -299,6 +320,9 @@ func checkReferences(app *Application, out *Findings) {
 				break
 			}
 		}
+	}
+	if idMissing {
+		return
 	}
 	missing := func(id string) bool { return id != "" && app.institutionIndex(id) < 0 }
 	unknown := func(id, path string) {
@@ -319,6 +343,41 @@ func checkReferences(app *Application, out *Findings) {
 			}
 		}
 	}
+}
+
+// institutionIDsBroken reports whether some institution's id could not be
+// read, so that a reference to it would look like one to an unknown
+// institution.
+func institutionIDsBroken(broken []string) bool {
+	for _, b := range broken {
+		if underAny("/network/institutions", []string{b}) {
+			return true // the institutions, or what holds them
+		}
+		if rest, ok := strings.CutPrefix(b, "/network/institutions/"); ok {
+			if i := strings.IndexByte(rest, '/'); i < 0 || rest[i:] == "/id" {
+				return true // one institution, or its id
+			}
+		}
+	}
+	return false
+}
+
+// withoutRepeats drops a finding that says exactly what the one before it
+// in sorted order says, as when two rules need the same missing value: a
+// host's error summary lists each thing once.
+func withoutRepeats(fs Findings) Findings {
+	if len(fs) < 2 {
+		return fs
+	}
+	out := fs[:1]
+	for _, f := range fs[1:] {
+		last := &out[len(out)-1]
+		if f.Code == last.Code && f.Severity == last.Severity && f.Path == last.Path && f.Message == last.Message {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func hasCode(fs Findings, c Code) bool {
@@ -361,8 +420,8 @@ func underAny(path string, prefixes []string) bool {
 // peekScheme finds the top-level "scheme" string without decoding the
 // document, so the right document type can be chosen. It gives "" when the
 // document has none or is malformed (the decoder then says why).
-func peekScheme(doc string) string {
-	d := decoder{s: doc, limits: DefaultLimits, out: new(Findings)}
+func peekScheme(doc string, limits Limits) string {
+	d := decoder{s: doc, limits: limits, out: new(Findings)}
 	d.ws()
 	if d.i >= len(doc) || doc[d.i] != '{' {
 		return ""

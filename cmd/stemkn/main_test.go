@@ -152,7 +152,7 @@ func TestValidateKeepsNDJSONOrderWithManyLines(t *testing.T) {
 		require.Equal(t, !overCap(line), r.Valid, "line %d", line)
 		if overCap(line) {
 			require.Equal(t, []stemkn.Code{stemkn.CodeCap}, r.Findings.Codes(), "line %d", line)
-			require.Equal(t, float64(200000+line), r.Findings[0].Params["total"], "line %d", line)
+			require.Equal(t, int64(200000+line), r.Findings[0].Params["total"], "line %d", line)
 		}
 	}
 
@@ -273,7 +273,7 @@ func TestValidateReportsMalformedJSONAsASyntaxFinding(t *testing.T) {
 	require.Empty(t, stderr)
 	r := jsonResults(t, stdout)[0]
 	require.Equal(t, []stemkn.Code{stemkn.CodeSyntax}, r.Findings.Codes())
-	require.Equal(t, float64(3), r.Findings[0].Params["line"])
+	require.Equal(t, int64(3), r.Findings[0].Params["line"])
 
 	_, stdout, _ = stemknRun(t, "", "validate", "testdata/malformed.json")
 	require.Contains(t, stdout, "  error: The document cannot be read as JSON: there is something other than a field name in quotes at line 3, column 32 (syntax)\n")

@@ -1,0 +1,97 @@
+package stemkn
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestCustomTagsAgreeWithTheirSchemaForms checks each custom validate tag's Go
+// check against the pattern the JSON Schema export publishes for it, on
+// hand-picked edge cases and on random strings from the characters that
+// matter, so the widget, the schema and Go give one answer.
+func TestCustomTagsAgreeWithTheirSchemaForms(t *testing.T) {
+	edges := map[string][]string{
+		"email": {"a@b.c", "a@b", "a@b.", "a@.b", "@b.c", "a@@b.c", "a b@c.d", "a@b..c", "a@.b.c", "a@b.c\n", "\ta@b.c",
+			"é@ü.ß", "a@b@c.d", "a.b@c", "ab@c.de", ""},
+		"urn":   {"107552", "10755", "1075521", "10755a", "０１２３４５", " 107552", "000000", ""},
+		"ukprn": {"10012345", "20012345", "1001234", "100123456", "1001234x", "10000000", ""},
+		"pic":   {"999999999", "99999999", "9999999999", "99999999a", "000000000", ""},
+		"postcode": {"SW1A 1AA", "W1 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "sw1a 1aa", "SW1A1AA",
+			"SW1A  1AA", "1W1 1AA", "AAA1 1AA", "A1AA 1AA", "W1 1A", "W1 11A", "W 1AA", " W1 1AA", "W1 1AA ", ""},
+		"company-number": {"01234567", "SC123456", "NI123456", "sc123456", "S1234567", "1234567", "123456789", "SC12345a", ""},
+	}
+	alphabet := []rune("aAzZ09 .@\t\n-é")
+	for _, tag := range customTags {
+		if tag.pattern == "" {
+			continue
+		}
+		re := regexp.MustCompile(tag.pattern)
+		cases := append([]string(nil), edges[tag.name]...)
+		require.NotEmpty(t, cases, "edge cases for %s", tag.name)
+		rng := rand.New(rand.NewPCG(1, uint64(len(tag.name))))
+		for i := 0; i < 20000; i++ {
+			// Mutate an edge case: it keeps random strings near the boundary.
+			r := []rune(cases[rng.IntN(len(edges[tag.name]))])
+			for k := rng.IntN(3); k >= 0; k-- {
+				switch pos := rng.IntN(len(r) + 1); rng.IntN(3) {
+				case 0:
+					r = append(r[:pos], append([]rune{alphabet[rng.IntN(len(alphabet))]}, r[pos:]...)...)
+				case 1:
+					if pos < len(r) {
+						r = append(r[:pos], r[pos+1:]...)
+					}
+				default:
+					if pos < len(r) {
+						r[pos] = alphabet[rng.IntN(len(alphabet))]
+					}
+				}
+			}
+			cases = append(cases, string(r))
+		}
+		for _, s := range cases {
+			require.Equal(t, re.MatchString(s), tag.check(s), "%s %q: pattern and Go check disagree", tag.name, s)
+		}
+	}
+}
+
+func TestDatesAreRealCalendarDates(t *testing.T) {
+	cases := []string{"2011-01-10", "2011-02-29", "2012-02-29", "1900-02-29", "2000-02-29", "2011-13-01", "2011-00-01", "2011-04-31",
+		"2011-04-30", "0000-01-01", "9999-12-31", "2011-1-10", "2011-01-1", "20110110", "2011/01/10", "2011-01-10 ", "+011-01-10", ""}
+	for y := 1999; y <= 2001; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				cases = append(cases, strings.Join([]string{pad(y, 4), pad(m, 2), pad(d, 2)}, "-"))
+			}
+		}
+	}
+	for _, s := range cases {
+		_, err := time.Parse("2006-01-02", s)
+		require.Equal(t, err == nil, isDate(s), s)
+	}
+}
+
+func pad(n, width int) string {
+	s := itoa(n)
+	return strings.Repeat("0", max(0, width-len(s))) + s
+}
+
+func TestEnumTagsUseTheirVocabularies(t *testing.T) {
+	base := loadDoc(t, validFixture)
+	for _, tc := range []struct{ path, good, bad string }{
+		{"/network/institutions/0/subdivision", "GB-NIR", "GB-XXX"},
+		{"/network/institutions/0/region", "london", "London"},
+		{"/network/institutions/0/phase", "all-through", "sixth-form"},
+		{"/network/institutions/1/country", "IE", "EU"},
+		{"/network/institutions/1/establishmentType", "studio-schools", "studio-school"},
+	} {
+		res := validate(t, base.with(t, set(tc.path, tc.good)).bytes(t), Options{})
+		require.False(t, hasCode(res.Findings, CodeEnum), "%s = %s", tc.path, tc.good)
+		res = validate(t, base.with(t, set(tc.path, tc.bad)).bytes(t), Options{})
+		require.Contains(t, summary(res), e(CodeEnum, tc.path), "%s = %s", tc.path, tc.bad)
+	}
+}
