@@ -38,6 +38,9 @@ import (
 //     finding.
 //   - When a single-valued field is posted more than once, the first
 //     non-empty value counts.
+//   - The validator's input limits apply while the form is read: past the
+//     findings limit, or with more rows in a list than the items limit,
+//     reading stops with a too-large finding, as for JSON.
 type Form struct {
 	// Document is the decoded document as JSON.
 	Document []byte
@@ -69,7 +72,7 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
 		sh = offerShape
 	}
-	return decodeForm(values, sh)
+	return decodeFormWithin(values, sh, v.limits)
 }
 
 // ValidateForm decodes a form post and validates the document, exactly as
@@ -91,7 +94,15 @@ type formNode struct {
 	rows     map[int]*formNode    // for lists of groups or indexed text
 }
 
+// decodeForm decodes a form post within the default limits.
 func decodeForm(values url.Values, sh *shape) Form {
+	return decodeFormWithin(values, sh, DefaultLimits)
+}
+
+// decodeFormWithin decodes a form post within the input limits: a form
+// meets them as JSON does, while it is read, since a post of a few
+// megabytes can ask for a finding in every field or a list of any length.
+func decodeFormWithin(values url.Values, sh *shape, limits Limits) Form {
 	root := &formNode{}
 	var out Form
 	out.Fields = map[string]string{}
@@ -110,7 +121,7 @@ func decodeForm(values url.Values, sh *shape) Form {
 		}
 		root.insert(segs, validUTF8(values[name]), name)
 	}
-	w := formWriter{fields: out.Fields, findings: &out.Findings}
+	w := formWriter{fields: out.Fields, findings: &out.Findings, limits: limits}
 	w.object(root, sh, "")
 	out.Document = w.buf
 	return out
@@ -254,10 +265,37 @@ type formWriter struct {
 	buf      []byte
 	fields   map[string]string
 	findings *Findings
+	limits   Limits
+	stopped  bool // a limit was reached: no more findings
 }
 
 func (w *formWriter) finding(code Code, path, variant string, params Params) {
+	if w.limits.Findings > 0 && len(*w.findings) >= w.limits.Findings {
+		w.tooLarge(path, "findings", w.limits.Findings)
+	}
+	if w.stopped {
+		return
+	}
 	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+}
+
+// tooLarge reports the first limit the form reaches; it makes no more findings after.
+func (w *formWriter) tooLarge(path, limit string, max int) {
+	if w.stopped {
+		return
+	}
+	*w.findings = append(*w.findings, Finding{Code: CodeTooLarge, Severity: Error, Path: path,
+		Params: Params{"limit": limit, "max": int64(max)}, variant: limit})
+	w.stopped = true
+}
+
+// tooMany reports a list longer than the items limit, which is then left out.
+func (w *formWriter) tooMany(n int, path string) bool {
+	if n <= w.limits.Items {
+		return false
+	}
+	w.tooLarge(path, "items", w.limits.Items)
+	return true
 }
 
 func (w *formWriter) object(n *formNode, sh *shape, path string) {
@@ -301,7 +339,7 @@ func (w *formWriter) object(n *formNode, sh *shape, path string) {
 			}
 		case kindStringList:
 			list := c.stringList()
-			if len(list) > 0 {
+			if len(list) > 0 && !w.tooMany(len(list), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
 				for k, item := range list {
@@ -315,7 +353,7 @@ func (w *formWriter) object(n *formNode, sh *shape, path string) {
 			}
 		case kindStructList:
 			rows := c.sortedRows()
-			if len(rows) > 0 {
+			if len(rows) > 0 && !w.tooMany(len(rows), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
 				for k, row := range rows {

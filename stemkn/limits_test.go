@@ -1,6 +1,8 @@
 package stemkn_test
 
 import (
+	"fmt"
+	"net/url"
 	"runtime"
 	"strconv"
 	"strings"
@@ -152,4 +154,61 @@ func hasCode(r stemkn.Result, code stemkn.Code) bool {
 		}
 	}
 	return false
+}
+
+// formLimitCases are form posts just under and just over the limits a form
+// can reach: the findings of reading its fields, and rows in a list.
+func formLimitCases(l stemkn.Limits) []struct {
+	name   string
+	values url.Values
+	over   string
+	path   string
+} {
+	unknown := func(n int) url.Values {
+		v := url.Values{"scheme": {"stem-kn-2011"}}
+		for i := range n {
+			v.Set(fmt.Sprintf("network[x%06d]", i), "x")
+		}
+		return v
+	}
+	members := func(n int) url.Values {
+		v := url.Values{"scheme": {"stem-kn-2011"}}
+		for i := range n {
+			v.Set("network[members]["+strconv.Itoa(i*2)+"][name]", "Asha Patel")
+		}
+		return v
+	}
+	return []struct {
+		name   string
+		values url.Values
+		over   string
+		path   string
+	}{
+		{"form findings at the limit", unknown(l.Findings), "", ""},
+		{"form findings one over", unknown(l.Findings + 1), "findings", fmt.Sprintf("/network/x%06d", l.Findings)},
+		{"form rows at the limit", members(l.Items), "", ""},
+		{"form rows one over", members(l.Items + 1), "items", "/network/members"},
+	}
+}
+
+// A form post meets the same limits as JSON, while it is read: 200,000
+// amounts that are not money made 200,000 findings and 460 MB before, and a
+// list of rows of any length was written out before the items limit saw it.
+func TestFormPostsStopAtTheSameLimits(t *testing.T) {
+	for _, l := range []stemkn.Limits{stemkn.DefaultLimits, smallLimits} {
+		v := builtinValidator.WithLimits(l)
+		for _, c := range formLimitCases(l) {
+			res, form := v.ValidateForm(c.values, stemkn.Options{})
+			if c.over == "" {
+				require.False(t, hasCode(res, stemkn.CodeTooLarge), "%s (%+v): %v", c.name, l, res.Findings.Codes())
+				continue
+			}
+			f := findingWith(t, res, stemkn.CodeTooLarge)
+			require.Equal(t, c.over, f.Params["limit"], c.name)
+			require.Equal(t, c.path, f.Path, c.name)
+			require.Equal(t, 1, countCode(res, stemkn.CodeTooLarge), c.name)
+			require.LessOrEqual(t, len(form.Findings), l.Findings+1, c.name)
+			require.Nil(t, res.Eligible, c.name)
+		}
+	}
 }

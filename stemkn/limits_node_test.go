@@ -19,6 +19,10 @@ func TestGoAndWebAssemblyStopAtTheSameLimits(t *testing.T) {
 			lim := c.limits
 			reqs = append(reqs, newRequest(t, "stem-kn-2011", c.name, agree.Request{Doc: []byte(c.doc), Limits: &lim}))
 		}
+		for _, c := range formLimitCases(l) {
+			lim := l
+			reqs = append(reqs, newRequest(t, "stem-kn-2011", c.name, agree.Request{Form: c.values, Limits: &lim}))
+		}
 	}
 	lines := make([][]byte, len(reqs))
 	for i, r := range reqs {
