@@ -157,13 +157,13 @@ func (w *writer) application() *draft {
 
 	network := Obj("name", Str(w.networkName()))
 	if r.AreaOfInterest != nil || w.chance(60) {
-		network.Add("areaOfInterest", Str(w.sentence(areaPhrases)))
+		network.Add("areaOfInterest", Str(w.pick(areaPhrases)))
 	}
 	if len(s.Themes) > 0 {
 		network.Add("theme", Str(s.Themes[w.r.IntN(len(s.Themes))].ID))
 	}
 	if r.LocalIssue != nil || w.chance(10) {
-		network.Add("localIssue", Str(w.sentence(localIssues)))
+		network.Add("localIssue", Str(w.pick(localIssues)))
 	}
 	funded := w.wantsFunding()
 	insts := w.institutions(funded)
@@ -178,7 +178,7 @@ func (w *writer) application() *draft {
 
 	plan := Obj("startDate", Str(d.start.String()), "endDate", Str(d.end.String()))
 	if r.Reflection != nil || w.chance(50) {
-		plan.Add("reflection", Str(w.sentence(reflections)))
+		plan.Add("reflection", Str(w.pick(reflections)))
 	}
 	plan.Add("activities", w.activities(d.start, d.end))
 	outputs := r.Outputs != nil || w.chance(10)
@@ -730,8 +730,6 @@ func (w *writer) contact() *Node {
 func (w *writer) networkName() string {
 	return w.pick(places) + " " + w.pick(networkWords)
 }
-
-func (w *writer) sentence(list []string) string { return w.pick(list) }
 
 func (w *writer) institutionName(kind string) string {
 	place := w.pick(places)
