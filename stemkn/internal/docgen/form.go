@@ -169,11 +169,18 @@ func (f *formRenderer) hasValue(fd *Field, w *Node) bool {
 func (f *formRenderer) strings(n *Node, name string) (*Node, bool, bool) {
 	want := Arr()
 	posted := false
+	indexed := f.r.IntN(4) == 0 // a list of text inputs, rows with gaps, rather than checkboxes
+	index := f.r.IntN(3)
 	for _, item := range n.Items {
 		if item.Kind != String || !utf8.ValidString(item.Text) {
 			return nil, false, false
 		}
-		f.post.Add(name+"[]", item.Text)
+		if indexed {
+			f.post.Add(name+"["+strconv.Itoa(index)+"]", item.Text)
+			index += 1 + f.r.IntN(3)
+		} else {
+			f.post.Add(name+"[]", item.Text)
+		}
 		posted = true
 		if strings.TrimSpace(item.Text) != "" {
 			want.Items = append(want.Items, Str(item.Text))
