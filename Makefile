@@ -1,19 +1,61 @@
-# stemkn: build, demo and test.
+# stemkn: build, demo and test. `make demo` runs the demo site;
+# `make test` runs every test, installing what it needs first.
 
-GO       ?= go
-FUZZTIME ?= 5s
+GO      ?= go
+GOROOT  := $(shell $(GO) env GOROOT)
+WASMLIB := $(GOROOT)/lib/wasm
+DIST    := wasm/dist
 
-.PHONY: fuzz-short
+FUZZTIME ?= 10s
 
-# Every fuzz target in the module for $(FUZZTIME) each, one at a time (CI).
-# Targets are found with `go test -list`, so a new one is run without
-# editing this file. Inputs a target fails on are saved under its package's
-# testdata/fuzz/ and run by every `go test` after. README: "Bad input and
-# limits" has the command for a long run of one target.
+.PHONY: widget demo test test-go test-wasm test-browser deps bench-smoke fuzz-short
+
+# The widget's release files: the WebAssembly module built with the
+# size-minded flags, the ES modules, Go's wasm_exec.js and the types.
+widget:
+	mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/stemkn.wasm ./wasm
+	cp wasm/src/*.js $(DIST)/
+	cp $(WASMLIB)/wasm_exec.js $(DIST)/wasm_exec.js
+	cp wasm/stemkn.d.ts $(DIST)/stemkn.d.ts
+	cp LICENSE $(DIST)/LICENSE
+
+# The demo site on http://127.0.0.1:8080 (go run ./examples/demo -addr … for another address).
+demo: widget
+	$(GO) run ./examples/demo
+
+# Everything: Node packages and Chromium when missing, the Go tests, the
+# library's tests compiled to WebAssembly and run in Node, then the widget
+# in a real headless Chromium.
+test: deps test-go test-wasm widget test-browser
+
+deps:
+	npm ci --no-audit --no-fund
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y chromium; \
+	fi
+
+test-go:
+	$(GO) test ./...
+
+# Go ≥ 1.24 runs js/wasm tests through go_js_wasm_exec in $(GOROOT)/lib/wasm.
+test-wasm:
+	PATH="$(WASMLIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./budget/ ./eligibility/ ./stemkn/ ./wasm/
+
+test-browser:
+	node --test --test-concurrency=1 wasm/test/*.test.mjs
+
+# Every benchmark once, so none rots (speed is measured with -bench, not here).
+bench-smoke:
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
+
+# Each fuzz target for $(FUZZTIME) (go test fuzzes one target at a time).
 fuzz-short:
-	@set -e; for pkg in $$($(GO) list ./...); do \
-		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
-			echo "fuzz $$pkg $$target for $(FUZZTIME)"; \
-			$(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -parallel 1; \
+	@for file in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+		dir=$$(dirname $$file); \
+		for name in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$file | cut -d' ' -f2); do \
+			echo "fuzz $$dir $$name"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$dir/ || exit 1; \
 		done; \
 	done

@@ -1,3 +1,8 @@
+//go:build !js
+
+// These tests run Node (ajv and ECMAScript regular expressions) as a
+// separate process, which a js/wasm test binary cannot start.
+
 package stemkn_test
 
 import (
@@ -19,24 +24,6 @@ import (
 // Finding.SchemaExpressible accepts), santhosh-tekuri/jsonschema with
 // format assertions, and ajv in strict mode. Documents are the fixtures in
 // testdata and a few hundred mutations of them.
-
-// agreementCatalogue is the built-in catalogue plus the test schemes that
-// turn on every rule (testdata/schema/schemes).
-func agreementCatalogue(t *testing.T) *stemkn.Catalogue {
-	t.Helper()
-	c := stemkn.NewCatalogue()
-	files, err := filepath.Glob("testdata/schema/schemes/*.json")
-	require.NoError(t, err)
-	var data [][]byte
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		require.NoError(t, err)
-		data = append(data, b)
-	}
-	_, err = c.Load(data...)
-	require.NoError(t, err)
-	return c
-}
 
 // ajvScript runs testdata/ajv-check.mjs on one schema and its documents.
 func ajvVerdicts(t *testing.T, schema []byte, docs []string) []ajvVerdict {
@@ -128,15 +115,6 @@ func goVerdict(v *stemkn.Validator, doc string) (bool, []string) {
 		}
 	}
 	return valid, why
-}
-
-// agreementCase is one document and, for hand-written cases, the verdict
-// all three judges must give.
-type agreementCase struct {
-	name   string
-	scheme string // the scheme whose schema judges the document
-	doc    string
-	expect *bool
 }
 
 func TestEverySchemeSchemaCompilesStrictly(t *testing.T) {

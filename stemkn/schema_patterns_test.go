@@ -1,3 +1,8 @@
+//go:build !js
+
+// These tests run Node (ajv and ECMAScript regular expressions) as a
+// separate process, which a js/wasm test binary cannot start.
+
 package stemkn
 
 import (

@@ -1,0 +1,199 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+
+	"github.com/stemkn/stemkn/stemkn"
+)
+
+// kit is what the module exposes to JavaScript, as functions from JSON text
+// to JSON text: strings in and out keep the boundary small and fast, and the
+// ES module wraps them in a typed API. It holds the catalogue (built-ins and
+// scheme files loaded at run time) and a validator prepared for it.
+type kit struct {
+	catalogue *stemkn.Catalogue
+	validator *stemkn.Validator
+	// worded holds validators that word findings with a host's message
+	// overrides, by the overrides' JSON, so a form that passes the same
+	// overrides on every keystroke prepares them once.
+	worded map[string]*stemkn.Validator
+}
+
+// maxWorded bounds worded: a page has a form or two, each with its own overrides.
+const maxWorded = 16
+
+// newKit prepares the validator for the built-in catalogue.
+func newKit() *kit {
+	c := stemkn.NewCatalogue()
+	return &kit{catalogue: c, validator: stemkn.NewValidator(c), worded: map[string]*stemkn.Validator{}}
+}
+
+// failure is the JSON every function returns when it cannot do its job.
+type failure struct {
+	Error string `json:"error"`
+}
+
+func errorJSON(msg string) string {
+	b, _ := json.Marshal(failure{Error: msg})
+	return string(b)
+}
+
+func toJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
+	}
+	return string(b)
+}
+
+// options are the options JavaScript passes as JSON.
+type options struct {
+	Scheme   string            `json:"scheme"`
+	Mode     string            `json:"mode"`
+	Messages map[string]string `json:"messages"`
+}
+
+// readOptions parses options JSON ("" means none) and picks the validator
+// that words findings with the options' messages.
+func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, string) {
+	var o options
+	if text != "" {
+		if err := json.Unmarshal([]byte(text), &o); err != nil {
+			return stemkn.Options{}, nil, "stemkn: options must be a JSON object with scheme, mode and messages: " + err.Error()
+		}
+	}
+	var mode stemkn.Mode
+	switch o.Mode {
+	case "", "submit":
+		mode = stemkn.Submit
+	case "draft":
+		mode = stemkn.Draft
+	default:
+		return stemkn.Options{}, nil, "stemkn: mode must be \"submit\" or \"draft\", not " + strconv.Quote(o.Mode)
+	}
+	v := k.validator
+	if len(o.Messages) > 0 {
+		key := toJSON(o.Messages) // map keys marshal sorted: equal overrides, equal keys
+		if v = k.worded[key]; v == nil {
+			if len(k.worded) >= maxWorded {
+				clear(k.worded)
+			}
+			v = k.validator.WithMessages(stemkn.DefaultMessages().With(o.Messages))
+			k.worded[key] = v
+		}
+	}
+	return stemkn.Options{Scheme: o.Scheme, Mode: mode}, v, ""
+}
+
+// validate validates a JSON document: the result JSON of SPEC §6.
+func (k *kit) validate(doc, optsJSON string) string {
+	opts, v, problem := k.readOptions(optsJSON)
+	if problem != "" {
+		return errorJSON(problem)
+	}
+	return toJSON(v.ValidateString(doc, opts))
+}
+
+// formAnswer is what validateForm returns.
+type formAnswer struct {
+	// Result is the validation result.
+	Result stemkn.Result `json:"result"`
+	// Document is the document the form decodes to.
+	Document json.RawMessage `json:"document"`
+	// Fields maps JSON Pointers in Document to the form field names they came from.
+	Fields map[string]string `json:"fields"`
+	// Targets maps each finding's path to the form field its message goes
+	// by (stemkn.Form.FieldFor).
+	Targets map[string]string `json:"targets"`
+	// Budget sums up the budget against the scheme, for application schemes.
+	Budget *stemkn.BudgetSummary `json:"budget,omitempty"`
+}
+
+// validateForm decodes form entries ([[name, value], …], in form order) with
+// the Go form decoder and validates the document.
+func (k *kit) validateForm(entriesJSON, optsJSON string) string {
+	opts, v, problem := k.readOptions(optsJSON)
+	if problem != "" {
+		return errorJSON(problem)
+	}
+	var entries [][]string
+	if err := json.Unmarshal([]byte(entriesJSON), &entries); err != nil {
+		return errorJSON("stemkn: form entries must be a JSON list of [name, value] pairs of strings: " + err.Error())
+	}
+	values := url.Values{}
+	for _, e := range entries {
+		if len(e) != 2 {
+			return errorJSON("stemkn: each form entry must be a [name, value] pair of strings")
+		}
+		values.Add(e[0], e[1])
+	}
+	res, form := v.ValidateForm(values, opts)
+	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}}
+	for _, f := range res.Findings {
+		out.Targets[f.Path] = form.FieldFor(f.Path)
+	}
+	if sum, ok := v.BudgetSummary(form.Document, opts); ok {
+		out.Budget = &sum
+	}
+	return toJSON(out)
+}
+
+// schemeSummary is a scheme as schemes() lists it: the scheme's data
+// without its test cases.
+type schemeSummary struct {
+	stemkn.Scheme
+	Kind  stemkn.DocumentKind `json:"kind"`
+	Tests []stemkn.SchemeTest `json:"tests,omitempty"`
+}
+
+// schemes lists the catalogue's schemes with their themes, categories and
+// rules, enough for a page to build its form and budget summary.
+func (k *kit) schemes() string {
+	list := k.catalogue.Schemes()
+	out := make([]schemeSummary, len(list))
+	for i, s := range list {
+		out[i] = schemeSummary{Scheme: *s, Kind: s.Kind}
+		if out[i].Kind == "" {
+			out[i].Kind = stemkn.KindApplication
+		}
+	}
+	return toJSON(out)
+}
+
+// schema gives the JSON Schema (draft 2020-12) of a scheme's documents, or
+// with no id the base schema of every document (structural rules only).
+func (k *kit) schema(id string) string {
+	if id == "" {
+		return string(stemkn.BaseSchema())
+	}
+	s, ok := k.catalogue.Scheme(id)
+	if !ok {
+		return errorJSON("stemkn: there is no scheme called " + strconv.Quote(id))
+	}
+	b, err := stemkn.Schema(s)
+	if err != nil {
+		return errorJSON(err.Error())
+	}
+	return string(b)
+}
+
+// loaded is what loadScheme returns on success.
+type loaded struct {
+	ID string `json:"id"`
+}
+
+// loadScheme adds a scheme file (which may extend a catalogue scheme, or
+// replace one with the same id) and prepares a fresh validator for it.
+func (k *kit) loadScheme(text string) string {
+	schemes, err := k.catalogue.Load([]byte(text))
+	if err != nil {
+		return errorJSON(err.Error())
+	}
+	k.validator = stemkn.NewValidator(k.catalogue)
+	clear(k.worded)
+	return toJSON(loaded{ID: schemes[0].ID})
+}

@@ -1,0 +1,193 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"syscall/js"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func decode[T any](t *testing.T, text string) T {
+	t.Helper()
+	var v T
+	require.NoError(t, json.Unmarshal([]byte(text), &v), text)
+	return v
+}
+
+type answer struct {
+	Error    string `json:"error"`
+	Scheme   string `json:"scheme"`
+	Valid    bool   `json:"valid"`
+	Eligible *bool  `json:"eligible"`
+	Findings []struct {
+		Code    string `json:"code"`
+		Path    string `json:"path"`
+		Message string `json:"message"`
+	} `json:"findings"`
+}
+
+func TestAPanicBecomesAnErrorAnswer(t *testing.T) {
+	out := call(func([]string) string { panic("boom") }, nil)
+	require.Equal(t, `{"error":"stemkn: internal error: boom"}`, out)
+	var nilMap map[string]int
+	out = call(func([]string) string { nilMap["x"] = 1; return "" }, nil)
+	require.Contains(t, decode[answer](t, out).Error, "internal error")
+}
+
+func TestValidateGivesTheResultOfTheLibrary(t *testing.T) {
+	k := newKit()
+	res := decode[answer](t, k.validate(warmUpDocument, ""))
+	require.True(t, res.Valid)
+	require.NotNil(t, res.Eligible)
+	require.True(t, *res.Eligible)
+
+	res = decode[answer](t, k.validate(`{"scheme": "stem-kn-2011"`, ""))
+	require.False(t, res.Valid)
+	require.Equal(t, "syntax", res.Findings[0].Code)
+}
+
+func TestValidateRejectsBadOptions(t *testing.T) {
+	k := newKit()
+	tests := []struct{ name, opts, want string }{
+		{"not JSON", `{`, "options must be a JSON object"},
+		{"a list", `[]`, "options must be a JSON object"},
+		{"an unknown mode", `{"mode": "maybe"}`, `mode must be "submit" or "draft"`},
+		{"messages not text", `{"messages": {"required": 1}}`, "options must be a JSON object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Contains(t, decode[answer](t, k.validate(warmUpDocument, tt.opts)).Error, tt.want)
+		})
+	}
+}
+
+func TestDraftModeMakesMissingValuesWarnings(t *testing.T) {
+	k := newKit()
+	res := decode[answer](t, k.validate(`{"scheme": "stem-kn-2011"}`, `{"mode": "draft"}`))
+	require.True(t, res.Valid)
+	require.NotEmpty(t, res.Findings)
+}
+
+func TestMessagesOverrideTheWording(t *testing.T) {
+	k := newKit()
+	opts := `{"messages": {"required@/network/name": "Rhowch enw'r rhwydwaith"}}`
+	out := decode[formAnswer](t, k.validateForm(`[["scheme","stem-kn-2011"],["network[name]",""]]`, opts))
+	var found bool
+	for _, f := range out.Result.Findings {
+		if f.Path == "/network/name" {
+			require.Equal(t, "Rhowch enw'r rhwydwaith", f.Message)
+			found = true
+		}
+	}
+	require.True(t, found)
+	plain := decode[formAnswer](t, k.validateForm(`[["scheme","stem-kn-2011"],["network[name]",""]]`, ""))
+	for _, f := range plain.Result.Findings {
+		if f.Path == "/network/name" {
+			require.Equal(t, "Enter the network's name", f.Message)
+		}
+	}
+}
+
+func TestValidateFormUsesTheGoDecoder(t *testing.T) {
+	k := newKit()
+	entries := `[["scheme","stem-kn-2011"],["network[members][4][name]","Asha"],["network[members][4][email]","nope"],
+		["funding[currency]","GBP"],["funding[lines][2][category]","resources"],["funding[lines][2][amount]","£1,200.50"]]`
+	out := decode[formAnswer](t, k.validateForm(entries, ""))
+	require.JSONEq(t, `{"scheme":"stem-kn-2011","network":{"members":[{"name":"Asha","email":"nope"}]},
+		"funding":{"currency":"GBP","lines":[{"category":"resources","amount":120050}]}}`,
+		string(out.Document))
+	require.Equal(t, "network[members][4][email]", out.Fields["/network/members/0/email"])
+	require.Equal(t, "network[members][4][email]", out.Targets["/network/members/0/email"])
+	require.Equal(t, "network[members][4][role]", out.Targets["/network/members/0/role"])
+	require.Equal(t, "network[theme]", out.Targets["/network/theme"])
+	require.NotNil(t, out.Budget)
+	require.Equal(t, "£1,200.50", out.Budget.TotalText)
+	require.Equal(t, "£799.50", out.Budget.RemainingText)
+}
+
+func TestValidateFormRejectsEntriesThatAreNotPairsOfText(t *testing.T) {
+	k := newKit()
+	for _, entries := range []string{``, `{}`, `[["a"]]`, `[["a", 1]]`, `[["a","b","c"]]`, `null`} {
+		out := decode[answer](t, k.validateForm(entries, ""))
+		if entries == `null` {
+			require.Empty(t, out.Error, "null is no entries")
+			continue
+		}
+		require.Contains(t, out.Error, "form entr", entries)
+	}
+}
+
+func TestSchemesListsTheCatalogueWithoutTestCases(t *testing.T) {
+	k := newKit()
+	var list []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(k.schemes()), &list))
+	require.NotEmpty(t, list)
+	first := list[0]
+	require.Equal(t, "stem-kn-2011", first["id"])
+	require.Equal(t, "application", first["kind"])
+	require.Equal(t, "GBP", first["currency"])
+	require.Len(t, first["themes"], 8)
+	require.NotContains(t, first, "tests")
+	rules := first["rules"].(map[string]any)
+	require.EqualValues(t, 200000, rules["cap"].(map[string]any)["amount"])
+}
+
+func TestLoadSchemeExtendsABuiltInScheme(t *testing.T) {
+	k := newKit()
+	out := decode[loaded](t, k.loadScheme(`{"id": "calder-kn", "title": "Calder Knowledge Networks", "extends": "stem-kn-2011",
+		"rules": {"cap": {"amount": 300000, "reference": "Calder raised the cap to £3,000."}}}`))
+	require.Equal(t, "calder-kn", out.ID)
+	require.Contains(t, k.schemes(), `"calder-kn"`)
+
+	doc := strings.Replace(warmUpDocument, `"scheme": "stem-kn-2011"`, `"scheme": "calder-kn"`, 1)
+	doc = strings.Replace(doc, `"amount": 120000`, `"amount": 250000`, 1)
+	require.True(t, decode[answer](t, k.validate(doc, "")).Valid, "£2,900 is within the raised cap")
+	require.False(t, decode[answer](t, k.validate(doc, `{"scheme":"stem-kn-2011"}`)).Valid, "but over the base scheme's")
+}
+
+func TestLoadSchemeReportsBadFiles(t *testing.T) {
+	k := newKit()
+	tests := []struct{ name, file, want string }{
+		{"not JSON", `{`, "not a JSON scheme object"},
+		{"no id", `{"title": "x"}`, "has no id"},
+		{"extends nothing known", `{"id": "a", "title": "A", "extends": "nope"}`, "not a known scheme"},
+		{"an unknown rule", `{"id": "b", "title": "B", "extends": "stem-kn-2011", "rules": {"colour": {}}}`, "unknown field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Contains(t, decode[answer](t, k.loadScheme(tt.file)).Error, tt.want)
+		})
+	}
+	require.True(t, decode[answer](t, k.validate(warmUpDocument, "")).Valid, "a bad file leaves the kit working")
+}
+
+func TestSchemaGivesEachSchemesJSONSchema(t *testing.T) {
+	k := newKit()
+	var list []struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(k.schemes()), &list))
+	for _, s := range list {
+		schema := decode[map[string]any](t, k.schema(s.ID))
+		require.Equal(t, "https://json-schema.org/draft/2020-12/schema", schema["$schema"], s.ID)
+		require.Equal(t, "https://stemkn.org/schema/"+s.ID+".json", schema["$id"], s.ID)
+	}
+	require.Contains(t, decode[map[string]any](t, k.schema("")), "$defs")
+	require.Contains(t, decode[answer](t, k.schema("no-such-scheme")).Error, `no scheme called "no-such-scheme"`)
+}
+
+func TestGuardTakesStringsAndCatchesPanics(t *testing.T) {
+	echo := guard(func(a []string) string { return toJSON(a) })
+	require.Equal(t, `["a",""]`, echo(js.Undefined(), []js.Value{js.ValueOf("a")}), "a missing argument is empty")
+	require.Equal(t, `["",""]`, echo(js.Undefined(), []js.Value{js.Null(), js.Undefined()}))
+	require.Equal(t, `["a","b"]`, echo(js.Undefined(), []js.Value{js.ValueOf("a"), js.ValueOf("b"), js.ValueOf(3)}), "extra arguments are ignored")
+	for _, bad := range []js.Value{js.ValueOf(5), js.ValueOf(true), js.Global().Get("Object").New(), js.Global().Get("Symbol").Invoke("x")} {
+		out := echo(js.Undefined(), []js.Value{bad}).(string)
+		require.Contains(t, decode[answer](t, out).Error, "argument 1 must be a string of JSON", bad.Type().String())
+	}
+	boom := guard(func([]string) string { panic("boom") })
+	require.Equal(t, `{"error":"stemkn: internal error: boom"}`, boom(js.Undefined(), nil))
+	require.Equal(t, `["still","working"]`, echo(js.Undefined(), []js.Value{js.ValueOf("still"), js.ValueOf("working")}))
+}

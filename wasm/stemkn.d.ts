@@ -1,0 +1,265 @@
+// Type declarations for @stemkn/widget: the stemkn WebAssembly form widget.
+
+/** Options of load(). */
+export interface LoadOptions {
+  /** Where stemkn.wasm is; by default beside stemkn.js (from import.meta.url). */
+  wasmURL?: string | URL
+  /** Attach every form[data-stemkn-scheme] once loaded (default true). */
+  autoAttach?: boolean
+}
+
+/**
+ * Loads the validator. Loading the same wasmURL again gives the same kit.
+ * The first load dispatches a `stemkn:ready` event on document, with the kit
+ * as its detail, after attaching the page's marked forms.
+ */
+export function load (options?: LoadOptions): Promise<Kit>
+
+/** The defaults of load(). */
+export const loadDefaults: Readonly<Required<LoadOptions>>
+
+/** The defaults of attach(). */
+export const formBindingDefaults: Readonly<AttachOptions>
+
+/** Thrown by the kit for calls it cannot answer (bad arguments, a stopped runtime). */
+export class StemknError extends Error {
+  name: 'StemknError'
+}
+
+/** "submit" (everything missing is an error) or "draft" (missing values are warnings). */
+export type Mode = 'submit' | 'draft'
+
+/** Options of validate() and validateForm(). */
+export interface ValidateOptions {
+  /** The scheme id; overrides the document's own scheme field. */
+  scheme?: string
+  mode?: Mode
+  /**
+   * Message template overrides, keyed as stemkn's Messages keys:
+   * `code`, `code.variant`, `code@/path/*`, `label@/path/*`.
+   */
+  messages?: Record<string, string>
+}
+
+export type Severity = 'error' | 'warning'
+
+/** One thing the validator has to say about a document (SPEC §6). */
+export interface Finding {
+  /** A stable code such as "required" or "budget.category-share". */
+  code: string
+  severity: Severity
+  /** An RFC 6901 JSON Pointer into the document ("" for the whole document). */
+  path: string
+  /** The finding in plain English (or the host's wording). */
+  message: string
+  /** The values the message was built from. */
+  params?: Record<string, string | number | string[]>
+  /** The id of the scheme rule that made the finding. */
+  rule?: string
+}
+
+export type Outcome = 'passed' | 'failed' | 'not-judged' | 'not-applicable'
+
+/** One scheme rule's outcome, with the source it comes from. */
+export interface RuleResult {
+  rule: string
+  code: string
+  title: string
+  outcome: Outcome
+  /** The source sentence or document the rule comes from. */
+  reference: string
+  /** An advice rule: failing it does not make a document ineligible. */
+  advice?: boolean
+}
+
+/** The result of validating one document (SPEC §6). */
+export interface Result {
+  scheme: string
+  /** True when no finding is an error. */
+  valid: boolean
+  /** True or false when the rules could judge, absent when too incomplete. */
+  eligible?: boolean
+  findings: Finding[]
+  rules?: RuleResult[]
+}
+
+/** The money asked for in one spend category. */
+export interface CategorySpend {
+  id: string
+  title: string
+  /** Minor units (pence, cents). */
+  amount: number
+  /** As people read it: "£1,200.50". */
+  amountText: string
+  /** Share of the total, rounded up: "20.01%". */
+  share: string
+  /** The largest share the scheme allows, in whole percent. */
+  maxPercent?: number
+  within: boolean
+}
+
+/** An application's budget against its scheme. Amounts in minor units, texts formatted. */
+export interface BudgetSummary {
+  currency: string
+  total: number
+  totalText: string
+  cap?: number
+  capText?: string
+  /** Cap less total; negative when over. */
+  remaining?: number
+  /** Remaining without its sign (see over). */
+  remainingText?: string
+  over: boolean
+  overflow?: boolean
+  categories: CategorySpend[]
+}
+
+/** What validateForm() gives. */
+export interface FormAnswer {
+  result: Result
+  /** The document the form decodes to. */
+  document: unknown
+  /** JSON Pointer in the document → the form field name it came from. */
+  fields: Record<string, string>
+  /** Each finding's path → the form field (or group) its message goes by. */
+  targets: Record<string, string>
+  /** For application schemes. */
+  budget?: BudgetSummary
+}
+
+export interface Theme { id: string, title: string }
+export interface Category { id: string, title: string }
+
+/** A funding scheme as data (stemkn's Scheme without its test cases). */
+export interface Scheme {
+  id: string
+  title: string
+  funders?: string[]
+  kind: 'application' | 'offer'
+  currency?: string
+  reference?: string
+  extends?: string
+  themes?: Theme[]
+  categories?: Category[]
+  /** The parameters of the scheme's rules, each with its reference. */
+  rules: Record<string, unknown>
+}
+
+/** Class names and words of the components; govuk-frontend's by default. */
+export interface ErrorMessageConfig {
+  classes?: Partial<{
+    formGroup: string
+    formGroupError: string
+    message: string
+    visuallyHidden: string
+    inputError: string
+    selectError: string
+    textareaError: string
+  }>
+  /** The visually hidden word before each message ("Error:"). */
+  prefix?: string
+}
+
+export interface ErrorSummaryConfig {
+  classes?: Partial<{ summary: string, title: string, body: string, list: string }>
+  /** "There is a problem". */
+  title?: string
+}
+
+export interface EligibilityPanelConfig {
+  classes?: Partial<{ panel: string, heading: string, body: string, list: string, rule: string, ruleTitle: string, reference: string }>
+  heading?: string
+  lead?: string
+  source?: string
+}
+
+export interface BudgetSummaryConfig {
+  classes?: Partial<Record<'summary' | 'list' | 'row' | 'key' | 'value' | 'over' | 'table' | 'caption' | 'head' |
+    'headRow' | 'header' | 'numericHeader' | 'body' | 'bodyRow' | 'cell' | 'numericCell' | 'status', string>>
+  words?: Partial<Record<'total' | 'cap' | 'remaining' | 'overBy' | 'caption' | 'category' | 'amount' | 'share' |
+    'limit' | 'noLimit' | 'atMost' | 'statusRemaining' | 'statusOver' | 'statusNoCap', string>>
+}
+
+/** Options of attach(). */
+export interface AttachOptions extends ValidateOptions {
+  /**
+   * When to show problems: "input" (default: nothing before the first
+   * submit, then live as the user types), "blur" (also a field's message
+   * when the user leaves a field they changed) or "submit" (only on submit).
+   */
+  live?: 'input' | 'blur' | 'submit'
+  /** Put before document.title while errors show ("Error: "); "" for none. */
+  titlePrefix?: string
+  /** Where the error summary goes; default [data-stemkn-error-summary], else made at the top of the form. */
+  summary?: HTMLElement
+  /** Where the eligibility panel goes; default [data-stemkn-eligibility], else made after the summary. */
+  eligibility?: HTMLElement
+  /** Where the budget summary goes; default [data-stemkn-budget-summary] in the form (or naming its id). */
+  budget?: HTMLElement
+  errorMessage?: ErrorMessageConfig
+  errorSummary?: ErrorSummaryConfig
+  eligibilityPanel?: EligibilityPanelConfig
+  budgetSummary?: BudgetSummaryConfig
+}
+
+/** A form attached to the validator. */
+export interface FormBinding {
+  readonly form: HTMLFormElement
+  /** True once the user has submitted (or a server rendered errors). */
+  readonly submitted: boolean
+  /** The latest answer, or null. */
+  readonly answer: FormAnswer | null
+  /** Validates now and shows what the binding's state allows. */
+  validate (): FormAnswer | null
+  /** The form's entries as the browser would post them. */
+  entries (): [string, string][]
+  /** Stops validating and removes everything the binding showed. */
+  detach (): void
+}
+
+/** The kit load() gives. */
+export interface Kit {
+  /** Validates a document (JSON text, or a value to write as JSON). */
+  validate (doc: unknown, options?: ValidateOptions): Result
+  /** Decodes form entries with the Go form decoder and validates them. */
+  validateForm (entries: [string, string][], options?: ValidateOptions): FormAnswer
+  /** The catalogue's schemes. */
+  schemes (): Scheme[]
+  /**
+   * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
+   * a schema cannot express under "x-stemkn-rules"; without an id, the base
+   * schema of every document.
+   */
+  schema (id?: string): Record<string, unknown>
+  /** Adds a scheme file (JSON text or value), which may extend a built-in scheme. */
+  loadScheme (scheme: string | object): { id: string }
+  /** Binds a form; attaching it again replaces its binding. */
+  attach (form: HTMLFormElement, options?: AttachOptions): FormBinding
+  /** The form's binding, or null. */
+  binding (form: HTMLFormElement): FormBinding | null
+  /** Unbinds a form. */
+  detach (form: HTMLFormElement): void
+  /** Attaches every form[data-stemkn-scheme] not yet attached. */
+  attachAll (root?: ParentNode): void
+}
+
+/** Detail of the `stemkn:validated` event, fired on the form after every validation. */
+export interface ValidatedDetail {
+  result: Result
+  document: unknown
+  budget: BudgetSummary | null
+  /** What caused it: "attach", "adopt", "submit", "input", "change", "validate". */
+  trigger: string
+  /** Whether problems are being shown (the form has been submitted). */
+  shown: boolean
+}
+
+declare global {
+  interface DocumentEventMap {
+    'stemkn:ready': CustomEvent<Kit>
+  }
+  interface HTMLElementEventMap {
+    'stemkn:validated': CustomEvent<ValidatedDetail>
+    'stemkn:error': CustomEvent<{ error: unknown }>
+  }
+}

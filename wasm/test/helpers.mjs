@@ -1,0 +1,142 @@
+// Shared set-up for the browser tests: the demo server, a plain page served
+// under the same strict Content-Security-Policy, Chromium launched the one
+// way the project launches it, and a watch on every page for requests to
+// anything but its own files, console errors and CSP violations.
+
+import { chromium } from 'playwright-core'
+import { spawn, execFileSync } from 'node:child_process'
+import { createServer } from 'node:http'
+import { readFile, mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const dist = path.join(root, 'wasm/dist')
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+
+/** Builds the demo and starts it on a free port; resolves to {url, stop}. */
+export async function startDemo () {
+  assert.ok(existsSync(path.join(dist, 'stemkn.wasm')), 'build the widget first: make widget')
+  const dir = await mkdtemp(path.join(tmpdir(), 'stemkn-demo-'))
+  const bin = path.join(dir, 'demo')
+  execFileSync('go', ['build', '-o', bin, './examples/demo'], { cwd: root, stdio: 'inherit' })
+  const child = spawn(bin, ['-addr', '127.0.0.1:0', '-dist', dist, '-schemes', path.join(root, 'examples/schemes')],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', chunk => {
+      out += chunk
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//)
+      if (m) resolve(m[1])
+    })
+    child.on('exit', code => reject(new Error('demo exited with ' + code)))
+  })
+  return {
+    url,
+    async stop () {
+      child.kill('SIGTERM')
+      await new Promise(resolve => child.once('exit', resolve))
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' }
+
+/** Serves wasm/dist under /widget/ and the test fixtures at /, with the strict CSP. */
+export async function startPlain () {
+  const fixtures = path.join(root, 'wasm/test/fixtures')
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost')
+    const file = url.pathname.startsWith('/widget/')
+      ? path.join(dist, url.pathname.slice('/widget/'.length))
+      : path.join(fixtures, url.pathname === '/' ? 'plain.html' : url.pathname.slice(1))
+    const inside = file.startsWith(dist + path.sep) || file.startsWith(fixtures + path.sep)
+    try {
+      if (!inside) throw new Error('outside')
+      const body = await readFile(file)
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP })
+      res.end(body)
+    } catch {
+      res.writeHead(404, { 'Content-Security-Policy': CSP })
+      res.end('not found')
+    }
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise(resolve => server.close(resolve)) }
+}
+
+/** Chromium, launched exactly as the project's tests launch it, in a fresh profile. */
+export async function launch () {
+  const profile = await mkdtemp(path.join(tmpdir(), 'stemkn-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  return {
+    context,
+    async close () {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    }
+  }
+}
+
+/**
+ * Opens a page that records what must never happen: a request to anything
+ * but the origin's own files, a console error, an uncaught exception, a CSP
+ * violation, an alert. check() fails the test on any of them.
+ */
+export async function openPage (context, origin) {
+  const page = await context.newPage()
+  const trouble = []
+  const requests = []
+  page.on('request', r => {
+    requests.push(r.url())
+    if (!r.url().startsWith(origin + '/')) trouble.push('request to ' + r.url())
+  })
+  page.on('console', m => {
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) trouble.push(`console ${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', e => trouble.push('page error: ' + e.message))
+  page.on('dialog', d => {
+    trouble.push('dialog: ' + d.message())
+    d.dismiss().catch(() => {})
+  })
+  await page.addInitScript(() => {
+    window.__violations = []
+    document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`))
+    window.__ready = new Promise(resolve => document.addEventListener('stemkn:ready', () => resolve(true), { once: true }))
+    window.__alerts = []
+    window.alert = msg => window.__alerts.push(String(msg))
+  })
+  return {
+    page,
+    requests,
+    trouble,
+    async ready () {
+      await page.evaluate(() => window.__ready)
+    },
+    async check () {
+      const [violations, alerts] = await page.evaluate(() => [window.__violations, window.__alerts]).catch(() => [[], []])
+      assert.deepEqual([...trouble, ...violations.map(v => 'CSP violation ' + v), ...alerts.map(a => 'alert ' + a)], [])
+    }
+  }
+}
+
+/** Runs axe-core (from node_modules) in the page and returns its violations. */
+export async function axeViolations (page) {
+  const source = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
+  // page.evaluate runs through the DevTools protocol, which the page's CSP
+  // does not govern; a <script> tag (addScriptTag) would be inline script
+  // and be blocked by it.
+  await page.evaluate(source)
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] })
+    return results.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
+  })
+}

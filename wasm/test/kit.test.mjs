@@ -1,0 +1,229 @@
+// The kit's API on a plain page served under the strict CSP: validation,
+// schemes, scheme files, hostile calls (which must fail politely and leave
+// the runtime working), blur mode and configurable classes.
+
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { startPlain, launch, openPage, root } from './helpers.mjs'
+
+let plain, browser
+
+before(async () => {
+  plain = await startPlain()
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+  await plain?.stop()
+})
+
+async function open () {
+  const p = await openPage(browser.context, plain.url)
+  await p.page.goto(plain.url + '/')
+  await p.ready()
+  return p
+}
+
+const calder = JSON.parse(await readFile(path.join(root, 'examples/applications/stem-kn-2011.json'), 'utf8'))
+
+describe('the kit', { timeout: 120000 }, () => {
+  it('validates documents with the Go rules and gives the result of SPEC §6', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async doc => {
+      const kit = await window.stemkn.load()
+      const valid = kit.validate(doc)
+      const text = kit.validate(JSON.stringify(doc))
+      doc.funding.lines.push({ category: 'resources', description: 'More kit', amount: 100000 })
+      const over = kit.validate(doc, { scheme: 'stem-kn-2011' })
+      const draft = kit.validate({ scheme: 'stem-kn-2011' }, { mode: 'draft' })
+      return { valid, text, over, draft }
+    }, calder)
+    assert.equal(out.valid.valid, true)
+    assert.equal(out.valid.eligible, true)
+    assert.deepEqual(out.text, out.valid)
+    assert.equal(out.over.valid, false)
+    assert.equal(out.over.eligible, false)
+    const share = out.over.findings.find(f => f.code === 'budget.category-share')
+    assert.equal(share.path, '/funding/lines')
+    assert.match(share.message, /^Resources must be no more than 20% of the total/)
+    assert.ok(out.over.rules.some(r => r.outcome === 'failed' && /20% of the funding/.test(r.reference)))
+    assert.equal(out.draft.valid, true)
+    assert.ok(out.draft.findings.length > 0 && out.draft.findings.every(f => f.severity === 'warning'))
+    await p.check()
+  })
+
+  it('lists the schemes, and adds scheme files that extend them', async () => {
+    const p = await open()
+    const hemel = await readFile(path.join(root, 'examples/schemes/hemel-enthuse-2022.json'), 'utf8')
+    const out = await p.page.evaluate(async hemel => {
+      const kit = await window.stemkn.load()
+      const before = kit.schemes()
+      const loaded = kit.loadScheme(hemel)
+      const after = kit.schemes()
+      let bad
+      try { kit.loadScheme('{"id": "x", "title": "X", "extends": "no-such-scheme"}') } catch (e) { bad = [e.name, e.message] }
+      return { before, loaded, after, bad }
+    }, hemel)
+    const ids = out.before.map(s => s.id)
+    for (const id of ['stem-kn-2011', 'enthuse-2014', 'enthuse-2022', 'stem-pd-net-2016', 'stem-exchange']) assert.ok(ids.includes(id), id)
+    const kn = out.before.find(s => s.id === 'stem-kn-2011')
+    assert.equal(kn.currency, 'GBP')
+    assert.equal(kn.kind, 'application')
+    assert.equal(kn.themes.length, 8)
+    assert.equal(kn.rules.cap.amount, 200000)
+    assert.equal(kn.rules.categoryShares[0].maxPercent, 20)
+    assert.equal(out.before.find(s => s.id === 'stem-exchange').kind, 'offer')
+    assert.deepEqual(out.loaded, { id: 'hemel-enthuse-2022' })
+    const h = out.after.find(s => s.id === 'hemel-enthuse-2022')
+    assert.equal(h.rules.cap.amount, 5000000)
+    assert.equal(h.tests, undefined)
+    assert.equal(out.bad[0], 'StemknError')
+    assert.match(out.bad[1], /not a known scheme/)
+    await p.check()
+  })
+
+  it('answers hostile calls with errors and keeps working', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async doc => {
+      const { load, StemknError } = window.stemkn
+      const kit = await load()
+      const throwing = { toString () { throw new Error('toString') }, valueOf () { throw new Error('valueOf') } }
+      const circular = {}
+      circular.self = circular
+      const calls = {
+        null: () => kit.validate(null),
+        undefined: () => kit.validate(undefined),
+        number: () => kit.validate(42),
+        nan: () => kit.validate(NaN),
+        string10MB: () => kit.validate('x'.repeat(10 << 20)),
+        json10MB: () => kit.validate('{"scheme": "' + 'a'.repeat(10 << 20) + '"}'),
+        throwingToString: () => kit.validate(throwing),
+        throwingToJSON: () => kit.validate({ toJSON () { throw throwing } }),
+        circular: () => kit.validate(circular),
+        bigint: () => kit.validate(10n),
+        symbol: () => kit.validate(Symbol('x')),
+        badOptions: () => kit.validate(doc, 'draft'),
+        throwingScheme: () => kit.validate(doc, { scheme: throwing }),
+        badMode: () => kit.validate(doc, { mode: 'maybe' }),
+        badMessages: () => kit.validate(doc, { messages: { required: 1 } }),
+        throwingGetter: () => kit.validate(doc, { get scheme () { throw new Error('getter') } }),
+        formNotList: () => kit.validateForm('network[name]=x'),
+        formBadPairs: () => kit.validateForm([['a', 1]]),
+        formThrowing: () => kit.validateForm([throwing]),
+        loadSchemeNull: () => kit.loadScheme(null),
+        loadSchemeNumber: () => kit.loadScheme(7),
+        loadSchemeThrowing: () => kit.loadScheme(throwing),
+        attachNull: () => kit.attach(null),
+        attachNumber: () => kit.attach(document.querySelector('form'), 5),
+        attachBadLive: () => kit.attach(document.querySelector('form'), { live: 'sometimes' }),
+        schemaUnknown: () => kit.schema('no-such-scheme'),
+        schemaThrowing: () => kit.schema(throwing)
+      }
+      const out = {}
+      for (const [name, call] of Object.entries(calls)) {
+        try {
+          const r = call()
+          out[name] = { result: r && typeof r === 'object' ? { valid: r.valid, codes: (r.findings || []).map(f => f.code) } : typeof r }
+        } catch (e) {
+          out[name] = { error: e instanceof StemknError || e instanceof TypeError ? e.name : 'other: ' + e }
+        }
+      }
+      out.after = kit.validate(doc)
+      out.loadBadURL = await load({ wasmURL: throwing }).then(() => 'loaded', e => e.name)
+      return out
+    }, calder)
+    const result = codes => ({ result: { valid: false, codes } })
+    assert.deepEqual(out.null, result(['type']))
+    assert.deepEqual(out.undefined.result.codes, ['syntax'])
+    assert.deepEqual(out.number, result(['type']))
+    assert.deepEqual(out.nan, result(['type']), 'NaN is written as null')
+    assert.deepEqual(out.string10MB, result(['too-large']))
+    assert.deepEqual(out.json10MB, result(['too-large']))
+    assert.deepEqual(out.throwingToString.result.valid, false, 'toString is never called: the object is written as JSON')
+    for (const name of ['throwingToJSON', 'circular', 'bigint', 'badOptions', 'throwingScheme', 'badMode', 'badMessages',
+      'throwingGetter', 'formNotList', 'formBadPairs', 'formThrowing', 'loadSchemeNull', 'loadSchemeNumber', 'loadSchemeThrowing',
+      'attachNull', 'attachNumber', 'schemaUnknown', 'schemaThrowing']) {
+      assert.equal(out[name].error, 'StemknError', `${name}: ${JSON.stringify(out[name])}`)
+    }
+    assert.equal(out.attachBadLive.error, 'TypeError')
+    assert.deepEqual(out.symbol.result.codes, ['syntax'], 'a symbol has no JSON: an empty document')
+    assert.equal(out.after.valid, true, 'the runtime still works')
+    assert.equal(out.loadBadURL, 'StemknError')
+    await p.check()
+  })
+
+  it('gives the JSON Schema of each scheme', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async () => {
+      const kit = await window.stemkn.load()
+      return kit.schemes().map(s => [s.id, kit.schema(s.id)])
+    })
+    for (const [id, schema] of out) {
+      assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema', id)
+      assert.ok(schema.$id, id)
+    }
+    await p.check()
+  })
+
+  it('in blur mode shows a field\'s message once the user leaves it, and no summary', async () => {
+    const p = await open()
+    const { page } = p
+    await page.fill('#email', 'not an email')
+    assert.equal(await page.locator('.govuk-error-message').count(), 0, 'not while typing')
+    await page.focus('#name')
+    await page.waitForSelector('.govuk-error-message')
+    const message = await page.textContent('.govuk-error-message')
+    assert.match(message, /^Error: .*email/)
+    assert.equal(await page.getAttribute('#email', 'aria-invalid'), 'true')
+    assert.ok((await page.getAttribute('#email', 'aria-describedby')).includes('email-error'))
+    assert.equal(await page.locator('.govuk-error-summary').count(), 0)
+    assert.equal(await page.locator('.govuk-error-message').count(), 1, 'the untouched name field shows nothing')
+    await page.fill('#email', 'a@example.org')
+    assert.equal(await page.locator('.govuk-error-message').count(), 0)
+    await p.check()
+  })
+
+  it('uses the host\'s classes, words and messages, and detaches cleanly', async () => {
+    const p = await open()
+    const { page } = p
+    const out = await page.evaluate(async () => {
+      const kit = await window.stemkn.load()
+      const form = document.querySelector('#plain')
+      const events = []
+      form.addEventListener('stemkn:validated', e => events.push(e.detail.trigger))
+      const binding = kit.attach(form, {
+        messages: { 'required@/network/name': 'Rhowch enw’r rhwydwaith' },
+        errorMessage: { classes: { formGroup: 'field', formGroupError: 'field--error', message: 'msg', inputError: 'bad' }, prefix: 'Gwall:' },
+        errorSummary: { classes: { summary: 'summary' }, title: 'Mae problem' }
+      })
+      form.requestSubmit()
+      const state = {
+        summary: document.querySelector('.summary h2').textContent,
+        first: document.querySelector('.summary a[href="#name"]').textContent,
+        inline: document.querySelector('.field--error .msg').textContent,
+        input: document.querySelector('#name').className,
+        events: [...events]
+      }
+      kit.detach(form)
+      state.after = {
+        messages: document.querySelectorAll('.msg').length,
+        summaryHidden: document.querySelector('.summary').hidden,
+        groups: document.querySelectorAll('.field--error').length,
+        aria: document.querySelector('#name').getAttribute('aria-invalid'),
+        title: document.title,
+        attached: binding.form.dataset.stemknAttached
+      }
+      return state
+    })
+    assert.equal(out.summary, 'Mae problem')
+    assert.equal(out.first, 'Rhowch enw’r rhwydwaith')
+    assert.equal(out.inline, 'Gwall: Rhowch enw’r rhwydwaith')
+    assert.equal(out.input, 'bad')
+    assert.ok(out.events.includes('submit'))
+    assert.deepEqual(out.after, { messages: 0, summaryHidden: true, groups: 0, aria: null, title: 'Plain page', attached: undefined })
+    await p.check()
+  })
+})
