@@ -18,13 +18,18 @@ type Limits struct {
 	Depth int
 	// Items is the longest array.
 	Items int
+	// Findings is the most findings reading the JSON may make (unknown
+	// fields, repeated keys, values of the wrong type) before it stops: a
+	// few bytes of hostile JSON can ask for a finding each. 0 means no limit.
+	Findings int
 }
 
 // DefaultLimits are the limits a Validator uses unless told otherwise:
-// 8 MiB, 64 levels, 100,000 items per array. The structural rules in
-// document.go set tighter per-field bounds (for example at most 10,000
-// members); these limits stop hostile input before that work is done.
-var DefaultLimits = Limits{Bytes: 8 << 20, Depth: 64, Items: 100_000}
+// 8 MiB, 64 levels, 100,000 items per array, 1,000 findings while reading
+// the JSON. The structural rules in document.go set tighter per-field bounds
+// (for example at most 10,000 members); these limits stop hostile input
+// before that work is done.
+var DefaultLimits = Limits{Bytes: 8 << 20, Depth: 64, Items: 100_000, Findings: 1000}
 
 // decoder reads a JSON document into one of the document types, guided by
 // its shape. It keeps going after a type or field error, so one pass finds
@@ -38,13 +43,22 @@ type decoder struct {
 	path   []byte // JSON Pointer of the value being read
 	out    *Findings
 	broken []string // paths whose values could not be decoded
+	found  int      // findings made, for the findings limit
 	stop   bool     // a syntax error or hard limit ended decoding
 	arena  []string // backing for short lists of text (see strings)
 }
 
-func (d *decoder) fail(code Code, params Params) {
+// fail reports a value that cannot be decoded; it reports false, and stops
+// decoding, when the findings limit is reached instead.
+func (d *decoder) fail(code Code, params Params) bool {
+	if d.limits.Findings > 0 && d.found >= d.limits.Findings {
+		d.tooLarge("findings", d.limits.Findings)
+		return false
+	}
+	d.found++
 	*d.out = append(*d.out, Finding{Code: code, Severity: Error, Path: string(d.path), Params: params})
 	d.broken = append(d.broken, string(d.path))
+	return true
 }
 
 // syntaxError reports malformed JSON at the read position and stops.
@@ -246,8 +260,9 @@ func (d *decoder) object(sh *shape, base unsafe.Pointer) {
 		case seen&(1<<n) != 0:
 			d.skip()
 			if !d.stop {
-				d.fail(CodeDuplicate, Params{"name": key})
-				(*d.out)[len(*d.out)-1].variant = "key"
+				if d.fail(CodeDuplicate, Params{"name": key}) {
+					(*d.out)[len(*d.out)-1].variant = "key"
+				}
 			}
 		default:
 			seen |= 1 << n

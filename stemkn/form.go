@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 )
@@ -37,6 +38,9 @@ import (
 //     finding.
 //   - When a single-valued field is posted more than once, the first
 //     non-empty value counts.
+//   - The validator's input limits apply while the form is read: past the
+//     findings limit, or with more rows in a list than the items limit,
+//     reading stops with a too-large finding, as for JSON.
 type Form struct {
 	// Document is the decoded document as JSON.
 	Document []byte
@@ -68,7 +72,7 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
 		sh = offerShape
 	}
-	return decodeForm(values, sh)
+	return decodeFormWithin(values, sh, v.limits)
 }
 
 // ValidateForm decodes a form post and validates the document, exactly as
@@ -90,7 +94,15 @@ type formNode struct {
 	rows     map[int]*formNode    // for lists of groups or indexed text
 }
 
+// decodeForm decodes a form post within the default limits.
 func decodeForm(values url.Values, sh *shape) Form {
+	return decodeFormWithin(values, sh, DefaultLimits)
+}
+
+// decodeFormWithin decodes a form post within the input limits: a form
+// meets them as JSON does, while it is read, since a post of a few
+// megabytes can ask for a finding in every field or a list of any length.
+func decodeFormWithin(values url.Values, sh *shape, limits Limits) Form {
 	root := &formNode{}
 	var out Form
 	out.Fields = map[string]string{}
@@ -107,17 +119,49 @@ func decodeForm(values url.Values, sh *shape) Form {
 		if _, f := sh.lookup(segs[0]); f == nil {
 			continue // the host's own field
 		}
-		root.insert(segs, values[name], name)
+		root.insert(segs, validUTF8(values[name]), name)
 	}
-	w := formWriter{fields: out.Fields, findings: &out.Findings}
+	w := formWriter{fields: out.Fields, findings: &out.Findings, limits: limits}
 	w.object(root, sh, "")
 	out.Document = w.buf
 	return out
 }
 
+// validUTF8 reads each byte of form text that is not UTF-8 as U+FFFD, as
+// encoding/json does, and as the widget's text arrives (JavaScript strings
+// reach Go with broken characters already replaced), so such text is judged
+// like any other and the document stays JSON. Names go through it in
+// splitFormName.
+func validUTF8(vals []string) []string {
+	for i, v := range vals {
+		if !utf8.ValidString(v) {
+			out := slices.Clone(vals)
+			for k := i; k < len(out); k++ {
+				out[k] = replaceInvalid(out[k])
+			}
+			return out
+		}
+	}
+	return vals
+}
+
+func replaceInvalid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, r) // RuneError for a byte that is not UTF-8
+		i += n
+	}
+	return string(b)
+}
+
 // splitFormName splits "network[members][0][email]" into its names; a
 // trailing "[]" becomes "[]".
 func splitFormName(name string) ([]string, bool) {
+	name = replaceInvalid(name)
 	open := strings.IndexByte(name, '[')
 	if open < 0 {
 		return []string{name}, true
@@ -221,10 +265,37 @@ type formWriter struct {
 	buf      []byte
 	fields   map[string]string
 	findings *Findings
+	limits   Limits
+	stopped  bool // a limit was reached: no more findings
 }
 
 func (w *formWriter) finding(code Code, path, variant string, params Params) {
+	if w.limits.Findings > 0 && len(*w.findings) >= w.limits.Findings {
+		w.tooLarge(path, "findings", w.limits.Findings)
+	}
+	if w.stopped {
+		return
+	}
 	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+}
+
+// tooLarge reports the first limit the form reaches; it makes no more findings after.
+func (w *formWriter) tooLarge(path, limit string, max int) {
+	if w.stopped {
+		return
+	}
+	*w.findings = append(*w.findings, Finding{Code: CodeTooLarge, Severity: Error, Path: path,
+		Params: Params{"limit": limit, "max": int64(max)}, variant: limit})
+	w.stopped = true
+}
+
+// tooMany reports a list longer than the items limit, which is then left out.
+func (w *formWriter) tooMany(n int, path string) bool {
+	if n <= w.limits.Items {
+		return false
+	}
+	w.tooLarge(path, "items", w.limits.Items)
+	return true
 }
 
 func (w *formWriter) object(n *formNode, sh *shape, path string) {
@@ -268,7 +339,7 @@ func (w *formWriter) object(n *formNode, sh *shape, path string) {
 			}
 		case kindStringList:
 			list := c.stringList()
-			if len(list) > 0 {
+			if len(list) > 0 && !w.tooMany(len(list), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
 				for k, item := range list {
@@ -282,7 +353,7 @@ func (w *formWriter) object(n *formNode, sh *shape, path string) {
 			}
 		case kindStructList:
 			rows := c.sortedRows()
-			if len(rows) > 0 {
+			if len(rows) > 0 && !w.tooMany(len(rows), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
 				for k, row := range rows {

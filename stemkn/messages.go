@@ -277,6 +277,7 @@ var englishTemplates = withPathTemplates(map[string]string{
 	"too-large.bytes":                       "The document must be {max} bytes or smaller",
 	"too-large.depth":                       "The document must be nested no more than {max} levels deep",
 	"too-large.items":                       "{Field} must have no more than {max} entries",
+	"too-large.findings":                    "The document has more than {max} problems: fix the ones listed and send it again",
 	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
 	"eligibility.scheme-unknown.kind":       "Select a scheme for this kind of document: {scheme:quoted} judges a different kind",
 	"eligibility.theme":                     "Select one of the scheme's themes for the network",

@@ -561,6 +561,16 @@ func (ev *evaluation) planDates() (start, end eligibility.Date, ok bool) {
 	return start, end, ok1 && ok2
 }
 
+// planMonths is the programme's length in months (see
+// eligibility.MonthsInclusive), when its dates are real and in order.
+func (ev *evaluation) planMonths() (int, bool) {
+	start, end, ok := ev.planDates()
+	if !ok || end.Compare(start) < 0 {
+		return 0, false
+	}
+	return eligibility.MonthsInclusive(start, end), true
+}
+
 func checkDates(ev *evaluation) Outcome {
 	start, end, ok := ev.planDates()
 	if !ok {
@@ -757,11 +767,10 @@ func checkMonthlyCap(ev *evaluation, mc *MonthlyCapRule) Outcome {
 	if !ev.funded() {
 		return NotApplicable
 	}
-	start, end, ok := ev.planDates()
-	if !ok || end.Compare(start) < 0 {
+	months, ok := ev.planMonths()
+	if !ok {
 		return NotJudged
 	}
-	months := eligibility.MonthsInclusive(start, end)
 	limit := budget.MonthlyCap{PerMonth: mc.PerMonth, Ceiling: mc.Ceiling}.For(months)
 	total, ok := ev.total()
 	if !ok {
@@ -798,11 +807,10 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 	if !ev.funded() {
 		return NotApplicable
 	}
-	start, end, ok := ev.planDates()
-	if !ok || end.Compare(start) < 0 {
+	months, ok := ev.planMonths()
+	if !ok {
 		return NotJudged
 	}
-	months := eligibility.MonthsInclusive(start, end)
 	orgs := len(ev.app.Network.Institutions)
 	allowance, ok := budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
 		MaxOrganisations: uc.MaxOrganisations}.Allowance(months, orgs)
