@@ -18,13 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The scaling series: members in one document, documents in one NDJSON
-// input.
-var (
-	memberCounts   = []int{10, 100, 1_000, 10_000}
-	documentCounts = []int{1, 100, 10_000, 100_000}
-)
-
 // ndjsonInputs are made once per process: the largest is 100,000
 // documents, some 300 MB, and takes a second to make.
 var ndjsonInputs sync.Map // documents (int) → []byte
@@ -55,7 +48,7 @@ func TestBenchmarkInputsAreValidAndEligible(t *testing.T) {
 		check(f.File, data)
 		require.Equal(t, f.Scheme, v.Validate(data, Options{}).Scheme)
 	}
-	for _, n := range memberCounts {
+	for _, n := range benchdata.MemberCounts {
 		check("members="+strconv.Itoa(n), benchdata.Application(n))
 	}
 	for _, line := range bytes.Split(bytes.TrimSuffix(benchdata.NDJSON(100), []byte("\n")), []byte("\n")) {
@@ -203,7 +196,7 @@ func BenchmarkValidateParallel(b *testing.B) {
 // over its members.
 func BenchmarkMembers(b *testing.B) {
 	v := NewValidator(nil)
-	for _, n := range memberCounts {
+	for _, n := range benchdata.MemberCounts {
 		data := benchdata.Application(n)
 		b.Run("members="+strconv.Itoa(n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
@@ -223,7 +216,7 @@ func BenchmarkMembers(b *testing.B) {
 // loop. ns/doc is the time per input over its documents.
 func BenchmarkNDJSON(b *testing.B) {
 	v := NewValidator(nil)
-	for _, n := range documentCounts {
+	for _, n := range benchdata.DocumentCounts {
 		b.Run("docs="+strconv.Itoa(n), func(b *testing.B) {
 			data := ndjsonInput(n)
 			b.SetBytes(int64(len(data)))

@@ -131,3 +131,10 @@ var Fixtures = []Fixture{
 	{"stem-pd-net-2016", "stem-pd-net-2016.json"},
 	{"stem-exchange", "exchange-work-experience.json"},
 }
+
+// The scaling series: members in one document (10,000 is the members limit
+// of document.go), and documents in one NDJSON input.
+var (
+	MemberCounts   = []int{10, 100, 1_000, 10_000}
+	DocumentCounts = []int{1, 100, 10_000, 100_000}
+)

@@ -28,7 +28,11 @@ func runBulk(args []string) error {
 	bin := fs.String("bin", "", "the stemkn `command` to time")
 	dir := fs.String("dir", "", "`directory` for the NDJSON inputs")
 	count := fs.Int("count", 5, "runs of each input")
-	docsList := fs.String("docs", "1,100,10000,100000", "comma-separated `sizes` in documents")
+	var sizesText []string
+	for _, n := range benchdata.DocumentCounts {
+		sizesText = append(sizesText, strconv.Itoa(n))
+	}
+	docsList := fs.String("docs", strings.Join(sizesText, ","), "comma-separated `sizes` in documents")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

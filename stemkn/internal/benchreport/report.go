@@ -40,8 +40,8 @@ const (
 
 // The scaling series, as bench_test.go and bulk run them.
 var (
-	memberCounts   = []int{10, 100, 1_000, 10_000}
-	documentCounts = []int{1, 100, 10_000, 100_000}
+	memberCounts   = benchdata.MemberCounts
+	documentCounts = benchdata.DocumentCounts
 )
 
 func runReport(args []string) error {
