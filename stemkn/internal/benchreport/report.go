@@ -246,7 +246,7 @@ func (r *report) targets() {
 func (r *report) perScheme() {
 	r.printf("## Bytes → findings, by scheme\n\n")
 	r.printf("One complete, valid document per built-in scheme (`stemkn/testdata`), judged against the scheme's exported JSON Schema by the peers. stemkn also runs every eligibility and budget rule; the peers check structure only.\n\n")
-	r.printf("| Scheme | Document | stemkn | allocs | santhosh v6 | ratio | ajv | ratio |\n|---|---|---|---|---|---|---|---|\n")
+	r.printf("| Scheme | Document | stemkn | allocs | santhosh v6 | santhosh ÷ stemkn | ajv | ajv ÷ stemkn |\n|---|---|---|---|---|---|---|---|\n")
 	for _, f := range benchdata.Fixtures {
 		ours := r.get("BenchmarkValidate/"+f.Scheme, "ns/op")
 		s, a := r.get("BenchmarkSanthosh/"+f.Scheme, "ns/op"), r.get("BenchmarkAjv/"+f.Scheme, "ns/op")
@@ -314,7 +314,7 @@ func (r *report) browser() {
 	} {
 		r.printf("| %s | %s |\n", st.what, ms(r.get("BenchmarkBrowserStartup", st.unit)))
 	}
-	r.printf("\n| Steady state | Median | 99th percentile | Slowest |\n|---|---|---|---|\n")
+	r.printf("\n| Calls | Median | 99th percentile | Slowest |\n|---|---|---|---|\n")
 	r.printf("| `kit.validate`, reference document: the first 2,000 calls after ready | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidateFirst", "ns/op")),
 		us(r.get("BenchmarkBrowserValidateFirst", "p99-ns")), us(r.get("BenchmarkBrowserValidateFirst", "max-ns")))
 	r.printf("| `kit.validate`, reference document: 2,000 calls in steady state | %s | %s | %s |\n", us(r.get("BenchmarkBrowserValidate", "ns/op")),
