@@ -26,6 +26,9 @@
 // small proxy that adds the COOP/COEP headers that isolate the page (5 µs
 // timers); the start-up runs load the demo as it is served.
 //
+// TIMING_DEBUG=1 lists the calls over 1 ms; TIMING_TRACE=1 also traces the
+// browser meanwhile and says what overlapped each of them.
+//
 // This file is not a test (it lives outside wasm/test, which `node --test`
 // runs) and asserts no time: it measures.
 import { chromium } from 'playwright-core'
@@ -165,18 +168,55 @@ async function openDemo (page, url, reference) {
 }
 
 /** Times n calls of kit.validate on the reference document, in ms each. */
-function timeCalls (page, reference, n) {
-  return page.evaluate(({ reference, n }) => {
+async function timeCalls (page, reference, n) {
+  const { times, starts } = await page.evaluate(({ reference, n }) => {
     const kit = window.__stemknBench.kit
+    performance.mark('stemkn-calls')
+    const origin = performance.getEntriesByName('stemkn-calls').at(-1).startTime
     const times = []
+    const starts = []
     for (let i = 0; i < n; i++) {
       const start = performance.now()
       const result = kit.validate(reference)
       times.push(performance.now() - start)
+      starts.push(start - origin)
       if (!result.valid) throw new Error('the reference document is not valid in the browser')
     }
-    return times
+    return { times, starts }
   }, { reference, n })
+  times.starts = starts
+  return times
+}
+
+/**
+ * With TIMING_TRACE set, runs fn under Chromium's tracing (over the DevTools
+ * protocol) and lists, for each call over 1 ms, the browser's work of over
+ * 0.3 ms that overlapped it — compilation, garbage collection — on stderr.
+ */
+async function traced (page, fn, what) {
+  if (!process.env.TIMING_TRACE) return fn()
+  const cdp = await page.context().newCDPSession(page)
+  const events = []
+  cdp.on('Tracing.dataCollected', d => events.push(...d.value))
+  const complete = new Promise(resolve => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['v8', 'v8.wasm', 'disabled-by-default-v8.gc', 'devtools.timeline', 'blink.user_timing'] }
+  })
+  const times = await fn()
+  await cdp.send('Tracing.end')
+  await complete
+  const mark = events.filter(e => e.name === 'stemkn-calls').at(-1)
+  if (!mark) return times
+  const at = e => (e.ts - mark.ts) / 1000
+  const work = events.filter(e => e.ph === 'X' && e.dur > 300)
+  for (let i = 0; i < times.length; i++) {
+    if (times[i] <= 1) continue
+    const start = times.starts[i]
+    const names = new Set(work.filter(e => at(e) < start + times[i] && at(e) + e.dur / 1000 > start).map(e => e.name))
+    log(`${what}: call #${i} took ${times[i].toFixed(1)} ms; meanwhile: ${[...names].join(', ') || 'nothing traced (Go\'s collector runs inside the call)'}`)
+  }
+  return times
 }
 
 /**
@@ -255,11 +295,11 @@ async function main () {
         // that on two cores take turns with the page's own. They are timed
         // and reported apart; steady state is timed after them and a
         // second's pause, as a page is after a few seconds of use.
-        const warm = await timeCalls(page, reference, calls)
+        const warm = await traced(page, () => timeCalls(page, reference, calls), 'first calls')
         debugSlow('first calls', warm)
         console.log(`BenchmarkBrowserValidateFirst\t${calls}\t${ns(percentile(warm, 50))} ns/op\t${ns(percentile(warm, 99))} p99-ns\t${ns(Math.max(...warm))} max-ns`)
         await page.waitForTimeout(1000)
-        const c = await timeCalls(page, reference, calls)
+        const c = await traced(page, () => timeCalls(page, reference, calls), 'steady state')
         debugSlow('steady state', c)
         console.log(`BenchmarkBrowserValidate\t${calls}\t${ns(percentile(c, 50))} ns/op\t${ns(percentile(c, 99))} p99-ns\t${ns(Math.max(...c))} max-ns`)
         const k = await timeKeystrokes(page, keys)
