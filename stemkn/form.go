@@ -195,31 +195,28 @@ func (n *formNode) insert(segs []string, vals []string, name string) {
 		return
 	}
 	seg := segs[0]
-	if k, err := strconv.Atoi(seg); err == nil && k >= 0 && seg == strconv.Itoa(k) {
-		if n.rows == nil {
-			n.rows = map[int]*formNode{}
-		}
-		c := n.rows[k]
-		if c == nil {
-			c = &formNode{}
-			n.rows[k] = c
-		}
-		c.insert(segs[1:], vals, name)
-		return
-	}
 	if seg == "[]" {
 		n.insert(segs[1:], vals, name)
 		return
 	}
-	if n.children == nil {
-		n.children = map[string]*formNode{}
+	if k, err := strconv.Atoi(seg); err == nil && k >= 0 && seg == strconv.Itoa(k) {
+		n.rows = childOf(n.rows, k)
+		n.rows[k].insert(segs[1:], vals, name)
+		return
 	}
-	c := n.children[seg]
-	if c == nil {
-		c = &formNode{}
-		n.children[seg] = c
+	n.children = childOf(n.children, seg)
+	n.children[seg].insert(segs[1:], vals, name)
+}
+
+// childOf makes sure m (created if nil) has a node at key, and returns m.
+func childOf[K comparable](m map[K]*formNode, key K) map[K]*formNode {
+	if m == nil {
+		m = map[K]*formNode{}
 	}
-	c.insert(segs[1:], vals, name)
+	if m[key] == nil {
+		m[key] = &formNode{}
+	}
+	return m
 }
 
 // hasValue reports whether any value under the node is not empty.

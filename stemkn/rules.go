@@ -72,10 +72,7 @@ func (ev *evaluation) report(path string, params Params) {
 // missing reports a value the rule needs and does not have: an error when
 // submitting, a warning in a draft. The rule cannot be judged without it.
 func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
-	sev := Error
-	if ev.mode == Draft {
-		sev = Warning
-	}
+	sev := severityFor(ev.mode)
 	*ev.out = append(*ev.out, Finding{Code: code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id, variant: "missing"})
 	return NotJudged
 }

@@ -191,24 +191,11 @@ func findingFor(tf tagFailure, mode Mode) Finding {
 	limit, _ := strconv.ParseInt(tf.param, 10, 64)
 	switch tf.tag {
 	case "required":
-		f.Code = CodeRequired
-		if mode == Draft {
-			f.Severity = Warning
-		}
+		f.Code, f.Severity = CodeRequired, severityFor(mode)
 	case "min":
-		f.Code, f.Params = CodeMinimum, Params{"min": limit}
-		if isText {
-			f.Code = CodeMinLength
-		} else if isList {
-			f.Code = CodeMinItems
-		}
+		f.Code, f.Params = boundCode(isText, isList, CodeMinLength, CodeMinItems, CodeMinimum), Params{"min": limit}
 	case "max":
-		f.Code, f.Params = CodeMaximum, Params{"max": limit}
-		if isText {
-			f.Code = CodeMaxLength
-		} else if isList {
-			f.Code = CodeMaxItems
-		}
+		f.Code, f.Params = boundCode(isText, isList, CodeMaxLength, CodeMaxItems, CodeMaximum), Params{"max": limit}
 	case "oneof":
 		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(tf.param)}
 	case "unique":
@@ -222,4 +209,16 @@ func findingFor(tf tagFailure, mode Mode) Finding {
 		}
 	}
 	return f
+}
+
+// boundCode is the code of a min or max tag: it bounds the length of text,
+// the entries of a list, or the value of a number.
+func boundCode(isText, isList bool, text, list, number Code) Code {
+	switch {
+	case isText:
+		return text
+	case isList:
+		return list
+	}
+	return number
 }
