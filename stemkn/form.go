@@ -40,7 +40,10 @@ import (
 //     non-empty value counts.
 //   - The validator's input limits apply while the form is read: past the
 //     findings limit, or with more rows in a list than the items limit,
-//     reading stops with a too-large finding, as for JSON.
+//     reading stops with a too-large finding, as for JSON. A post whose
+//     names and values together are longer than the byte limit is not read
+//     at all: its one finding is the too-large one a document that long
+//     gets, and it has no document.
 type Form struct {
 	// Document is the decoded document as JSON.
 	Document []byte
@@ -72,6 +75,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
 		sh = offerShape
 	}
+	if formBytes(values, v.limits.Bytes) > v.limits.Bytes {
+		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
+	}
 	return decodeFormWithin(values, sh, v.limits)
 }
 
@@ -79,6 +85,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 // the widget does in the browser.
 func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form) {
 	f := v.DecodeForm(values, opts)
+	if f.Document == nil {
+		return v.TooLarge(opts), f
+	}
 	broken := make([]string, len(f.Findings))
 	for i := range f.Findings {
 		broken[i] = f.Findings[i].Path
