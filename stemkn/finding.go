@@ -128,6 +128,15 @@ type Finding struct {
 	// Path is an RFC 6901 JSON Pointer to the value the finding is about
 	// ("" for the whole document).
 	Path string `json:"path"`
+	// Related are RFC 6901 JSON Pointers of the fields the finding is
+	// about, in document order, when Path names a group rather than the
+	// fields to correct: the amounts of the resources lines for a share
+	// rule at /funding/lines, the commitments not agreed for the
+	// commitments rule at /plan/commitments. Empty when Path is itself the
+	// field, or when the finding is about the group as a whole (the cap, the
+	// subject spread). A form shows the message by the field at Path, else
+	// by the first of Related, else by the group (see the README).
+	Related []string `json:"related,omitempty"`
 	// Message is the finding in plain English, built from the template for
 	// Code with Params.
 	Message string `json:"message"`

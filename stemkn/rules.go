@@ -540,15 +540,26 @@ func checkCommitments(ev *evaluation, cr *CommitmentRule) Outcome {
 	if cr.WhenFunded && !ev.funded() {
 		return ev.notFunded()
 	}
-	outcome := Passed
+	var missing, related []string
 	for _, name := range cr.Required {
 		agreed, _ := commitmentField(name)
 		if !agreed(&ev.app.Plan.Commitments) {
-			ev.report("/plan/commitments/"+name, Params{"commitment": name})
-			outcome = Failed
+			missing = append(missing, name)
+			related = append(related, "/plan/commitments/"+name)
 		}
 	}
-	return outcome
+	if len(missing) == 0 {
+		return Passed
+	}
+	// One finding for the question (the commitments are one set of
+	// checkboxes), naming the boxes not ticked in related.
+	ev.report("/plan/commitments", Params{"commitments": missing, "count": int64(len(missing)), "required": int64(len(cr.Required))})
+	f := &(*ev.out)[len(*ev.out)-1]
+	f.Related = related
+	if len(missing) == 1 {
+		f.variant = missing[0]
+	}
+	return Failed
 }
 
 // planDates returns the plan's dates when both are real dates.
@@ -795,9 +806,22 @@ func checkShare(ev *evaluation, sh *ShareRule) Outcome {
 	if !budget.ShareWithin(part, total, sh.MaxPercent) {
 		ev.report("/funding/lines", Params{"category": sh.Category, "limit": sh.MaxPercent, "amount": int64(part),
 			"total": int64(total), "percent": budget.PercentOf(part, total), "currency": ev.scheme.Currency})
+		(*ev.out)[len(*ev.out)-1].Related = ev.amountsOf(sh.Category)
 		return Failed
 	}
 	return Passed
+}
+
+// amountsOf points at the amount of each budget line of a category: what
+// a rule about that category's share of the money is about.
+func (ev *evaluation) amountsOf(category string) []string {
+	var out []string
+	for i, l := range ev.app.Funding.Lines {
+		if l.Category == category {
+			out = append(out, "/funding/lines/"+strconv.Itoa(i)+"/amount")
+		}
+	}
+	return out
 }
 
 func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
@@ -818,6 +842,7 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 	if part > allowance {
 		ev.report("/funding/lines", Params{"category": uc.Category, "amount": int64(part), "allowance": int64(allowance),
 			"months": int64(months), "organisations": int64(min(orgs, uc.MaxOrganisations)), "currency": ev.scheme.Currency})
+		(*ev.out)[len(*ev.out)-1].Related = ev.amountsOf(uc.Category)
 		return Failed
 	}
 	return Passed
