@@ -13,7 +13,7 @@ import (
 // needs, or the name of a format) and by the pattern of its path (the path
 // with list indices as "*"). The most specific template wins:
 //
-//	code.variant@pattern, code@pattern, code.variant, code
+//	code.Variant@pattern, code@pattern, code.Variant, code
 //
 // Templates fill {name} from the finding's params and {field} from the label
 // of its path; {1} and {2} are the 1-based list indices in the path. A
@@ -83,7 +83,7 @@ func (m *Messages) Message(f *Finding, scheme *Scheme) string {
 	pattern, indices := pathPattern(f.Path)
 	code := string(f.Code)
 	var tmpl string
-	for _, key := range [...]string{code + "." + f.variant + "@" + pattern, code + "@" + pattern, code + "." + f.variant, code} {
+	for _, key := range [...]string{code + "." + f.Variant + "@" + pattern, code + "@" + pattern, code + "." + f.Variant, code} {
 		if t, ok := m.text[key]; ok {
 			tmpl = t
 			break
