@@ -282,7 +282,7 @@ func (w *formWriter) finding(code Code, path, variant string, params Params) {
 	if w.stopped {
 		return
 	}
-	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, Variant: variant})
 }
 
 // tooLarge reports the first limit the form reaches; it makes no more findings after.
@@ -291,7 +291,7 @@ func (w *formWriter) tooLarge(path, limit string, max int) {
 		return
 	}
 	*w.findings = append(*w.findings, Finding{Code: CodeTooLarge, Severity: Error, Path: path,
-		Params: Params{"limit": limit, "max": int64(max)}, variant: limit})
+		Params: Params{"limit": limit, "max": int64(max)}, Variant: limit})
 	w.stopped = true
 }
 
