@@ -19,7 +19,7 @@ func (v *Validator) TooLarge(opts Options) Result {
 // document.
 func tooLargeBytes(l Limits) Finding {
 	return Finding{Code: CodeTooLarge, Severity: Error, Path: "",
-		Params: Params{"limit": "bytes", "max": int64(l.Bytes)}, variant: "bytes"}
+		Params: Params{"limit": "bytes", "max": int64(l.Bytes)}, Variant: "bytes"}
 }
 
 // formBytes is the size of a form post: its names and values, in bytes,
