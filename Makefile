@@ -8,7 +8,9 @@ DIST    := wasm/dist
 
 FUZZTIME ?= 10s
 
-.PHONY: widget demo test test-go test-wasm test-browser deps bench bench-smoke fuzz-short
+.PHONY: widget demo test test-go test-wasm test-browser deps lint bench bench-smoke fuzz-short
+
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # The widget's release files: the WebAssembly module built with the
 # size-minded flags, the ES modules, Go's wasm_exec.js and the types.
@@ -36,8 +38,18 @@ deps:
 		$$SUDO apt-get update && $$SUDO apt-get install -y chromium; \
 	fi
 
+# The full Go suite: STEMKN_FULL=1 adds the large generated corpora (5,000
+# documents per scheme) and every test that drives Node (the WebAssembly
+# builds, the widget's module, ajv, ECMAScript patterns). A plain
+# `go test ./...` is the fast inner loop without them (about half a minute).
 test-go:
-	$(GO) test ./...
+	STEMKN_FULL=1 $(GO) test ./...
+
+# gofmt, go vet and staticcheck must all be clean (CI runs this too).
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 # Go ≥ 1.24 runs js/wasm tests through go_js_wasm_exec in $(GOROOT)/lib/wasm.
 test-wasm:

@@ -194,7 +194,7 @@ func TestSchemaAgreesWithTheValidatorOnGeneratedDocuments(t *testing.T) {
 		for i, c := range cases {
 			goValid, goWhy := goVerdict(v, docs[i])
 			sValid, sWhy := santhoshValid(t, compiled, docs[i])
-			if goValid == sValid && sValid == ajv[i].Valid {
+			if goValid == sValid && ajvAgrees(ajv, i, sValid) {
 				continue
 			}
 			if goValid == sValid && !exactInJavaScript(c.Tree) {
@@ -203,10 +203,10 @@ func TestSchemaAgreesWithTheValidatorOnGeneratedDocuments(t *testing.T) {
 			}
 			file := keepDisagreement(t, "schema", len(disagreements), s.ID, c.Name, c.JSON, map[string]any{
 				"go": map[string]any{"valid": goValid, "why": goWhy}, "santhosh": map[string]any{"valid": sValid, "why": firstLine(sWhy)},
-				"ajv": ajv[i]})
+				"ajv": ajvSaid(ajv, i)})
 			disagreements = append(disagreements, file)
 			if len(disagreements) <= 10 {
-				t.Errorf("%s %s (saved as %s): go %v %v; santhosh %v %s; ajv %v %v", s.ID, c.Name, file, goValid, goWhy, sValid, firstLine(sWhy), ajv[i].Valid, ajv[i].Errors)
+				t.Errorf("%s %s (saved as %s): go %v %v; santhosh %v %s; ajv %v", s.ID, c.Name, file, goValid, goWhy, sValid, firstLine(sWhy), ajvSaid(ajv, i))
 			}
 		}
 		t.Logf("%s: %d documents judged alike by Go, santhosh-tekuri/jsonschema and ajv", s.ID, len(cases))

@@ -81,12 +81,7 @@ func ExampleMessages_With() {
 	// warning /network/areaOfInterest: Enter the network's specific area of interest
 	// warning /network/theme: Select the network's theme
 	// warning /plan/reflection: Enter how teachers will reflect on their professional practice
-	// error /plan/commitments/practitionerResearch: Confirm the network will engage in practitioner research or teacher enquiry into one of the themes
-	// error /plan/commitments/minimumOneTerm: Confirm the network will run a programme of activity over at least one term
-	// error /plan/commitments/structuredApproach: Confirm the network will use a structured approach to group activity
-	// error /plan/commitments/submitReport: Confirm the network will submit a report of its activity
-	// error /plan/commitments/attendDissemination: Confirm the network will send at least one member to a dissemination event
-	// error /plan/commitments/shareOnline: Confirm the network will share its report and resources online
+	// error /plan/commitments: Select all 6 commitments: the network has not agreed to 6 of them
 	// error /funding/lines: You can spend at most 20% on resources: you asked for £500.00 of £500.00
 	// warning /contact/email: Enter your email address
 }

@@ -41,7 +41,10 @@ import (
 //     non-empty value counts.
 //   - The validator's input limits apply while the form is read: past the
 //     findings limit, or with more rows in a list than the items limit,
-//     reading stops with a too-large finding, as for JSON.
+//     reading stops with a too-large finding, as for JSON. A post whose
+//     names and values together are longer than the byte limit is not read
+//     at all: its one finding is the too-large one a document that long
+//     gets, and it has no document.
 type Form struct {
 	// Document is the decoded document as JSON.
 	Document []byte
@@ -102,6 +105,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
 		sh = offerShape
 	}
+	if formBytes(values, v.limits.Bytes) > v.limits.Bytes {
+		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
+	}
 	return decodeFormWithin(values, sh, v.limits)
 }
 
@@ -109,6 +115,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 // the widget does in the browser.
 func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form) {
 	f := v.DecodeForm(values, opts)
+	if f.Document == nil {
+		return v.TooLarge(opts), f
+	}
 	broken := make([]string, len(f.Findings))
 	for i := range f.Findings {
 		broken[i] = f.Findings[i].Path
@@ -324,7 +333,7 @@ func (w *formWriter) finding(code Code, path, variant string, params Params) {
 	if w.stopped {
 		return
 	}
-	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, Variant: variant})
 }
 
 // tooLarge reports the first limit the form reaches; it makes no more findings after.
@@ -333,7 +342,7 @@ func (w *formWriter) tooLarge(path, limit string, max int) {
 		return
 	}
 	*w.findings = append(*w.findings, Finding{Code: CodeTooLarge, Severity: Error, Path: path,
-		Params: Params{"limit": limit, "max": int64(max)}, variant: limit})
+		Params: Params{"limit": limit, "max": int64(max)}, Variant: limit})
 	w.stopped = true
 }
 

@@ -13,7 +13,7 @@ import (
 // needs, or the name of a format) and by the pattern of its path (the path
 // with list indices as "*"). The most specific template wins:
 //
-//	code.variant@pattern, code@pattern, code.variant, code
+//	code.Variant@pattern, code@pattern, code.Variant, code
 //
 // Templates fill {name} from the finding's params and {field} from the label
 // of its path; {1} and {2} are the 1-based list indices in the path. A
@@ -83,7 +83,7 @@ func (m *Messages) Message(f *Finding, scheme *Scheme) string {
 	pattern, indices := pathPattern(f.Path)
 	code := string(f.Code)
 	var tmpl string
-	for _, key := range [...]string{code + "." + f.variant + "@" + pattern, code + "@" + pattern, code + "." + f.variant, code} {
+	for _, key := range [...]string{code + "." + f.Variant + "@" + pattern, code + "@" + pattern, code + "." + f.Variant, code} {
 		if t, ok := m.text[key]; ok {
 			tmpl = t
 			break
@@ -295,42 +295,42 @@ var englishTemplates = withPathTemplates(map[string]string{
 	"eligibility.institution-class":         "{Institution} cannot {does}: only {who} can",
 	"eligibility.institution-class.missing": "Select the type of establishment of {institution}",
 	"eligibility.institution-class.missing@/network/institutions/*/stateFunded": "Say whether {institution} is state-funded",
-	"eligibility.place":            "{Institution} cannot {does}: only {who} can",
-	"eligibility.place.missing":    "Select which part of the UK {institution} is in",
-	"eligibility.min-institutions": "Add more institutions: the partnership needs at least {min} and has {count}",
-	"eligibility.min-countries":    "Add organisations from more countries: at least {min} different eligible countries are needed and there are {count}",
-	"eligibility.commitment":       "Confirm the network agrees to {commitment}",
-	"eligibility.commitment@/plan/commitments/practitionerResearch": "Confirm the network will engage in practitioner research or teacher enquiry into one of the themes",
-	"eligibility.commitment@/plan/commitments/minimumOneTerm":       "Confirm the network will run a programme of activity over at least one term",
-	"eligibility.commitment@/plan/commitments/structuredApproach":   "Confirm the network will use a structured approach to group activity",
-	"eligibility.commitment@/plan/commitments/submitReport":         "Confirm the network will submit a report of its activity",
-	"eligibility.commitment@/plan/commitments/attendDissemination":  "Confirm the network will send at least one member to a dissemination event",
-	"eligibility.commitment@/plan/commitments/shareOnline":          "Confirm the network will share its report and resources online",
-	"eligibility.dates":                         "The end date must be the same as or after the start date",
-	"eligibility.dates@/plan/activities/*/date": "The date of activity {1} must be between the start date, {start:date}, and the end date, {end:date}",
-	"eligibility.duration":                      "The programme is not the right length",
-	"eligibility.duration.min-weeks":            "The programme must last at least {minWeeks} weeks: from the start date to the end date is {days} days, which is {weeks} whole weeks",
-	"eligibility.duration.min-months":           "The programme must last at least {minMonths} months: it lasts {months}",
-	"eligibility.duration.max-months":           "The programme must last no more than {maxMonths} months: it lasts {months}",
-	"eligibility.deadline":                      "The date submitted must be on or before {deadline:date}, the closing date",
-	"eligibility.activities":                    "Add {need} to the plan's activities",
-	"eligibility.outputs":                       "Add the project's intellectual outputs: it needs at least {min}",
-	"unknown-institution":                       "Select {field} from the network's institutions: there is no institution with the ID {id:quoted}",
-	"budget.currency":                           "Select {currency} as the currency: the scheme pays in {currency}",
-	"budget.cap":                                "The total must be {cap:money} or less: it is {total:money}",
-	"budget.cap.monthly":                        "The total must be {cap:money} or less for a programme of {months} months ({perMonth:money} a month, and {ceiling:money} in all): it is {total:money}",
-	"budget.category":                           "Select a spend category the scheme funds for budget line {1}",
-	"budget.category.needs":                     "Remove budget line {1} or add intellectual outputs to the plan: {category:category} are funded only for projects with intellectual outputs",
-	"budget.category-share":                     "{Category:category} must be no more than {limit}% of the total: {amount:money} of {total:money} is {percent}",
-	"budget.unit-cost":                          "{Category:category} must be {allowance:money} or less, the unit cost for {organisations} organisations over {months} months: it is {amount:money}",
-	"budget.empty":                              "Add at least one budget line, or remove the request for funding",
-	"budget.empty.missing":                      "Add at least one budget line, or remove the request for funding",
-	"budget.overflow":                           "The amounts are too large to add up: check each amount is in pence or cents",
-	"budget.overflow@/funding/lines/*/amount":   "{Field} is too large: check it is in pence or cents",
-	"offer.not-free":                            "Set the cost to £0.00: {kind:offer-kind} offers on the STEM Exchange are free",
-	"offer.audience":                            "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}",
-	"offer.age-range":                           "The youngest age must be the same as or less than the oldest age",
-	"advice.mathematics":                        "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks",
+	"eligibility.place":                           "{Institution} cannot {does}: only {who} can",
+	"eligibility.place.missing":                   "Select which part of the UK {institution} is in",
+	"eligibility.min-institutions":                "Add more institutions: the partnership needs at least {min} and has {count}",
+	"eligibility.min-countries":                   "Add organisations from more countries: at least {min} different eligible countries are needed and there are {count}",
+	"eligibility.commitment":                      "Select all {required} commitments: the network has not agreed to {count} of them",
+	"eligibility.commitment.practitionerResearch": "Confirm the network will engage in practitioner research or teacher enquiry into one of the themes",
+	"eligibility.commitment.minimumOneTerm":       "Confirm the network will run a programme of activity over at least one term",
+	"eligibility.commitment.structuredApproach":   "Confirm the network will use a structured approach to group activity",
+	"eligibility.commitment.submitReport":         "Confirm the network will submit a report of its activity",
+	"eligibility.commitment.attendDissemination":  "Confirm the network will send at least one member to a dissemination event",
+	"eligibility.commitment.shareOnline":          "Confirm the network will share its report and resources online",
+	"eligibility.dates":                           "The end date must be the same as or after the start date",
+	"eligibility.dates@/plan/activities/*/date":   "The date of activity {1} must be between the start date, {start:date}, and the end date, {end:date}",
+	"eligibility.duration":                        "The programme is not the right length",
+	"eligibility.duration.min-weeks":              "The programme must last at least {minWeeks} weeks: from the start date to the end date is {days} days, which is {weeks} whole weeks",
+	"eligibility.duration.min-months":             "The programme must last at least {minMonths} months: it lasts {months}",
+	"eligibility.duration.max-months":             "The programme must last no more than {maxMonths} months: it lasts {months}",
+	"eligibility.deadline":                        "The date submitted must be on or before {deadline:date}, the closing date",
+	"eligibility.activities":                      "Add {need} to the plan's activities",
+	"eligibility.outputs":                         "Add the project's intellectual outputs: it needs at least {min}",
+	"unknown-institution":                         "Select {field} from the network's institutions: there is no institution with the ID {id:quoted}",
+	"budget.currency":                             "Select {currency} as the currency: the scheme pays in {currency}",
+	"budget.cap":                                  "The total must be {cap:money} or less: it is {total:money}",
+	"budget.cap.monthly":                          "The total must be {cap:money} or less for a programme of {months} months ({perMonth:money} a month, and {ceiling:money} in all): it is {total:money}",
+	"budget.category":                             "Select a spend category the scheme funds for budget line {1}",
+	"budget.category.needs":                       "Remove budget line {1} or add intellectual outputs to the plan: {category:category} are funded only for projects with intellectual outputs",
+	"budget.category-share":                       "{Category:category} must be no more than {limit}% of the total: {amount:money} of {total:money} is {percent}",
+	"budget.unit-cost":                            "{Category:category} must be {allowance:money} or less, the unit cost for {organisations} organisations over {months} months: it is {amount:money}",
+	"budget.empty":                                "Add at least one budget line, or remove the request for funding",
+	"budget.empty.missing":                        "Add at least one budget line, or remove the request for funding",
+	"budget.overflow":                             "The amounts are too large to add up: check each amount is in pence or cents",
+	"budget.overflow@/funding/lines/*/amount":     "{Field} is too large: check it is in pence or cents",
+	"offer.not-free":                              "Set the cost to £0.00: {kind:offer-kind} offers on the STEM Exchange are free",
+	"offer.audience":                              "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}",
+	"offer.age-range":                             "The youngest age must be the same as or less than the oldest age",
+	"advice.mathematics":                          "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks",
 })
 
 // selects are the fields people choose rather than type, so a missing one

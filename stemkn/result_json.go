@@ -28,7 +28,7 @@ func (r *Result) sizeHint() int {
 	n := 64 + len(r.Scheme)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		n += 96 + len(f.Path) + len(f.Message) + len(f.Rule) + 48*len(f.Params)
+		n += 96 + len(f.Path) + len(f.Message) + len(f.Rule) + len(f.Variant) + 48*len(f.Params) + 32*len(f.Related)
 	}
 	for i := range r.Rules {
 		rr := &r.Rules[i]
@@ -82,6 +82,16 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 	b = appendJSONQuoted(b, string(f.Severity))
 	b = append(b, `,"path":`...)
 	b = appendJSONQuoted(b, f.Path)
+	if len(f.Related) > 0 {
+		b = append(b, `,"related":[`...)
+		for i, r := range f.Related {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONQuoted(b, r)
+		}
+		b = append(b, ']')
+	}
 	b = append(b, `,"message":`...)
 	b = appendJSONQuoted(b, f.Message)
 	if len(f.Params) > 0 {
@@ -107,6 +117,10 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 	if f.Rule != "" {
 		b = append(b, `,"rule":`...)
 		b = appendJSONQuoted(b, f.Rule)
+	}
+	if f.Variant != "" {
+		b = append(b, `,"variant":`...)
+		b = appendJSONQuoted(b, f.Variant)
 	}
 	return append(b, '}'), nil
 }

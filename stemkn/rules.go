@@ -73,7 +73,7 @@ func (ev *evaluation) report(path string, params Params) {
 // submitting, a warning in a draft. The rule cannot be judged without it.
 func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
 	sev := severityFor(ev.mode)
-	*ev.out = append(*ev.out, Finding{Code: code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id, variant: "missing"})
+	*ev.out = append(*ev.out, Finding{Code: code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id, Variant: "missing"})
 	return NotJudged
 }
 
@@ -540,15 +540,26 @@ func checkCommitments(ev *evaluation, cr *CommitmentRule) Outcome {
 	if cr.WhenFunded && !ev.funded() {
 		return ev.notFunded()
 	}
-	outcome := Passed
+	var missing, related []string
 	for _, name := range cr.Required {
 		agreed, _ := commitmentField(name)
 		if !agreed(&ev.app.Plan.Commitments) {
-			ev.report("/plan/commitments/"+name, Params{"commitment": name})
-			outcome = Failed
+			missing = append(missing, name)
+			related = append(related, "/plan/commitments/"+name)
 		}
 	}
-	return outcome
+	if len(missing) == 0 {
+		return Passed
+	}
+	// One finding for the question (the commitments are one set of
+	// checkboxes), naming the boxes not ticked in related.
+	ev.report("/plan/commitments", Params{"commitments": missing, "count": int64(len(missing)), "required": int64(len(cr.Required))})
+	f := &(*ev.out)[len(*ev.out)-1]
+	f.Related = related
+	if len(missing) == 1 {
+		f.Variant = missing[0]
+	}
+	return Failed
 }
 
 // planDates returns the plan's dates when both are real dates.
@@ -628,7 +639,7 @@ func checkDuration(ev *evaluation, dr *DurationRule) Outcome {
 	}
 	ev.report("/plan/endDate", Params{"weeks": int64(weeks), "months": int64(months),
 		"days": int64(eligibility.DaysInclusive(start, end)), limitName: int64(limit)})
-	(*ev.out)[len(*ev.out)-1].variant = variant
+	(*ev.out)[len(*ev.out)-1].Variant = variant
 	return Failed
 }
 
@@ -720,7 +731,7 @@ func checkCategoryNeed(ev *evaluation, cn *CategoryNeedRule) Outcome {
 	for i, l := range ev.app.Funding.Lines {
 		if l.Category == cn.Category {
 			ev.report("/funding/lines/"+strconv.Itoa(i)+"/category", Params{"category": l.Category, "needs": cn.Needs})
-			(*ev.out)[len(*ev.out)-1].variant = "needs"
+			(*ev.out)[len(*ev.out)-1].Variant = "needs"
 			outcome = Failed
 		}
 	}
@@ -776,7 +787,7 @@ func checkMonthlyCap(ev *evaluation, mc *MonthlyCapRule) Outcome {
 	if !budget.WithinCap(total, limit) {
 		ev.report("/funding/lines", Params{"total": int64(total), "cap": int64(limit), "months": int64(months),
 			"perMonth": int64(mc.PerMonth), "ceiling": int64(mc.Ceiling), "currency": ev.scheme.Currency})
-		(*ev.out)[len(*ev.out)-1].variant = "monthly"
+		(*ev.out)[len(*ev.out)-1].Variant = "monthly"
 		return Failed
 	}
 	return Passed
@@ -795,9 +806,22 @@ func checkShare(ev *evaluation, sh *ShareRule) Outcome {
 	if !budget.ShareWithin(part, total, sh.MaxPercent) {
 		ev.report("/funding/lines", Params{"category": sh.Category, "limit": sh.MaxPercent, "amount": int64(part),
 			"total": int64(total), "percent": budget.PercentOf(part, total), "currency": ev.scheme.Currency})
+		(*ev.out)[len(*ev.out)-1].Related = ev.amountsOf(sh.Category)
 		return Failed
 	}
 	return Passed
+}
+
+// amountsOf points at the amount of each budget line of a category: what
+// a rule about that category's share of the money is about.
+func (ev *evaluation) amountsOf(category string) []string {
+	var out []string
+	for i, l := range ev.app.Funding.Lines {
+		if l.Category == category {
+			out = append(out, "/funding/lines/"+strconv.Itoa(i)+"/amount")
+		}
+	}
+	return out
 }
 
 func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
@@ -818,6 +842,7 @@ func checkUnitCost(ev *evaluation, uc *UnitCostRule) Outcome {
 	if part > allowance {
 		ev.report("/funding/lines", Params{"category": uc.Category, "amount": int64(part), "allowance": int64(allowance),
 			"months": int64(months), "organisations": int64(min(orgs, uc.MaxOrganisations)), "currency": ev.scheme.Currency})
+		(*ev.out)[len(*ev.out)-1].Related = ev.amountsOf(uc.Category)
 		return Failed
 	}
 	return Passed

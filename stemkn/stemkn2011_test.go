@@ -251,26 +251,30 @@ func TestFundedNetworkAgreesToAllSixCommitments(t *testing.T) {
 		"attendDissemination":  "Confirm the network will send at least one member to a dissemination event",
 		"shareOnline":          "Confirm the network will share its report and resources online",
 	}
+	// The commitments are one question (a set of checkboxes): one finding at
+	// /plan/commitments, naming the boxes not ticked in Related.
+	group := []seen{e(CodeCommitment, "/plan/commitments")}
 	var cases []ruleCase
 	for _, name := range commitmentNames {
 		path := "/plan/commitments/" + name
 		cases = append(cases,
 			ruleCase{name: name + " unticked fails when funded", changes: []change{set(path, false)},
-				want: []seen{e(CodeCommitment, path)}, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible,
+				want: group, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible,
 				message: messages[name]},
 			ruleCase{name: name + " left out fails when funded", changes: []change{del(path)},
-				want: []seen{e(CodeCommitment, path)}, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible},
+				want: group, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible,
+				message: messages[name]},
 			ruleCase{name: name + " unticked is not applicable without funding", changes: []change{set(path, false), del("/funding")},
 				rules: unfunded(nil), verdict: eligible},
 		)
 	}
-	var none []seen
-	for _, name := range commitmentNames {
-		none = append(none, e(CodeCommitment, "/plan/commitments/"+name))
-	}
 	cases = append(cases,
-		ruleCase{name: "none ticked gives one finding each, in document order", changes: []change{set("/plan/commitments", map[string]any{})},
-			want: none, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible},
+		ruleCase{name: "none ticked gives one finding for the group", changes: []change{set("/plan/commitments", map[string]any{})},
+			want: group, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible,
+			message: "Select all 6 commitments: the network has not agreed to 6 of them"},
+		ruleCase{name: "two unticked are counted", changes: []change{set("/plan/commitments/submitReport", false), del("/plan/commitments/shareOnline")},
+			want: group, rules: map[string]Outcome{"commitments": Failed}, verdict: ineligible,
+			message: "Select all 6 commitments: the network has not agreed to 2 of them"},
 		ruleCase{name: "none ticked without funding passes", changes: []change{set("/plan/commitments", map[string]any{}), del("/funding")},
 			rules: unfunded(nil), verdict: eligible},
 		ruleCase{name: "a commitment given as text is a type error", changes: []change{set("/plan/commitments/submitReport", "yes")},

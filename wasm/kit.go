@@ -113,8 +113,8 @@ type formAnswer struct {
 	Document json.RawMessage `json:"document"`
 	// Fields maps JSON Pointers in Document to the form field names they came from.
 	Fields map[string]string `json:"fields"`
-	// Targets maps each finding's path to the form field its message goes
-	// by (stemkn.Form.FieldFor).
+	// Targets maps each finding's path, and each of its related pointers,
+	// to the form field name it stands for (stemkn.Form.FieldFor).
 	Targets map[string]string `json:"targets"`
 	// DateInputs maps each date posted as a date input to its day, month
 	// and year field names (stemkn.Form.DateInputs).
@@ -145,6 +145,9 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}, DateInputs: form.DateInputs}
 	for _, f := range res.Findings {
 		out.Targets[f.Path] = form.FieldFor(f.Path)
+		for _, p := range f.Related {
+			out.Targets[p] = form.FieldFor(p)
+		}
 	}
 	if sum, ok := v.BudgetSummary(form.Document, opts); ok {
 		out.Budget = &sum

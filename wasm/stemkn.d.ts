@@ -56,6 +56,12 @@ export interface Finding {
   params?: Record<string, string | number | string[]>
   /** The id of the scheme rule that made the finding. */
   rule?: string
+  /**
+   * Refines code for the wording: "missing" for a value a rule needs, a
+   * format's name, the limit an input passed… The message key is
+   * code.variant (see the README's Messages).
+   */
+  variant?: string
 }
 
 export type Outcome = 'passed' | 'failed' | 'not-judged' | 'not-applicable'
