@@ -2,7 +2,9 @@ package stemkn
 
 import (
 	"net/url"
+	"slices"
 
+	"github.com/stemkn/stemkn/eligibility"
 	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
@@ -46,8 +48,37 @@ type Form struct {
 	// booleans, unknown fields), with JSON Pointer paths into Document.
 	Findings Findings
 	// Fields maps each JSON Pointer in Document to the form field name it
-	// came from, so a host can put a message by the right field.
+	// came from, so a host can put a message by the right field. For a date
+	// posted as a date input it is the first part a finding there marks
+	// wrong (the day when it marks all three), the field to focus.
 	Fields map[string]string
+	// DateInputs maps the JSON Pointer of each date posted as a GOV.UK date
+	// input to the names of its day, month and year fields, in that order.
+	// A finding there with a "parts" param is about those parts; any other
+	// finding there (a missing date, the dates rule) is about the whole
+	// date, and marks all three. PartsFor says which fields to mark.
+	DateInputs map[string][]string
+}
+
+// PartsFor names the fields of a date input that a finding marks wrong:
+// the parts its "parts" param lists, or all three when it has none. It
+// gives nil when the finding's path is not a date posted as a date input.
+func (f Form) PartsFor(fd Finding) []string {
+	names, ok := f.DateInputs[fd.Path]
+	if !ok {
+		return nil
+	}
+	parts, ok := fd.Params["parts"].([]string)
+	if !ok {
+		return names
+	}
+	var out []string
+	for _, part := range parts {
+		if i := slices.Index(eligibility.DateParts[:], eligibility.DatePart(part)); i >= 0 {
+			out = append(out, names[i])
+		}
+	}
+	return out
 }
 
 // DecodeForm decodes a form post into a document of the kind the scheme
@@ -64,9 +95,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if formBytes(values, v.limits.Bytes) > v.limits.Bytes {
 		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
 	}
-	doc, problems, fields := document.DecodeForm(values, sh, v.limits.document())
-	f := Form{Document: doc, Fields: fields}
-	f.Findings.addProblems(problems, Submit)
+	post := document.DecodeForm(values, sh, v.limits.document())
+	f := Form{Document: post.Document, Fields: post.Fields, DateInputs: post.DateInputs}
+	f.Findings.addProblems(post.Problems, Submit)
 	return f
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/eligibility"
 )
 
 // formNode is one value of the form being assembled.
@@ -19,21 +20,34 @@ type formNode struct {
 	rows     map[int]*formNode    // for lists of groups or indexed text
 }
 
+// Post is a form post decoded by DecodeForm.
+type Post struct {
+	// Document is the JSON of the document the post holds.
+	Document []byte
+	// Problems are the fields that could not be read.
+	Problems []Problem
+	// Fields maps each JSON Pointer of Document to the form field name it
+	// came from (for a date input, the part to focus).
+	Fields map[string]string
+	// DateInputs maps the JSON Pointer of each date posted as a date input
+	// to the names of its day, month and year fields.
+	DateInputs map[string][]string
+}
+
 // DecodeForm decodes an HTML form post whose field names use the
 // document's names in bracket notation into the JSON of a document of shape
-// sh (the rules are stemkn.Form's). problems are the fields it could not
-// read; fields maps each JSON Pointer of the document to the form field name
-// it came from. The limits apply as the form is read, as they do to JSON,
-// since a post of a few megabytes can ask for a problem in every field or a
-// list of any length.
-func DecodeForm(values url.Values, sh *Shape, limits Limits) (doc []byte, problems []Problem, fields map[string]string) {
+// sh, by the rules stemkn.Form gives. The limits apply as the form is read,
+// as they do to JSON, since a post of a few megabytes can ask for a problem
+// in every field or a list of any length.
+func DecodeForm(values url.Values, sh *Shape, limits Limits) Post {
 	root := &formNode{}
-	fields = map[string]string{}
+	var out Post
+	out.Fields = map[string]string{}
 	names := make([]string, 0, len(values))
 	for name := range values {
 		names = append(names, name)
 	}
-	slices.Sort(names) // deterministic unknown-field findings
+	slices.Sort(names) // deterministic unknown-field problems
 	for _, name := range names {
 		segs, ok := splitFormName(name)
 		if !ok || len(segs) == 0 {
@@ -44,9 +58,10 @@ func DecodeForm(values url.Values, sh *Shape, limits Limits) (doc []byte, proble
 		}
 		root.insert(segs, validUTF8(values[name]), name)
 	}
-	w := formWriter{fields: fields, problems: &problems, limits: limits}
+	w := formWriter{fields: out.Fields, dateInputs: &out.DateInputs, problems: &out.Problems, limits: limits}
 	w.object(root, sh, "")
-	return w.buf, problems, fields
+	out.Document = w.buf
+	return out
 }
 
 // validUTF8 reads each byte of form text that is not UTF-8 as U+FFFD, as
@@ -81,17 +96,26 @@ func replaceInvalid(s string) string {
 }
 
 // splitFormName splits "network[members][0][email]" into its names; a
-// trailing "[]" becomes "[]".
+// trailing "[]" becomes "[]". The part of a GOV.UK date input, a name
+// ending in "-day", "-month" or "-year" ("plan[startDate]-day", as
+// govukDateInput names it with namePrefix), is a name of its own, as in
+// "plan[startDate][day]".
 func splitFormName(name string) ([]string, bool) {
 	name = replaceInvalid(name)
 	open := strings.IndexByte(name, '[')
 	if open < 0 {
+		if stem, part, ok := cutDatePart(name); ok {
+			return []string{stem, part}, true
+		}
 		return []string{name}, true
 	}
 	segs := []string{name[:open]}
 	rest := name[open:]
 	for rest != "" {
 		if rest[0] != '[' {
+			if _, part, ok := cutDatePart(rest); ok && part != "" && len(part)+1 == len(rest) {
+				return append(segs, part), true
+			}
 			return nil, false
 		}
 		end := strings.IndexByte(rest, ']')
@@ -106,6 +130,17 @@ func splitFormName(name string) ([]string, bool) {
 		rest = rest[end+1:]
 	}
 	return segs, true
+}
+
+// cutDatePart cuts a date input part's suffix ("-day", "-month", "-year")
+// from the end of a name.
+func cutDatePart(name string) (stem, part string, ok bool) {
+	for _, p := range eligibility.DateParts {
+		if stem, ok := strings.CutSuffix(name, "-"+string(p)); ok {
+			return stem, string(p), true
+		}
+	}
+	return name, "", false
 }
 
 func (n *formNode) insert(segs []string, vals []string, name string) {
@@ -181,11 +216,12 @@ func (n *formNode) sortedRows() []*formNode {
 
 // formWriter writes the document's JSON, in the document type's field order.
 type formWriter struct {
-	buf      []byte
-	fields   map[string]string
-	problems *[]Problem
-	limits   Limits
-	stopped  bool // a limit was reached: no more findings
+	buf        []byte
+	fields     map[string]string
+	dateInputs *map[string][]string
+	problems   *[]Problem
+	limits     Limits
+	stopped    bool // a limit was reached: no more findings
 }
 
 func (w *formWriter) problem(code Code, path, variant string, params map[string]any) {
@@ -240,6 +276,10 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string) {
 		}
 		switch f.kind {
 		case kindString:
+			if isDateField(f) && c.hasDateParts() {
+				w.dateInput(c, f, p, sep)
+				break
+			}
 			if v := FirstValue(c.values); v != "" {
 				sep(f.name)
 				w.buf = appendJSONString(w.buf, v)
@@ -392,6 +432,107 @@ func (w *formWriter) boolean(n *formNode, f *field, path string, sep func(string
 		sep(f.name)
 		w.buf = append(w.buf, "false"...)
 	}
+}
+
+// isDateField reports whether a text field holds a date (its validate tag
+// says "date").
+func isDateField(f *field) bool {
+	return slices.ContainsFunc(f.prog, func(op tagOp) bool { return op.kind == opCustom && op.name == "date" })
+}
+
+// hasDateParts reports whether a date field was posted as a date input: a
+// day, month or year field under its name.
+func (n *formNode) hasDateParts() bool {
+	for _, p := range eligibility.DateParts {
+		if n.children[string(p)] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// dateInput writes a date posted as GOV.UK's date input: its day, month and
+// year fields make the ISO date ("2011-02-01"). A date also posted whole
+// (NAME itself) is a field posted twice, and the first value counts: the
+// whole date. All three parts empty is no date. Otherwise a part that is
+// missing or cannot be correct is a format finding, in GOV.UK's words
+// ("… must include a month", "… must be a real date"), whose params say
+// which parts are wrong; Fields names the first of them, the one to focus.
+func (w *formWriter) dateInput(n *formNode, f *field, path string, sep func(string)) {
+	if v := FirstValue(n.values); v != "" {
+		sep(f.name)
+		w.buf = appendJSONString(w.buf, v)
+		return
+	}
+	var names [3]string
+	var texts [3]string
+	for i, p := range eligibility.DateParts {
+		if part := n.children[string(p)]; part != nil {
+			texts[i] = FirstValue(part.values)
+			if len(part.names) > 0 {
+				names[i] = part.names[0]
+			}
+		}
+	}
+	names = datePartNames(names)
+	if *w.dateInputs == nil {
+		*w.dateInputs = map[string][]string{}
+	}
+	(*w.dateInputs)[path] = names[:]
+	w.fields[path] = names[0]
+	if strings.TrimSpace(texts[0]+texts[1]+texts[2]) == "" {
+		return // no date
+	}
+	d, problem := eligibility.ReadDateParts(texts[0], texts[1], texts[2])
+	if problem.Fault == eligibility.DateFine {
+		sep(f.name)
+		w.buf = appendJSONString(w.buf, d.String())
+		return
+	}
+	wrong := partNames(problem.Wrong)
+	params := map[string]any{"format": "date", "parts": wrong}
+	variant := "date-real"
+	switch problem.Fault {
+	case eligibility.DateIncomplete:
+		variant, params["missing"] = "date-missing", partNames(problem.Missing)
+	case eligibility.DateYearDigits:
+		variant = "date-year"
+	}
+	w.fields[path] = names[slices.Index(eligibility.DateParts[:], problem.Wrong[0])]
+	w.problem(Format, path, variant, params)
+}
+
+// datePartNames fills in the name of a part that was not posted from the
+// name of one that was, in the same style ("NAME-month" beside
+// "NAME-day", "NAME[month]" beside "NAME[day]").
+func datePartNames(names [3]string) [3]string {
+	var stem, open, close string
+	for i, name := range names {
+		if name == "" {
+			continue
+		}
+		part := string(eligibility.DateParts[i])
+		if s, ok := strings.CutSuffix(name, "-"+part); ok {
+			stem, open, close = s, "-", ""
+		} else if s, ok := strings.CutSuffix(name, "["+part+"]"); ok {
+			stem, open, close = s, "[", "]"
+		}
+		break
+	}
+	for i, name := range names {
+		if name == "" {
+			names[i] = stem + open + string(eligibility.DateParts[i]) + close
+		}
+	}
+	return names
+}
+
+func partNames(parts []eligibility.DatePart) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = string(p)
+	}
+	return out
 }
 
 // FirstValue is the first value of a repeated form field that is not
