@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -93,6 +94,7 @@ func formOf(c docgen.Case, seed uint64) (url.Values, *docgen.Node, bool) {
 func TestFormPostsDecodeToTheSameDocumentAndFindings(t *testing.T) {
 	v := builtinValidator
 	perScheme := map[string]int{}
+	dateInputs := map[string]int{} // posts with a date typed as a date input
 	total := map[string]int{}
 	for i, c := range corpus(t) {
 		total[c.Scheme]++
@@ -101,6 +103,12 @@ func TestFormPostsDecodeToTheSameDocumentAndFindings(t *testing.T) {
 			continue
 		}
 		perScheme[c.Scheme]++
+		for name := range post {
+			if strings.HasSuffix(name, "-day") || strings.HasSuffix(name, "[day]") {
+				dateInputs[c.Scheme]++
+				break
+			}
+		}
 		opts := stemkn.Options{Mode: c.Mode}
 		form := v.DecodeForm(post, opts)
 		require.Equal(t, canonicalJSON(t, want.JSON()), canonicalJSON(t, form.Document), "%s/%s: the form decodes to another document\npost: %v", c.Scheme, c.Name, post)
@@ -114,8 +122,9 @@ func TestFormPostsDecodeToTheSameDocumentAndFindings(t *testing.T) {
 	}
 	for _, s := range builtinValidator.Catalogue().Schemes() {
 		id, n := s.ID, perScheme[s.ID]
-		t.Logf("%s: %d of %d documents posted as forms", id, n, total[id])
+		t.Logf("%s: %d of %d documents posted as forms, %d with a date input", id, n, total[id], dateInputs[id])
 		require.Greater(t, n, total[id]/4, "%s: too few documents a form can carry", id)
+		require.Greater(t, dateInputs[id], n/10, "%s: too few forms with a date input", id)
 	}
 }
 

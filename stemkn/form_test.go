@@ -33,7 +33,7 @@ func TestFormDecodesBracketNamesToTheSameDocument(t *testing.T) {
 		"funding[lines][10][description]":        {"Data \"loggers\"\n"},
 		"network[institutions][0][stateFunded]x": {"ignored: not a bracket name"},
 	}
-	f := decodeForm(values, applicationShape)
+	f := testValidator.DecodeForm(values, Options{})
 	require.Empty(t, f.Findings)
 	require.JSONEq(t, `{
 		"scheme": "stem-kn-2011", "submittedOn": "2011-01-07",
@@ -68,7 +68,7 @@ func TestFormReportsFieldsItCannotRead(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			values := url.Values{tt.field: {tt.value}, "funding[lines][0][category]": {"resources"}}
-			f := decodeForm(values, applicationShape)
+			f := testValidator.DecodeForm(values, Options{})
 			require.Len(t, f.Findings, 1)
 			require.Equal(t, tt.code, f.Findings[0].Code)
 			require.Equal(t, tt.path, f.Findings[0].Path)
@@ -77,7 +77,7 @@ func TestFormReportsFieldsItCannotRead(t *testing.T) {
 }
 
 func TestFundingIsAbsentWithoutBudgetLines(t *testing.T) {
-	f := decodeForm(url.Values{"funding[currency]": {"GBP"}, "funding[lines][0][description]": {" "}}, applicationShape)
+	f := testValidator.DecodeForm(url.Values{"funding[currency]": {"GBP"}, "funding[lines][0][description]": {" "}}, Options{})
 	require.JSONEq(t, `{}`, string(f.Document))
 }
 

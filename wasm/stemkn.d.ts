@@ -127,8 +127,13 @@ export interface FormAnswer {
   document: unknown
   /** JSON Pointer in the document → the form field name it came from. */
   fields: Record<string, string>
-  /** Each finding's path → the form field (or group) its message goes by. */
+  /** Each finding's path → the form field (or group) its message goes by:
+   * for a date input, the first part the finding marks wrong. */
   targets: Record<string, string>
+  /** JSON Pointer of each date posted as a GOV.UK date input → the names of
+   * its day, month and year fields. A finding there with `params.parts`
+   * (["day"], ["month", …]) marks those parts; any other marks all three. */
+  dateInputs?: Record<string, [string, string, string]>
   /** For application schemes. */
   budget?: BudgetSummary
 }

@@ -1,25 +1,12 @@
-package stemkn
+package document
 
 import "strings"
 
-// FieldFor names the form field a finding at path belongs to, so a host can
-// put the message by the right field:
-//
-//   - a value the form posted: the name it was posted under
-//     ("network[members][7][email]" for /network/members/1/email, since the
-//     host may have deleted rows 0 to 6);
-//   - a value the form did not post (no radio chosen, a box left unchecked):
-//     the name it would have had, in the row the path is in
-//     ("network[members][7][role]"), ending in "[]" for a list of text
-//     ("network[members][7][subjects][]");
-//   - a group or list rather than one value (/network/members, a budget
-//     line): the group's name ("network[members]", "funding[lines][3]"),
-//     which no field has; GOV.UK puts such a message by the group's first
-//     field, whose name starts with the group's name and "[".
-//
-// It gives "" for the document as a whole.
-func (f Form) FieldFor(path string) string {
-	if name, ok := f.Fields[path]; ok {
+// FieldFor names the form field a finding at path belongs to (stemkn's
+// Form.FieldFor says which), given the fields a post decoded from (see
+// DecodeForm) and the shape of the document; "" for the whole document.
+func FieldFor(fields map[string]string, root *Shape, path string) string {
+	if name, ok := fields[path]; ok {
 		return name
 	}
 	if path == "" || path[0] != '/' {
@@ -29,7 +16,7 @@ func (f Form) FieldFor(path string) string {
 	// The posted field sharing the longest leading run of segments with path
 	// tells which form row each list index in that run came from.
 	best, bestName := 0, ""
-	for key, name := range f.Fields {
+	for key, name := range fields {
 		k := commonSegments(segs, splitPointer(key))
 		if k > best || k == best && k > 0 && name < bestName {
 			best, bestName = k, name
@@ -42,7 +29,7 @@ func (f Form) FieldFor(path string) string {
 	}
 	names = append(names, segs[best:]...)
 	name := joinFormName(names)
-	if isStringList(segs) {
+	if isStringList(root, segs) {
 		name += "[]"
 	}
 	return name
@@ -91,8 +78,8 @@ func joinFormName(names []string) string {
 
 // isStringList reports whether the path ends at a list of text, which forms
 // post under a name ending in "[]".
-func isStringList(segs []string) bool {
-	sh, inList := rootShape, false
+func isStringList(root *Shape, segs []string) bool {
+	sh, inList := root, false
 	for i, seg := range segs {
 		if sh == nil {
 			return false
