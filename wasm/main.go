@@ -14,6 +14,13 @@
 //	schemes() → [scheme, …]
 //	schema(id) → JSON Schema (draft 2020-12); schema("") the base schema
 //	loadScheme(json) → {id} or {error}
+//	limits() → {bytes, depth, items, findings}: the input limits
+//	refuse(call, options) → the answer call gives input past the byte limit
+//
+// The ES module measures each document, form and scheme file before it
+// hands it over and, past the byte limit, asks refuse for the answer
+// instead, so no input can exhaust Go's memory; the heap also has a soft
+// limit (memoryLimit) so the collector works to keep it small.
 //
 // — and calls the object's onready once the validator is prepared and warm,
 // so the first keystroke costs no more than any other. A function that
@@ -24,14 +31,24 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"syscall/js"
 )
+
+// memoryLimit is the Go heap's soft limit (debug.SetMemoryLimit). A page's
+// validator holds some 30 MB; the costliest call the input limits allow
+// (every list of a document at its most entries and every entry wrong)
+// briefly takes about 250 MB. Past the limit the collector runs harder
+// rather than letting WebAssembly memory, which never shrinks, grow to
+// twice the live heap.
+const memoryLimit = 256 << 20
 
 func main() {
 	name := "__stemkn"
 	if len(os.Args) > 1 && os.Args[1] != "" {
 		name = os.Args[1]
 	}
+	debug.SetMemoryLimit(memoryLimit)
 	k := newKit()
 	k.warmUp()
 
@@ -58,6 +75,8 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"schemes":      func([]string) string { return k.schemes() },
 		"schema":       func(a []string) string { return k.schema(a[0]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
+		"limits":       func([]string) string { return k.limits() },
+		"refuse":       func(a []string) string { return k.refuse(a[0], a[1]) },
 	}
 }
 
