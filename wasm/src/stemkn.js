@@ -112,21 +112,37 @@ function isThenable (x) {
 function baseURL () {
   if (hasDocument() && document.baseURI) return document.baseURI
   if (globalThis.location && globalThis.location.href) return globalThis.location.href
-  const url = nodeBuiltin('node:url')
-  const cwd = globalThis.process && typeof globalThis.process.cwd === 'function' ? globalThis.process.cwd() : undefined
-  if (url && cwd) return url.pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href
+  const process = globalThis.process
+  if (process && process.versions && process.versions.node && typeof process.cwd === 'function') {
+    const cwd = process.cwd()
+    const url = nodeBuiltin('node:url')
+    if (url) return url.pathToFileURL(cwd.endsWith('/') || cwd.endsWith('\\') ? cwd : cwd + '/').href
+    let dir = cwd.replace(/\\/g, '/').replace(/[%#?]/g, encodeURIComponent)
+    if (!dir.startsWith('/')) dir = '/' + dir
+    return new URL('file://' + (dir.endsWith('/') ? dir : dir + '/')).href
+  }
   return import.meta.url
 }
 
 /**
- * One of Node's built-in modules, or undefined elsewhere. It is taken from
- * process.getBuiltinModule (Node 20.16 and later), never imported, so no
+ * One of Node's built-in modules from process.getBuiltinModule (Node 20.16
+ * and later), or undefined elsewhere. It is never imported by name, so no
  * bundler tries to pack it into a page.
  */
 function nodeBuiltin (name) {
   const process = globalThis.process
   if (process && typeof process.getBuiltinModule === 'function') return process.getBuiltinModule(name)
   return undefined
+}
+
+/** Node's fs module in Node (any 20.x), undefined elsewhere. */
+async function nodeFS () {
+  const fs = nodeBuiltin('node:fs')
+  if (fs) return fs
+  const process = globalThis.process
+  if (!process || !process.versions || !process.versions.node) return undefined
+  const name = 'node:fs' // a variable, and the comments: bundlers leave this import alone
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ name)
 }
 
 /** Compiles the module from wherever it is. */
@@ -142,16 +158,22 @@ async function compile (source) {
 
 async function compileURL (href) {
   if (href.startsWith('file:')) {
-    const fs = nodeBuiltin('node:fs')
+    const fs = await nodeFS()
     if (fs) return WebAssembly.compile(await fs.promises.readFile(new URL(href)))
   }
   return compileResponse(await fetch(href))
 }
 
 async function compileResponse (response) {
-  if (!response.ok) throw new StemknError(`stemkn: cannot load ${response.url || 'the module'}: HTTP ${response.status}`)
-  const type = (response.headers && typeof response.headers.get === 'function' && response.headers.get('content-type')) || ''
-  if (typeof WebAssembly.compileStreaming === 'function' && type.split(';')[0].trim() === 'application/wasm') {
+  const what = response.url || 'the module'
+  if (!response.ok) throw new StemknError(`stemkn: cannot load ${what}: HTTP ${response.status}`)
+  const type = ((response.headers && typeof response.headers.get === 'function' && response.headers.get('content-type')) || '').split(';')[0].trim()
+  if (type === 'text/html') {
+    // What a server's fallback page looks like: the module is not where
+    // the URL says (a bundler that did not ship it, say).
+    throw new StemknError(`stemkn: cannot load ${what}: the server sent a web page, not stemkn.wasm`)
+  }
+  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
     return WebAssembly.compileStreaming(response)
   }
   return WebAssembly.compile(await response.arrayBuffer())
@@ -192,13 +214,17 @@ class Runtime {
     })
     globalThis[name] = runtime.surface
     go.argv = ['stemkn', name]
+    let ended
     const run = instance => {
-      go.run(instance).then(() => runtime.stop('the Go program ended'), err => runtime.stop(describe(err)))
+      ended = go.run(instance).then(() => runtime.stop('the Go program ended'), err => runtime.stop(describe(err)))
       return runtime
     }
     const finish = async () => {
       try {
-        await ready
+        // A program that ends before it is ready would leave ready waiting.
+        await Promise.race([ready, ended.then(() => {
+          throw new StemknError(`stemkn: the validator ended as it started (${runtime.reason})`)
+        })])
         runtime.limits = JSON.parse(runtime.surface.limits())
         return runtime
       } finally {
@@ -209,7 +235,7 @@ class Runtime {
       try {
         run(new WebAssembly.Instance(module, go.importObject))
         // main runs to its first wait inside go.run, and calls onready there.
-        if (!runtime.ready) throw new StemknError('stemkn: the validator did not start')
+        if (!runtime.ready || runtime.stopped) throw new StemknError('stemkn: the validator did not start')
         runtime.limits = JSON.parse(runtime.surface.limits())
         return runtime
       } finally {

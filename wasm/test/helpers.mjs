@@ -44,7 +44,7 @@ export async function startDemo () {
   }
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' }
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' }
 
 /** Serves wasm/dist under /widget/ and the test fixtures at /, with the strict CSP. */
 export async function startPlain () {
@@ -57,6 +57,30 @@ export async function startPlain () {
     const inside = file.startsWith(dist + path.sep) || file.startsWith(fixtures + path.sep)
     try {
       if (!inside) throw new Error('outside')
+      const body = await readFile(file)
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP })
+      res.end(body)
+    } catch {
+      res.writeHead(404, { 'Content-Security-Policy': CSP })
+      res.end('not found')
+    }
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise(resolve => server.close(resolve)) }
+}
+
+/**
+ * Serves a folder (a bundler's output) at /, with the strict CSP; "/" is
+ * index.html, and /favicon.svg the test fixtures' icon.
+ */
+export async function startStatic (dir) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost')
+    const file = url.pathname === '/favicon.svg'
+      ? path.join(root, 'wasm/test/fixtures/favicon.svg')
+      : path.join(dir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1)))
+    try {
+      if (!file.startsWith(dir + path.sep) && url.pathname !== '/favicon.svg') throw new Error('outside')
       const body = await readFile(file)
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP })
       res.end(body)

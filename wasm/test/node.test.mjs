@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { root, dist } from './helpers.mjs'
 import { everyLoadingForm, badSources, refusedBeforeGo, costliestCalls, restartAfterOutOfMemory } from './fixtures/checks.js'
 import { worstDocument } from './fixtures/worst.js'
@@ -28,6 +30,7 @@ before(async () => {
 })
 
 const wasmType = { headers: { 'content-type': 'application/wasm' } }
+const run = promisify(execFile)
 
 describe('the kit in Node', { timeout: 300000 }, () => {
   it('loads from every kind of source and needs no DOM', async () => {
@@ -61,6 +64,17 @@ describe('the kit in Node', { timeout: 300000 }, () => {
     }
     const first = await stemkn.load()
     assert.equal(await stemkn.load({ wasmURL: new URL('stemkn.wasm', pathToFileURL(dist + '/')) }), first, 'the same URL, the same kit')
+  })
+
+  it('loads from a path and a file: URL in every Node 20, without process.getBuiltinModule (before 20.16)', async () => {
+    const script = `
+      delete process.getBuiltinModule
+      const { load } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'stemkn.js')).href)})
+      const byDefault = await load()
+      const byPath = await load({ wasm: ${JSON.stringify(path.relative(root, wasmPath))} })
+      console.log(JSON.stringify([byDefault.validate('{}').findings.length > 0, byPath.schemes().length, byDefault === byPath]))`
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root })
+    assert.deepEqual(JSON.parse(stdout), [true, 5, true])
   })
 
   it('refuses what is not a module, saying why', async () => {
