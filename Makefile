@@ -38,8 +38,12 @@ deps:
 		$$SUDO apt-get update && $$SUDO apt-get install -y chromium; \
 	fi
 
+# The full Go suite: STEMKN_FULL=1 adds the large generated corpora (5,000
+# documents per scheme) and every test that drives Node (the WebAssembly
+# builds, the widget's module, ajv, ECMAScript patterns). A plain
+# `go test ./...` is the fast inner loop without them (about half a minute).
 test-go:
-	$(GO) test ./...
+	STEMKN_FULL=1 $(GO) test ./...
 
 # gofmt, go vet and staticcheck must all be clean (CI runs this too).
 lint:

@@ -77,7 +77,7 @@ func (d *decoder) tooLarge(limit string, value int) {
 		return
 	}
 	*d.out = append(*d.out, Finding{Code: CodeTooLarge, Severity: Error, Path: string(d.path),
-		Params: Params{"limit": limit, "max": int64(value)}, variant: limit})
+		Params: Params{"limit": limit, "max": int64(value)}, Variant: limit})
 	d.broken = append(d.broken, string(d.path))
 	d.stop = true
 }
@@ -261,7 +261,7 @@ func (d *decoder) object(sh *shape, base unsafe.Pointer) {
 			d.skip()
 			if !d.stop {
 				if d.fail(CodeDuplicate, Params{"name": key}) {
-					(*d.out)[len(*d.out)-1].variant = "key"
+					(*d.out)[len(*d.out)-1].Variant = "key"
 				}
 			}
 		default:

@@ -144,14 +144,33 @@ type Finding struct {
 	Params Params `json:"params,omitempty"`
 	// Rule is the id of the scheme rule that made the finding, if any.
 	Rule string `json:"rule,omitempty"`
-
-	// variant picks a more specific message template ("missing", "key",
-	// a format name); see Messages.
-	variant string
+	// Variant refines Code for the wording, and is part of the message key
+	// (code.variant, see Messages): "missing" for a value a rule needs and
+	// the document does not have, a format's name ("date", "money"), the
+	// limit a too-large input passed ("bytes", "depth"), "key" or "entry" for
+	// a repeated JSON key or list entry, the length limit a duration misses
+	// ("min-weeks"), and so on. Empty for the plain finding of its code. It
+	// is data like every other field: a finding read back from its JSON is
+	// the same value, and is worded the same.
+	Variant string `json:"variant,omitempty"`
 }
 
-// Findings is a list of findings. The zero value is an empty list.
+// Findings is a list of findings, in the manner of go/scanner's ErrorList:
+// a plain slice, sortable, comparable with ==-style equality of its
+// elements, written to JSON as it is. The zero value is an empty list.
 type Findings []Finding
+
+// Add appends a finding to the list.
+func (fs *Findings) Add(f Finding) { *fs = append(*fs, f) }
+
+// Err returns the list as an error when any finding is an error, and nil
+// when none is (warnings are advice, and leave a document valid).
+func (fs Findings) Err() error {
+	if !fs.HasErrors() {
+		return nil
+	}
+	return fs
+}
 
 // HasErrors reports whether any finding is an error.
 func (fs Findings) HasErrors() bool {

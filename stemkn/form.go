@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/eligibility"
 )
 
 // Form is an HTML form post decoded into a document (SPEC §5). The same
@@ -40,7 +41,10 @@ import (
 //     non-empty value counts.
 //   - The validator's input limits apply while the form is read: past the
 //     findings limit, or with more rows in a list than the items limit,
-//     reading stops with a too-large finding, as for JSON.
+//     reading stops with a too-large finding, as for JSON. A post whose
+//     names and values together are longer than the byte limit is not read
+//     at all: its one finding is the too-large one a document that long
+//     gets, and it has no document.
 type Form struct {
 	// Document is the decoded document as JSON.
 	Document []byte
@@ -48,8 +52,37 @@ type Form struct {
 	// booleans, unknown fields), with JSON Pointer paths into Document.
 	Findings Findings
 	// Fields maps each JSON Pointer in Document to the form field name it
-	// came from, so a host can put a message by the right field.
+	// came from, so a host can put a message by the right field. For a date
+	// posted as a date input it is the first part a finding there marks
+	// wrong (the day when it marks all three), the field to focus.
 	Fields map[string]string
+	// DateInputs maps the JSON Pointer of each date posted as a GOV.UK date
+	// input to the names of its day, month and year fields, in that order.
+	// A finding there with a "parts" param is about those parts; any other
+	// finding there (a missing date, the dates rule) is about the whole
+	// date, and marks all three. PartsFor says which fields to mark.
+	DateInputs map[string][]string
+}
+
+// PartsFor names the fields of a date input that a finding marks wrong:
+// the parts its "parts" param lists, or all three when it has none. It
+// gives nil when the finding's path is not a date posted as a date input.
+func (f Form) PartsFor(fd Finding) []string {
+	names, ok := f.DateInputs[fd.Path]
+	if !ok {
+		return nil
+	}
+	parts, ok := fd.Params["parts"].([]string)
+	if !ok {
+		return names
+	}
+	var out []string
+	for _, part := range parts {
+		if i := slices.Index(eligibility.DateParts[:], eligibility.DatePart(part)); i >= 0 {
+			out = append(out, names[i])
+		}
+	}
+	return out
 }
 
 // presenceFields name, for optional groups, the fields that make the group
@@ -72,6 +105,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if c, ok := v.scheme(id); ok && c.Kind == KindOffer {
 		sh = offerShape
 	}
+	if formBytes(values, v.limits.Bytes) > v.limits.Bytes {
+		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
+	}
 	return decodeFormWithin(values, sh, v.limits)
 }
 
@@ -79,6 +115,9 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 // the widget does in the browser.
 func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form) {
 	f := v.DecodeForm(values, opts)
+	if f.Document == nil {
+		return v.TooLarge(opts), f
+	}
 	broken := make([]string, len(f.Findings))
 	for i := range f.Findings {
 		broken[i] = f.Findings[i].Path
@@ -121,7 +160,7 @@ func decodeFormWithin(values url.Values, sh *shape, limits Limits) Form {
 		}
 		root.insert(segs, validUTF8(values[name]), name)
 	}
-	w := formWriter{fields: out.Fields, findings: &out.Findings, limits: limits}
+	w := formWriter{fields: out.Fields, dateInputs: &out.DateInputs, findings: &out.Findings, limits: limits}
 	w.object(root, sh, "")
 	out.Document = w.buf
 	return out
@@ -159,17 +198,26 @@ func replaceInvalid(s string) string {
 }
 
 // splitFormName splits "network[members][0][email]" into its names; a
-// trailing "[]" becomes "[]".
+// trailing "[]" becomes "[]". The part of a GOV.UK date input, a name
+// ending in "-day", "-month" or "-year" ("plan[startDate]-day", as
+// govukDateInput names it with namePrefix), is a name of its own, as in
+// "plan[startDate][day]".
 func splitFormName(name string) ([]string, bool) {
 	name = replaceInvalid(name)
 	open := strings.IndexByte(name, '[')
 	if open < 0 {
+		if stem, part, ok := cutDatePart(name); ok {
+			return []string{stem, part}, true
+		}
 		return []string{name}, true
 	}
 	segs := []string{name[:open]}
 	rest := name[open:]
 	for rest != "" {
 		if rest[0] != '[' {
+			if _, part, ok := cutDatePart(rest); ok && part != "" && len(part)+1 == len(rest) {
+				return append(segs, part), true
+			}
 			return nil, false
 		}
 		end := strings.IndexByte(rest, ']')
@@ -184,6 +232,17 @@ func splitFormName(name string) ([]string, bool) {
 		rest = rest[end+1:]
 	}
 	return segs, true
+}
+
+// cutDatePart cuts a date input part's suffix ("-day", "-month", "-year")
+// from the end of a name.
+func cutDatePart(name string) (stem, part string, ok bool) {
+	for _, p := range eligibility.DateParts {
+		if stem, ok := strings.CutSuffix(name, "-"+string(p)); ok {
+			return stem, string(p), true
+		}
+	}
+	return name, "", false
 }
 
 func (n *formNode) insert(segs []string, vals []string, name string) {
@@ -259,11 +318,12 @@ func (n *formNode) sortedRows() []*formNode {
 
 // formWriter writes the document's JSON, in the document type's field order.
 type formWriter struct {
-	buf      []byte
-	fields   map[string]string
-	findings *Findings
-	limits   Limits
-	stopped  bool // a limit was reached: no more findings
+	buf        []byte
+	fields     map[string]string
+	dateInputs *map[string][]string
+	findings   *Findings
+	limits     Limits
+	stopped    bool // a limit was reached: no more findings
 }
 
 func (w *formWriter) finding(code Code, path, variant string, params Params) {
@@ -273,7 +333,7 @@ func (w *formWriter) finding(code Code, path, variant string, params Params) {
 	if w.stopped {
 		return
 	}
-	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, variant: variant})
+	*w.findings = append(*w.findings, Finding{Code: code, Severity: Error, Path: path, Params: params, Variant: variant})
 }
 
 // tooLarge reports the first limit the form reaches; it makes no more findings after.
@@ -282,7 +342,7 @@ func (w *formWriter) tooLarge(path, limit string, max int) {
 		return
 	}
 	*w.findings = append(*w.findings, Finding{Code: CodeTooLarge, Severity: Error, Path: path,
-		Params: Params{"limit": limit, "max": int64(max)}, variant: limit})
+		Params: Params{"limit": limit, "max": int64(max)}, Variant: limit})
 	w.stopped = true
 }
 
@@ -318,6 +378,10 @@ func (w *formWriter) object(n *formNode, sh *shape, path string) {
 		}
 		switch f.kind {
 		case kindString:
+			if isDateField(f) && c.hasDateParts() {
+				w.dateInput(c, f, p, sep)
+				break
+			}
 			if v := firstValue(c.values); v != "" {
 				sep(f.name)
 				w.buf = appendJSONString(w.buf, v)
@@ -469,6 +533,107 @@ func (w *formWriter) boolean(n *formNode, f *field, path string, sep func(string
 		sep(f.name)
 		w.buf = append(w.buf, "false"...)
 	}
+}
+
+// isDateField reports whether a text field holds a date (its validate tag
+// says "date").
+func isDateField(f *field) bool {
+	return slices.ContainsFunc(f.prog, func(op tagOp) bool { return op.kind == opCustom && op.name == "date" })
+}
+
+// hasDateParts reports whether a date field was posted as a date input: a
+// day, month or year field under its name.
+func (n *formNode) hasDateParts() bool {
+	for _, p := range eligibility.DateParts {
+		if n.children[string(p)] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// dateInput writes a date posted as GOV.UK's date input: its day, month and
+// year fields make the ISO date ("2011-02-01"). A date also posted whole
+// (NAME itself) is a field posted twice, and the first value counts: the
+// whole date. All three parts empty is no date. Otherwise a part that is
+// missing or cannot be correct is a format finding, in GOV.UK's words
+// ("… must include a month", "… must be a real date"), whose params say
+// which parts are wrong; Fields names the first of them, the one to focus.
+func (w *formWriter) dateInput(n *formNode, f *field, path string, sep func(string)) {
+	if v := firstValue(n.values); v != "" {
+		sep(f.name)
+		w.buf = appendJSONString(w.buf, v)
+		return
+	}
+	var names [3]string
+	var texts [3]string
+	for i, p := range eligibility.DateParts {
+		if part := n.children[string(p)]; part != nil {
+			texts[i] = firstValue(part.values)
+			if len(part.names) > 0 {
+				names[i] = part.names[0]
+			}
+		}
+	}
+	names = datePartNames(names)
+	if *w.dateInputs == nil {
+		*w.dateInputs = map[string][]string{}
+	}
+	(*w.dateInputs)[path] = names[:]
+	w.fields[path] = names[0]
+	if strings.TrimSpace(texts[0]+texts[1]+texts[2]) == "" {
+		return // no date
+	}
+	d, problem := eligibility.ReadDateParts(texts[0], texts[1], texts[2])
+	if problem.Fault == eligibility.DateFine {
+		sep(f.name)
+		w.buf = appendJSONString(w.buf, d.String())
+		return
+	}
+	wrong := partNames(problem.Wrong)
+	params := Params{"format": "date", "parts": wrong}
+	variant := "date-real"
+	switch problem.Fault {
+	case eligibility.DateIncomplete:
+		variant, params["missing"] = "date-missing", partNames(problem.Missing)
+	case eligibility.DateYearDigits:
+		variant = "date-year"
+	}
+	w.fields[path] = names[slices.Index(eligibility.DateParts[:], problem.Wrong[0])]
+	w.finding(CodeFormat, path, variant, params)
+}
+
+// datePartNames fills in the name of a part that was not posted from the
+// name of one that was, in the same style ("NAME-month" beside
+// "NAME-day", "NAME[month]" beside "NAME[day]").
+func datePartNames(names [3]string) [3]string {
+	var stem, open, close string
+	for i, name := range names {
+		if name == "" {
+			continue
+		}
+		part := string(eligibility.DateParts[i])
+		if s, ok := strings.CutSuffix(name, "-"+part); ok {
+			stem, open, close = s, "-", ""
+		} else if s, ok := strings.CutSuffix(name, "["+part+"]"); ok {
+			stem, open, close = s, "[", "]"
+		}
+		break
+	}
+	for i, name := range names {
+		if name == "" {
+			names[i] = stem + open + string(eligibility.DateParts[i]) + close
+		}
+	}
+	return names
+}
+
+func partNames(parts []eligibility.DatePart) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = string(p)
+	}
+	return out
 }
 
 func firstValue(vals []string) string {

@@ -13,13 +13,13 @@ import (
 // needs, or the name of a format) and by the pattern of its path (the path
 // with list indices as "*"). The most specific template wins:
 //
-//	code.variant@pattern, code@pattern, code.variant, code
+//	code.Variant@pattern, code@pattern, code.Variant, code
 //
 // Templates fill {name} from the finding's params and {field} from the label
 // of its path; {1} and {2} are the 1-based list indices in the path. A
 // capitalised placeholder ({Field}, {Category:category}) capitalises its
 // text. Formats: {x:money} (minor units in the finding's currency),
-// {x:date} ("10 January 2011"), {x:quoted}, {x:category} and {x:theme}
+// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"), {x:quoted}, {x:category} and {x:theme}
 // (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
 // (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
 //
@@ -83,7 +83,7 @@ func (m *Messages) Message(f *Finding, scheme *Scheme) string {
 	pattern, indices := pathPattern(f.Path)
 	code := string(f.Code)
 	var tmpl string
-	for _, key := range [...]string{code + "." + f.variant + "@" + pattern, code + "@" + pattern, code + "." + f.variant, code} {
+	for _, key := range [...]string{code + "." + f.Variant + "@" + pattern, code + "@" + pattern, code + "." + f.Variant, code} {
 		if t, ok := m.text[key]; ok {
 			tmpl = t
 			break
@@ -188,6 +188,9 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 		}
 		return strconv.FormatInt(x, 10)
 	case []string:
+		if format == "and" {
+			return joinAnd(x)
+		}
 		if format == "audience" {
 			words := make([]string, len(x))
 			for i, a := range x {
@@ -256,6 +259,9 @@ var englishTemplates = withPathTemplates(map[string]string{
 	"enum":                                  "Select {field} from the list",
 	"format":                                "Enter {field} in the correct format",
 	"format.date":                           "{Field} must be a real date, like 2011-01-10",
+	"format.date-missing":                   "{Field} must include a {missing:and}",
+	"format.date-real":                      "{Field} must be a real date",
+	"format.date-year":                      "The year of {field} must include 4 numbers",
 	"format.email":                          "Enter {field} in the correct format, like name@example.com",
 	"format.urn":                            "{Field} must be 6 digits",
 	"format.ukprn":                          "{Field} must be 8 digits, starting with 1",

@@ -34,7 +34,7 @@ func TestPackageLevelValidatorWordsLikeAFreshOne(t *testing.T) {
 func TestTemplatesFollowTheStyleGuide(t *testing.T) {
 	m := DefaultMessages()
 	formats := map[string]bool{"": true, "money": true, "date": true, "quoted": true, "category": true, "theme": true, "list": true, "type": true,
-		"offer-kind": true, "audience": true}
+		"offer-kind": true, "audience": true, "and": true}
 	keys := m.Keys()
 	require.Greater(t, len(keys), 100)
 	for _, key := range keys {
@@ -140,11 +140,11 @@ func TestMessageTemplatesChooseTheMostSpecificKey(t *testing.T) {
 		f    Finding
 		want string
 	}{
-		{Finding{Code: CodeFormat, Path: "/contact/email", variant: "email"}, "4 the contact's email address"},
+		{Finding{Code: CodeFormat, Path: "/contact/email", Variant: "email"}, "4 the contact's email address"},
 		{Finding{Code: CodeFormat, Path: "/contact/email"}, "2 the contact's email address"},
-		{Finding{Code: CodeFormat, Path: "/contact/phone", variant: "email"}, "3 the contact's phone number"},
+		{Finding{Code: CodeFormat, Path: "/contact/phone", Variant: "email"}, "3 the contact's phone number"},
 		{Finding{Code: CodeFormat, Path: "/contact/phone"}, "1 the contact's phone number"},
-		{Finding{Code: CodeFormat, Path: "/network/members/11/email", variant: "email"}, "5 The email address of member 12 12"},
+		{Finding{Code: CodeFormat, Path: "/network/members/11/email", Variant: "email"}, "5 The email address of member 12 12"},
 		{Finding{Code: "no-such-code", Path: "/plan/colour"}, `"colour" has a problem (no-such-code)`},
 		{Finding{Code: "no-such-code", Path: ""}, "The document has a problem (no-such-code)"},
 	}

@@ -24,18 +24,29 @@ import (
 // the WebAssembly build of the same code in Node, and compare the answers
 // byte for byte (package agree). These helpers build and run the WASM side.
 
-// corpusSize is how many generated documents each scheme gets: 5,000 by
-// default, STEMKN_AGREEMENT_DOCS to go larger, fewer with -short.
+// fullSuite reports whether this run is the full suite: every test that
+// drives Node (the WebAssembly builds, the widget's module, ajv, ECMAScript
+// regular expressions) and the large generated corpora. `make test` and CI
+// set STEMKN_FULL=1; a plain `go test ./...` is the fast inner loop, which
+// needs neither Node nor `npm ci`.
+func fullSuite() bool { return os.Getenv("STEMKN_FULL") == "1" }
+
+// corpusSize is how many generated documents each scheme gets: 5,000 in the
+// full suite, 300 in the fast loop, 100 with -short; STEMKN_AGREEMENT_DOCS
+// sets another number.
 func corpusSize(t *testing.T) int {
 	if s := os.Getenv("STEMKN_AGREEMENT_DOCS"); s != "" {
 		n, err := strconv.Atoi(s)
 		require.NoError(t, err, "STEMKN_AGREEMENT_DOCS")
 		return n
 	}
-	if testing.Short() {
-		return 500
+	switch {
+	case fullSuite():
+		return 5000
+	case testing.Short():
+		return 100
 	}
-	return 5000
+	return 300
 }
 
 // corpusSeed is the generator's seed: fixed, so a failure reproduces;
@@ -49,16 +60,16 @@ func corpusSeed(t *testing.T) uint64 {
 	return 2011
 }
 
-// nodeOrSkip finds Node. The agreement with the browser build is part of
-// the normal test run; only -short runs may go without Node.
+// nodeOrSkip finds Node for a test that drives it. Outside the full suite
+// the test is skipped; in it, Node must be there.
 func nodeOrSkip(t *testing.T) string {
 	t.Helper()
+	if !fullSuite() {
+		t.Skip("drives Node: runs in the full suite (STEMKN_FULL=1, as `make test` sets)")
+	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		if testing.Short() {
-			t.Skip("node is not installed; -short skips the WebAssembly agreement")
-		}
-		t.Fatal("the WebAssembly agreement tests need Node.js on PATH (Debian: apt-get install nodejs); -short skips them")
+		t.Fatal("the full suite needs Node.js on PATH (Debian: apt-get install nodejs) and `npm ci` in the repository root")
 	}
 	return node
 }

@@ -28,7 +28,7 @@ func (r *Result) sizeHint() int {
 	n := 64 + len(r.Scheme)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		n += 96 + len(f.Path) + len(f.Message) + len(f.Rule) + 48*len(f.Params) + 32*len(f.Related)
+		n += 96 + len(f.Path) + len(f.Message) + len(f.Rule) + len(f.Variant) + 48*len(f.Params) + 32*len(f.Related)
 	}
 	for i := range r.Rules {
 		rr := &r.Rules[i]
@@ -117,6 +117,10 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 	if f.Rule != "" {
 		b = append(b, `,"rule":`...)
 		b = appendJSONQuoted(b, f.Rule)
+	}
+	if f.Variant != "" {
+		b = append(b, `,"variant":`...)
+		b = appendJSONQuoted(b, f.Variant)
 	}
 	return append(b, '}'), nil
 }

@@ -73,7 +73,7 @@ func (ev *evaluation) report(path string, params Params) {
 // submitting, a warning in a draft. The rule cannot be judged without it.
 func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
 	sev := severityFor(ev.mode)
-	*ev.out = append(*ev.out, Finding{Code: code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id, variant: "missing"})
+	*ev.out = append(*ev.out, Finding{Code: code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id, Variant: "missing"})
 	return NotJudged
 }
 
@@ -557,7 +557,7 @@ func checkCommitments(ev *evaluation, cr *CommitmentRule) Outcome {
 	f := &(*ev.out)[len(*ev.out)-1]
 	f.Related = related
 	if len(missing) == 1 {
-		f.variant = missing[0]
+		f.Variant = missing[0]
 	}
 	return Failed
 }
@@ -639,7 +639,7 @@ func checkDuration(ev *evaluation, dr *DurationRule) Outcome {
 	}
 	ev.report("/plan/endDate", Params{"weeks": int64(weeks), "months": int64(months),
 		"days": int64(eligibility.DaysInclusive(start, end)), limitName: int64(limit)})
-	(*ev.out)[len(*ev.out)-1].variant = variant
+	(*ev.out)[len(*ev.out)-1].Variant = variant
 	return Failed
 }
 
@@ -731,7 +731,7 @@ func checkCategoryNeed(ev *evaluation, cn *CategoryNeedRule) Outcome {
 	for i, l := range ev.app.Funding.Lines {
 		if l.Category == cn.Category {
 			ev.report("/funding/lines/"+strconv.Itoa(i)+"/category", Params{"category": l.Category, "needs": cn.Needs})
-			(*ev.out)[len(*ev.out)-1].variant = "needs"
+			(*ev.out)[len(*ev.out)-1].Variant = "needs"
 			outcome = Failed
 		}
 	}
@@ -787,7 +787,7 @@ func checkMonthlyCap(ev *evaluation, mc *MonthlyCapRule) Outcome {
 	if !budget.WithinCap(total, limit) {
 		ev.report("/funding/lines", Params{"total": int64(total), "cap": int64(limit), "months": int64(months),
 			"perMonth": int64(mc.PerMonth), "ceiling": int64(mc.Ceiling), "currency": ev.scheme.Currency})
-		(*ev.out)[len(*ev.out)-1].variant = "monthly"
+		(*ev.out)[len(*ev.out)-1].Variant = "monthly"
 		return Failed
 	}
 	return Passed

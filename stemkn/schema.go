@@ -525,7 +525,7 @@ var schemaCodes = map[Code]bool{
 // repeated entry in a list (uniqueItems) is inside it.
 func (f *Finding) SchemaExpressible() bool {
 	if f.Code == CodeDuplicate {
-		return f.variant == "entry"
+		return f.Variant == "entry"
 	}
 	return schemaCodes[f.Code]
 }

@@ -201,11 +201,11 @@ func findingFor(tf tagFailure, mode Mode) Finding {
 	case "unique":
 		// "entry" tells a repeated list entry, which a JSON Schema's
 		// uniqueItems can see, from a repeated key or id, which it cannot.
-		f.Code, f.variant = CodeDuplicate, "entry"
+		f.Code, f.Variant = CodeDuplicate, "entry"
 	default:
 		f.Code = tagCodes[tf.tag]
 		if f.Code == CodeFormat {
-			f.Params, f.variant = Params{"format": tf.tag}, tf.tag
+			f.Params, f.Variant = Params{"format": tf.tag}, tf.tag
 		}
 	}
 	return f

@@ -221,7 +221,7 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 			} else {
 				f := Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}}
 				if wrongKind {
-					f.variant = "kind"
+					f.Variant = "kind"
 				}
 				out = append(out, f)
 			}

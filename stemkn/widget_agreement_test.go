@@ -4,9 +4,11 @@ package stemkn_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,6 +53,9 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 			reqs = append(reqs, newRequest(t, c.Scheme, c.Name+" (form)", agree.Request{Form: post, Mode: c.Mode}))
 		}
 	}
+	for i, post := range dateInputPosts() {
+		reqs = append(reqs, newRequest(t, "stem-kn-2011", "date input "+strconv.Itoa(i), agree.Request{Form: post}))
+	}
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "requests.ndjson"), filepath.Join(dir, "answers.ndjson")
 	var lines []byte
@@ -76,13 +81,17 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 		widget := []byte(answers[i])
 		if req.Form != nil {
 			var a struct {
-				Result   json.RawMessage `json:"result"`
-				Document json.RawMessage `json:"document"`
-				Error    string          `json:"error"`
+				Result     json.RawMessage     `json:"result"`
+				Document   json.RawMessage     `json:"document"`
+				Fields     map[string]string   `json:"fields"`
+				DateInputs map[string][]string `json:"dateInputs"`
+				Error      string              `json:"error"`
 			}
 			require.NoError(t, json.Unmarshal(widget, &a), answers[i])
 			require.Empty(t, a.Error, "%s: the widget failed", r.name)
 			require.Equal(t, canonicalJSON(t, []byte(answer.Form.Document)), canonicalJSON(t, a.Document), "%s: the widget decodes the form to another document", r.name)
+			require.Equal(t, answer.Form.Fields, a.Fields, "%s: the widget maps the document to other form fields", r.name)
+			require.Equal(t, answer.Form.DateInputs, a.DateInputs, "%s: the widget reads other date inputs", r.name)
 			widget = a.Result
 		}
 		if string(native) != string(widget) {
@@ -92,4 +101,28 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 	}
 	t.Logf("%d requests answered alike by Go and the widget", len(reqs))
 	require.Empty(t, disagreements, "Go and the widget disagree on %d of %d requests (seed %d)", len(disagreements), len(reqs), corpusSeed(t))
+}
+
+// dateInputPosts are form posts with dates typed as GOV.UK date inputs, in
+// both namings, complete, partial, impossible and with a short year: the
+// generated corpus posts only real dates that way.
+func dateInputPosts() []url.Values {
+	var posts []url.Values
+	for _, style := range []string{"-", "["} {
+		for _, d := range [][3]string{
+			{"1", "2", "2011"}, {"1", "", "2011"}, {"", "", "2011"}, {"", "", ""}, {"31", "4", "2011"},
+			{"29", "2", "2012"}, {"x", "13", "2011"}, {"1", "2", "11"}, {"1st", "Sept", "2011"},
+		} {
+			post := url.Values{"scheme": {"stem-kn-2011"}, "plan[endDate]": {"2011-07-15"}}
+			for k, part := range []string{"day", "month", "year"} {
+				name := "plan[startDate]-" + part
+				if style == "[" {
+					name = "plan[startDate][" + part + "]"
+				}
+				post.Set(name, d[k])
+			}
+			posts = append(posts, post)
+		}
+	}
+	return posts
 }

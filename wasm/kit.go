@@ -116,6 +116,9 @@ type formAnswer struct {
 	// Targets maps each finding's path, and each of its related pointers,
 	// to the form field name it stands for (stemkn.Form.FieldFor).
 	Targets map[string]string `json:"targets"`
+	// DateInputs maps each date posted as a date input to its day, month
+	// and year field names (stemkn.Form.DateInputs).
+	DateInputs map[string][]string `json:"dateInputs,omitempty"`
 	// Budget sums up the budget against the scheme, for application schemes.
 	Budget *stemkn.BudgetSummary `json:"budget,omitempty"`
 }
@@ -139,7 +142,7 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 		values.Add(e[0], e[1])
 	}
 	res, form := v.ValidateForm(values, opts)
-	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}}
+	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}, DateInputs: form.DateInputs}
 	for _, f := range res.Findings {
 		out.Targets[f.Path] = form.FieldFor(f.Path)
 		for _, p := range f.Related {

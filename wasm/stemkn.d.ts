@@ -56,6 +56,12 @@ export interface Finding {
   params?: Record<string, string | number | string[]>
   /** The id of the scheme rule that made the finding. */
   rule?: string
+  /**
+   * Refines code for the wording: "missing" for a value a rule needs, a
+   * format's name, the limit an input passed… The message key is
+   * code.variant (see the README's Messages).
+   */
+  variant?: string
 }
 
 export type Outcome = 'passed' | 'failed' | 'not-judged' | 'not-applicable'
@@ -121,8 +127,13 @@ export interface FormAnswer {
   document: unknown
   /** JSON Pointer in the document → the form field name it came from. */
   fields: Record<string, string>
-  /** Each finding's path → the form field (or group) its message goes by. */
+  /** Each finding's path → the form field (or group) its message goes by:
+   * for a date input, the first part the finding marks wrong. */
   targets: Record<string, string>
+  /** JSON Pointer of each date posted as a GOV.UK date input → the names of
+   * its day, month and year fields. A finding there with `params.parts`
+   * (["day"], ["month", …]) marks those parts; any other marks all three. */
+  dateInputs?: Record<string, [string, string, string]>
   /** For application schemes. */
   budget?: BudgetSummary
 }

@@ -23,6 +23,11 @@
 // Text output gives, per document, "FILE: valid" or "FILE: not valid" (for
 // NDJSON "FILE:LINE: …"), each finding as "  error /path: message (code)",
 // and for an ineligible document the rules it fails with their references.
+// Text taken from input (paths, messages that quote it, file names, a
+// scheme file's words) is printed with control characters, bytes that are
+// not UTF-8, line separators and bidirectional controls escaped (\n,
+// \x1b, \xff, \u202e; a backslash doubled), so a document can neither
+// print a line of its own nor send the terminal an escape sequence.
 // --format json prints each document's result (SPEC §6) as one line of JSON.
 // --scheme judges every document against that scheme whatever its own
 // scheme field says; --scheme-file loads a scheme file (which may extend a

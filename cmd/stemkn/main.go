@@ -162,7 +162,9 @@ func openInput(path string, stdin io.Reader) (r io.Reader, name string, closeFn 
 }
 
 // trouble reports usage or I/O trouble on stderr and gives its exit code.
+// The message may quote input (a file name, a scheme file's field), so it
+// goes through printable.
 func trouble(stderr io.Writer, cmd, msg string) int {
-	fmt.Fprintln(stderr, "stemkn "+cmd+": "+msg)
+	fmt.Fprintln(stderr, "stemkn "+cmd+": "+printable(msg))
 	return exitTrouble
 }

@@ -27,7 +27,7 @@ func runSchemes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	out := bufio.NewWriter(stdout)
 	for _, s := range stemkn.NewCatalogue().Schemes() {
-		out.WriteString(s.ID + "\t" + s.Title + "\n")
+		out.WriteString(printable(s.ID) + "\t" + printable(s.Title) + "\n")
 	}
 	if err := out.Flush(); err != nil {
 		return trouble(stderr, "schemes", err.Error())

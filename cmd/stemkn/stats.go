@@ -44,7 +44,7 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.As(err, &overflow):
 		// The input is readable but its sum cannot be given exactly: a
 		// problem with the data, not with the command.
-		fmt.Fprintf(stderr, "stemkn stats: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "stemkn stats: %s: %s\n", printable(name), printable(err.Error()))
 		return exitFindings
 	case err != nil:
 		return trouble(stderr, "stats", name+": "+err.Error())
@@ -54,7 +54,7 @@ func runStats(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if stats.Skipped == 1 {
 			what = "line that is not an application"
 		}
-		fmt.Fprintf(stderr, "stemkn stats: %s: skipped %d %s\n", name, stats.Skipped, what)
+		fmt.Fprintf(stderr, "stemkn stats: %s: skipped %d %s\n", printable(name), stats.Skipped, what)
 	}
 	out, err := json.MarshalIndent(stats, "", "  ")
 	if err != nil {

@@ -49,15 +49,15 @@ func runTest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	failed := false
 	for i, s := range schemes {
 		if len(outcomes[i]) == 0 {
-			fmt.Fprintf(out, "?   %s: scheme %s has no tests\n", paths[i], s.ID)
+			fmt.Fprintf(out, "?   %s: scheme %s has no tests\n", printable(paths[i]), printable(s.ID))
 		}
 		for _, o := range outcomes[i] {
 			if o.Passed {
-				fmt.Fprintf(out, "ok  %s\n", o.Name)
+				fmt.Fprintf(out, "ok  %s\n", printable(o.Name))
 				continue
 			}
 			failed = true
-			fmt.Fprintf(out, "FAIL %s: %s\n", o.Name, strings.Join(o.Mismatches, "; "))
+			fmt.Fprintf(out, "FAIL %s: %s\n", printable(o.Name), printable(strings.Join(o.Mismatches, "; ")))
 		}
 	}
 	if err := out.Flush(); err != nil {

@@ -116,19 +116,22 @@ func schemeFileProblem(path string, err error) string {
 }
 
 // writeText prints a result for people: the verdict, each finding, and for
-// an ineligible document the rules it fails with their references.
+// an ineligible document the rules it fails with their references. Paths,
+// messages and rule texts come from the document and the scheme file, so
+// each goes through printable: every line the output has is one this
+// function starts.
 func writeText(w io.Writer, label string, r *stemkn.Result) {
 	verdict := "valid"
 	if !r.Valid {
 		verdict = "not valid"
 	}
-	fmt.Fprintf(w, "%s: %s\n", label, verdict)
+	fmt.Fprintf(w, "%s: %s\n", printable(label), verdict)
 	for _, f := range r.Findings {
 		path := ""
 		if f.Path != "" {
-			path = " " + f.Path
+			path = " " + printable(f.Path)
 		}
-		fmt.Fprintf(w, "  %s%s: %s (%s)\n", f.Severity, path, f.Message, f.Code)
+		fmt.Fprintf(w, "  %s%s: %s (%s)\n", f.Severity, path, printable(f.Message), printable(string(f.Code)))
 	}
 	if r.Eligible == nil || *r.Eligible {
 		return
@@ -138,9 +141,9 @@ func writeText(w io.Writer, label string, r *stemkn.Result) {
 		if rule.Outcome != stemkn.Failed || rule.Advice {
 			continue
 		}
-		fmt.Fprintf(w, "    %s: %s (%s)\n", rule.Rule, rule.Title, rule.Code)
+		fmt.Fprintf(w, "    %s: %s (%s)\n", printable(rule.Rule), printable(rule.Title), printable(string(rule.Code)))
 		if rule.Reference != "" {
-			fmt.Fprintf(w, "      reference: %s\n", rule.Reference)
+			fmt.Fprintf(w, "      reference: %s\n", printable(rule.Reference))
 		}
 	}
 }

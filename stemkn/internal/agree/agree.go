@@ -43,6 +43,8 @@ type Form struct {
 	Document string            `json:"document"`
 	Findings stemkn.Findings   `json:"findings"`
 	Fields   map[string]string `json:"fields"`
+	// DateInputs are the dates posted as date inputs (stemkn.Form.DateInputs).
+	DateInputs map[string][]string `json:"dateInputs,omitempty"`
 }
 
 var (
@@ -73,7 +75,7 @@ func Respond(req *Request) (a Answer) {
 	opts := stemkn.Options{Scheme: req.Scheme, Mode: req.Mode}
 	if req.Form != nil {
 		res, f := v.ValidateForm(req.Form, opts)
-		return Answer{Result: &res, Form: &Form{Document: string(f.Document), Findings: f.Findings, Fields: f.Fields}}
+		return Answer{Result: &res, Form: &Form{Document: string(f.Document), Findings: f.Findings, Fields: f.Fields, DateInputs: f.DateInputs}}
 	}
 	res := v.Validate(req.Doc, opts)
 	return Answer{Result: &res}

@@ -1,13 +1,16 @@
 package docgen
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/eligibility"
 	"github.com/stemkn/stemkn/stemkn"
 )
 
@@ -83,6 +86,10 @@ func (f *formRenderer) value(n *Node, fd *Field, name string) (want *Node, poste
 	case "string":
 		if n.Kind != String || !utf8.ValidString(n.Text) {
 			return nil, false, false
+		}
+		if d, ok := eligibility.ParseDate(n.Text); ok && fd.Format == "date" && f.r.IntN(3) == 0 {
+			f.dateInput(d, name)
+			return Str(n.Text), true, true
 		}
 		f.post.Add(name, n.Text)
 		if strings.TrimSpace(n.Text) == "" {
@@ -230,6 +237,28 @@ func rowHasValue(n *Node) bool {
 		}
 	}
 	return false
+}
+
+// dateInput posts a date as GOV.UK's date input: three fields named
+// NAME-day, NAME-month and NAME-year (govukDateInput with namePrefix) or
+// NAME[day], NAME[month] and NAME[year], typed the ways people type them.
+func (f *formRenderer) dateInput(d eligibility.Date, name string) {
+	part := func(p string) string { return name + "-" + p }
+	if f.r.IntN(2) == 0 {
+		part = func(p string) string { return name + "[" + p + "]" }
+	}
+	day, month, year := strconv.Itoa(d.Day), strconv.Itoa(d.Month), fmt.Sprintf("%04d", d.Year)
+	switch f.r.IntN(4) {
+	case 0:
+		day, month = fmt.Sprintf("%02d", d.Day), fmt.Sprintf("%02d", d.Month)
+	case 1:
+		month = time.Month(d.Month).String()
+	case 2:
+		day, month, year = " "+day+" ", strings.ToLower(time.Month(d.Month).String()[:3]), " "+year
+	}
+	f.post.Add(part("day"), day)
+	f.post.Add(part("month"), month)
+	f.post.Add(part("year"), year)
 }
 
 // money writes an amount the ways people type it, each meaning exactly the amount.
