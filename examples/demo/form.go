@@ -681,9 +681,10 @@ func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryIt
 		item := summaryItem{text: f.Message, order: nowhere}
 		switch {
 		case q != nil:
-			item.href, item.order = "#"+q.linkID(datePartsOf(f)), q.order
+			parts := wrongParts(form, f)
+			item.href, item.order = "#"+q.linkID(parts), q.order
 			if q.errorText == "" {
-				q.errorText, q.wrongParts = f.Message, datePartsOf(f)
+				q.errorText, q.wrongParts = f.Message, parts
 				for _, o := range others {
 					o.marked = true
 				}
@@ -732,24 +733,19 @@ func dateOf(name string) string {
 	return name
 }
 
-// datePartsOf lists the parts of a date a finding says are wrong (its
-// "parts" param), in day, month, year order.
-func datePartsOf(f stemkn.Finding) []string {
-	var parts []string
-	switch p := f.Params["parts"].(type) {
-	case []string:
-		parts = p
-	case []any:
-		for _, x := range p {
-			if s, ok := x.(string); ok {
-				parts = append(parts, s)
-			}
-		}
+// wrongParts lists the parts of a date input a finding marks wrong, in
+// day, month, year order: those its "parts" param names, else all three.
+func wrongParts(form stemkn.Form, f stemkn.Finding) []string {
+	names := form.PartsFor(f)
+	if len(names) == 0 {
+		return dateParts
 	}
 	var out []string
-	for _, d := range dateParts {
-		if slices.Contains(parts, d) {
-			out = append(out, d)
+	for _, name := range names {
+		for _, p := range dateParts {
+			if strings.HasSuffix(name, "-"+p) || strings.HasSuffix(name, "["+p+"]") {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
@@ -910,26 +906,23 @@ func (g *group) html() template.HTML {
 	}
 	b.WriteString(`<div data-demo-rows>`)
 	for _, r := range g.rows {
-		b.WriteString(string(r.html(g, len(g.rows) > 1)))
+		b.WriteString(string(r.html(g)))
 	}
-	b.WriteString(`</div><template data-demo-template="` + esc(g.name) + `">` + string(g.template.html(g, true)) + "</template>")
+	b.WriteString(`</div><template data-demo-template="` + esc(g.name) + `">` + string(g.template.html(g)) + "</template>")
 	b.WriteString(string(Button{Text: "Add another " + g.noun, Classes: "govuk-button--secondary", Name: "_add", Value: g.name,
 		Attributes: map[string]string{"data-demo-add": g.name}}.HTML()))
 	b.WriteString("</div>")
 	return template.HTML(b.String())
 }
 
-// html draws a row as a fieldset, with a button to remove it when the
-// group has more than one.
-func (r *row) html(g *group, removable bool) template.HTML {
+// html draws a row as a fieldset, with a button to remove it.
+func (r *row) html(g *group) template.HTML {
 	var inner strings.Builder
 	for _, n := range r.nodes {
 		inner.WriteString(string(n.html(nil)))
 	}
-	if removable {
-		inner.WriteString(string(Button{Text: "Remove " + strings.ToLower(r.legend), Classes: "govuk-button--secondary", Name: "_remove", Value: r.name,
-			Attributes: map[string]string{"data-demo-remove": ""}}.HTML()))
-	}
+	inner.WriteString(string(Button{Text: "Remove " + strings.ToLower(r.legend), Classes: "govuk-button--secondary", Name: "_remove", Value: r.name,
+		Attributes: map[string]string{"data-demo-remove": ""}}.HTML()))
 	return Fieldset{Legend: &Legend{Text: r.legend, Classes: "govuk-fieldset__legend--m"}, Inner: template.HTML(inner.String()),
 		Attributes: map[string]string{"data-demo-row": r.index}}.HTML()
 }
@@ -938,7 +931,11 @@ func (r *row) html(g *group, removable bool) template.HTML {
 // without JavaScript; the widget redraws it on every keystroke.
 func (v *formView) budgetHTML() template.HTML {
 	var b strings.Builder
-	b.WriteString(`<div class="stemkn-budget" data-stemkn-budget-summary>`)
+	cls := "stemkn-budget"
+	if v != nil && v.budget != nil && v.budget.Over {
+		cls += " stemkn-budget--over"
+	}
+	b.WriteString(`<div class="` + cls + `" data-stemkn-budget-summary>`)
 	if v != nil && v.budget != nil {
 		sum := v.budget
 		rows := []SummaryRow{{Key: SummaryText{Text: "Total asked for"}, Value: SummaryText{Text: sum.TotalText}}}
@@ -952,7 +949,7 @@ func (v *formView) budgetHTML() template.HTML {
 			rows = append(rows, SummaryRow{Key: SummaryText{Text: "Most the scheme funds"}, Value: SummaryText{Text: sum.CapText}},
 				SummaryRow{Key: SummaryText{Text: left}, Value: SummaryText{Text: sum.RemainingText}})
 		}
-		t := Table{Caption: "Spend by category", CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true,
+		t := Table{Caption: "Spend by category", CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true, Classes: "govuk-table--small-text-until-tablet",
 			Head: []TableCell{{Text: "Category"}, {Text: "Amount", Format: "numeric"}, {Text: "Share of total", Format: "numeric"}, {Text: "Limit"}}}
 		for _, c := range sum.Categories {
 			limit := TableCell{Text: "None"}
@@ -961,6 +958,7 @@ func (v *formView) budgetHTML() template.HTML {
 			}
 			if !c.Within {
 				limit.Classes = "stemkn-budget--over"
+				limit.HTML = template.HTML(esc(limit.Text) + ` <strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">Over</strong>`)
 			}
 			t.Rows = append(t.Rows, []TableCell{{Text: c.Title}, {Text: c.AmountText, Format: "numeric"}, {Text: c.Share, Format: "numeric"}, limit})
 		}

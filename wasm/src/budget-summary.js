@@ -15,7 +15,7 @@ export const budgetSummaryDefaults = Object.freeze({
     key: 'govuk-summary-list__key',
     value: 'govuk-summary-list__value',
     over: 'stemkn-budget--over',
-    table: 'govuk-table',
+    table: 'govuk-table govuk-table--small-text-until-tablet',
     caption: 'govuk-table__caption govuk-table__caption--s',
     head: 'govuk-table__head',
     headRow: 'govuk-table__row',
@@ -25,7 +25,8 @@ export const budgetSummaryDefaults = Object.freeze({
     bodyRow: 'govuk-table__row',
     cell: 'govuk-table__cell',
     numericCell: 'govuk-table__cell govuk-table__cell--numeric',
-    status: 'govuk-body stemkn-budget__status'
+    status: 'govuk-body stemkn-budget__status',
+    overTag: 'govuk-tag govuk-tag--red stemkn-budget__over-tag'
   }),
   words: Object.freeze({
     total: 'Total asked for',
@@ -38,6 +39,7 @@ export const budgetSummaryDefaults = Object.freeze({
     share: 'Share of total',
     limit: 'Limit',
     noLimit: 'None',
+    over: 'Over',
     atMost: 'no more than {percent}%',
     statusRemaining: '{amount} remaining',
     statusOver: '{amount} over the limit',
@@ -118,7 +120,10 @@ export class BudgetSummary {
         ? w.noLimit
         : fill(w.atMost, { percent: String(cat.maxPercent) })
       const limitCell = el('td', c.cell, limit)
-      if (!cat.within) limitCell.classList.add(classOf(c.over))
+      if (!cat.within) {
+        limitCell.classList.add(classOf(c.over))
+        limitCell.append(' ', el('strong', c.overTag, w.over))
+      }
       tr.append(name, el('td', c.numericCell, cat.amountText), el('td', c.numericCell, cat.share), limitCell)
       body.append(tr)
     }
