@@ -950,17 +950,21 @@ func (v *formView) budgetHTML() template.HTML {
 				SummaryRow{Key: SummaryText{Text: left}, Value: SummaryText{Text: sum.RemainingText}})
 		}
 		t := Table{Caption: "Spend by category", CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true, Classes: "govuk-table--small-text-until-tablet",
-			Head: []TableCell{{Text: "Category"}, {Text: "Amount", Format: "numeric"}, {Text: "Share of total", Format: "numeric"}, {Text: "Limit"}}}
+			Head: []TableCell{{Text: "Category"}, {Text: "Amount", Format: "numeric"}, {Text: "Share of total", Format: "numeric"}}}
 		for _, c := range sum.Categories {
-			limit := TableCell{Text: "None"}
+			share := TableCell{Text: c.Share, Format: "numeric"}
+			var extra string
 			if c.MaxPercent != nil {
-				limit.Text = "no more than " + strconv.FormatInt(*c.MaxPercent, 10) + "%"
+				extra += `<span class="stemkn-budget__limit">no more than ` + strconv.FormatInt(*c.MaxPercent, 10) + "%</span>"
 			}
 			if !c.Within {
-				limit.Classes = "stemkn-budget--over"
-				limit.HTML = template.HTML(esc(limit.Text) + ` <strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">Over</strong>`)
+				share.Classes = "stemkn-budget--over"
+				extra += `<strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">Over</strong>`
 			}
-			t.Rows = append(t.Rows, []TableCell{{Text: c.Title}, {Text: c.AmountText, Format: "numeric"}, {Text: c.Share, Format: "numeric"}, limit})
+			if extra != "" {
+				share.HTML = template.HTML(esc(c.Share) + extra)
+			}
+			t.Rows = append(t.Rows, []TableCell{{Text: c.Title}, {Text: c.AmountText, Format: "numeric"}, share})
 		}
 		b.WriteString("<div>" + string(SummaryList{Rows: rows}.HTML()) + string(t.HTML()) + "</div>")
 		b.WriteString(`<p class="govuk-body stemkn-budget__status" aria-live="polite">` + esc(status) + "</p>")
