@@ -65,7 +65,7 @@ func BenchmarkDecode(b *testing.B) {
 	for b.Loop() {
 		var app Application
 		var out Findings
-		decodeDocument(doc, applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
+		read(doc, applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
 		if len(out) > 0 {
 			b.Fatal(out)
 		}
@@ -79,7 +79,7 @@ func BenchmarkCheck(b *testing.B) {
 	v := NewValidator(nil)
 	var app Application
 	var out Findings
-	decodeDocument(string(readFixture(b, "reference-12-members.json")), applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
+	read(string(readFixture(b, "reference-12-members.json")), applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
 	require.Empty(b, out)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -20,7 +20,7 @@ func DecodeApplication(data []byte) (*Application, Findings) {
 		app Application
 		out Findings
 	)
-	broken := decodeDocument(string(data), applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
+	broken := read(string(data), applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
 	decodeMessages().apply(out, nil)
 	out.Sort()
 	if hasCode(out, CodeSyntax) || hasCode(out, CodeTooLarge) || rootBroken(broken) {

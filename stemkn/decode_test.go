@@ -20,7 +20,7 @@ func decodeApplication(t testing.TB, input string) (Application, []seen) {
 	t.Helper()
 	var app Application
 	var out Findings
-	decodeDocument(input, applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
+	read(input, applicationShape, unsafe.Pointer(&app), DefaultLimits, &out)
 	got := []seen{}
 	for _, f := range out {
 		got = append(got, seen{f.Code, f.Severity, f.Path})

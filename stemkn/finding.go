@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
 // Code identifies the kind of a finding. Codes are stable API: hosts key
@@ -28,6 +29,7 @@ const (
 	CodeMaxItems     Code = "max-items"     // a list too long
 	CodeDuplicate    Code = "duplicate"     // a repeated key, id or list entry
 	CodeTooLarge     Code = "too-large"     // the input passes a hard input limit
+	CodeFormName     Code = "form-name"     // a form field the document has no place for (params: name, at)
 )
 
 // Rule codes: the eligibility and funding rules of a scheme.
@@ -215,7 +217,7 @@ func (fs Findings) Sort() {
 }
 
 func (f *Finding) less(g *Finding) bool {
-	if c := comparePaths(f.Path, g.Path); c != 0 {
+	if c := document.ComparePaths(rootShape, f.Path, g.Path); c != 0 {
 		return c < 0
 	}
 	if f.Severity != g.Severity {
@@ -225,71 +227,6 @@ func (f *Finding) less(g *Finding) bool {
 		return f.Code < g.Code
 	}
 	return f.Message < g.Message
-}
-
-// comparePaths orders JSON Pointers segment by segment: a parent before its
-// children, list indices numerically, fields in the order the document type
-// declares them, and anything else by its text.
-func comparePaths(a, b string) int {
-	sh, inList := rootShape, false
-	for {
-		if a == b {
-			return 0
-		}
-		if a == "" {
-			return -1
-		}
-		if b == "" {
-			return 1
-		}
-		sa, ra := firstSegment(a)
-		sb, rb := firstSegment(b)
-		if sa != sb {
-			return compareSegments(sh, inList, sa, sb)
-		}
-		sh, inList = sh.child(sa, inList)
-		a, b = ra, rb
-	}
-}
-
-func firstSegment(p string) (seg, rest string) {
-	p = p[1:] // drop the leading '/'
-	if i := strings.IndexByte(p, '/'); i >= 0 {
-		return p[:i], p[i:]
-	}
-	return p, ""
-}
-
-func compareSegments(sh *shape, inList bool, a, b string) int {
-	if inList {
-		na, errA := strconv.Atoi(a)
-		nb, errB := strconv.Atoi(b)
-		if errA == nil && errB == nil {
-			return cmpInt(na, nb)
-		}
-	} else if sh != nil {
-		ia, _ := sh.lookup(a)
-		ib, _ := sh.lookup(b)
-		switch {
-		case ia >= 0 && ib >= 0:
-			return cmpInt(ia, ib)
-		case ia >= 0:
-			return -1
-		case ib >= 0:
-			return 1
-		}
-	}
-	return strings.Compare(a, b)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Outcome is what a scheme rule concluded about a document.

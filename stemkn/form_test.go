@@ -31,10 +31,14 @@ func TestFormDecodesBracketNamesToTheSameDocument(t *testing.T) {
 		"funding[lines][3][category]":            {"supply-cover"},
 		"funding[lines][10][amount]":             {"400"},
 		"funding[lines][10][description]":        {"Data \"loggers\"\n"},
-		"network[institutions][0][stateFunded]x": {"ignored: not a bracket name"},
+		"network[institutions][0][stateFunded]x": {"not a bracket name"},
 	}
-	f := decodeForm(values, applicationShape)
-	require.Empty(t, f.Findings)
+	f := testValidator.DecodeForm(values, Options{})
+	// Nothing typed is dropped without a word: a name under a document
+	// field that is not bracket notation is a finding at its own path.
+	require.Equal(t, Findings{{Code: CodeFormName, Severity: Error, Path: "/network/institutions/0/stateFunded/x",
+		Params: Params{"name": "network[institutions][0][stateFunded]x"}, Variant: "name"}}, f.Findings)
+	require.Equal(t, "network[institutions][0][stateFunded]x", f.FieldFor("/network/institutions/0/stateFunded/x"))
 	require.JSONEq(t, `{
 		"scheme": "stem-kn-2011", "submittedOn": "2011-01-07",
 		"network": {"name": "Calder Valley Maths in STEM Network", "lead": "ccs",
@@ -68,7 +72,7 @@ func TestFormReportsFieldsItCannotRead(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			values := url.Values{tt.field: {tt.value}, "funding[lines][0][category]": {"resources"}}
-			f := decodeForm(values, applicationShape)
+			f := testValidator.DecodeForm(values, Options{})
 			require.Len(t, f.Findings, 1)
 			require.Equal(t, tt.code, f.Findings[0].Code)
 			require.Equal(t, tt.path, f.Findings[0].Path)
@@ -77,7 +81,7 @@ func TestFormReportsFieldsItCannotRead(t *testing.T) {
 }
 
 func TestFundingIsAbsentWithoutBudgetLines(t *testing.T) {
-	f := decodeForm(url.Values{"funding[currency]": {"GBP"}, "funding[lines][0][description]": {" "}}, applicationShape)
+	f := testValidator.DecodeForm(url.Values{"funding[currency]": {"GBP"}, "funding[lines][0][description]": {" "}}, Options{})
 	require.JSONEq(t, `{}`, string(f.Document))
 }
 

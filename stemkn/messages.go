@@ -19,7 +19,8 @@ import (
 // of its path; {1} and {2} are the 1-based list indices in the path. A
 // capitalised placeholder ({Field}, {Category:category}) capitalises its
 // text. Formats: {x:money} (minor units in the finding's currency),
-// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"), {x:quoted}, {x:category} and {x:theme}
+// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"),
+// {x:label} (the label of the JSON Pointer in x), {x:quoted}, {x:category} and {x:theme}
 // (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
 // (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
 //
@@ -160,6 +161,9 @@ func (m *Messages) placeholder(name string, f *Finding, scheme *Scheme, pattern 
 	switch {
 	case name == "field":
 		text = m.label(pattern, indices)
+	case format == "label":
+		at, _ := f.Params[name].(string)
+		text = m.label(pathPattern(at))
 	case name >= "1" && name <= "9" && len(name) == 1:
 		if k := int(name[0] - '1'); k < len(indices) {
 			text = indices[k]
@@ -284,6 +288,13 @@ var englishTemplates = withPathTemplates(map[string]string{
 	"too-large.depth":                       "The document must be nested no more than {max} levels deep",
 	"too-large.items":                       "{Field} must have no more than {max} entries",
 	"too-large.findings":                    "The document has more than {max} problems: fix the ones listed and send it again",
+	"form-name":                             "The answer in {name:quoted} cannot be saved: the form has no place for it",
+	"form-name.index":                       "The answer in {name:quoted} cannot be saved: {part:quoted} is not a row number from 0 to {max}",
+	"form-name.list":                        "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a list",
+	"form-name.group":                       "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a group of answers",
+	"form-name.value":                       "The answer in {name:quoted} cannot be saved: {at:label} is a group of questions, not one answer",
+	"form-name.rows":                        "The answer in {name:quoted} cannot be saved: {at:label} are given row by row, not as one answer",
+	"form-name.name":                        "The answer in {name:quoted} cannot be saved: its field name is not in bracket notation",
 	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
 	"eligibility.scheme-unknown.kind":       "Select a scheme for this kind of document: {scheme:quoted} judges a different kind",
 	"eligibility.theme":                     "Select one of the scheme's themes for the network",

@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/eligibility"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
 // Mode says how strictly missing values are treated.
@@ -97,8 +97,8 @@ func (ev *evaluation) brokenUnder(inputs []string) bool {
 // other, segment by segment, "*" in the pattern matching any segment.
 func overlaps(path, pattern string) bool {
 	for path != "" && pattern != "" {
-		seg, rest := firstSegment(path)
-		want, patternRest := firstSegment(pattern)
+		seg, rest := document.FirstSegment(path)
+		want, patternRest := document.FirstSegment(pattern)
 		if seg != want && want != "*" {
 			return false
 		}
@@ -124,34 +124,10 @@ func (ev *evaluation) notFunded() Outcome {
 	return NotApplicable
 }
 
-// isBlank reports whether text has nothing but white space in it: the
-// characters ECMAScript's \s matches, so the schema's NonBlankPattern agrees.
-func isBlank(s string) bool {
-	for _, r := range s {
-		if !isSpaceRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// blankRunes are ECMAScript's white space and line terminators.
-const blankRunes = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-
 // NonBlankPattern matches text with at least one character that is not
-// white space; the schema uses it for text a rule needs.
-const NonBlankPattern = "[^" + blankRunes + "]"
-
-func isSpaceRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		switch r {
-		case '\t', '\n', '\v', '\f', '\r', ' ':
-			return true
-		}
-		return false
-	}
-	return strings.ContainsRune(blankRunes[6:], r)
-}
+// white space (ECMAScript's \s); the schema uses it for text a rule needs,
+// and the rule judges the same text with document.IsBlank.
+const NonBlankPattern = document.NonBlankPattern
 
 // ruleList builds the scheme's rules in their fixed order.
 func (s *Scheme) ruleList() []ruleSpec {
@@ -334,7 +310,7 @@ func (s *Scheme) ruleList() []ruleSpec {
 func textRule(id string, code Code, title string, r *TextRule, path string, get func(*Application) string) ruleSpec {
 	return ruleSpec{id: id, code: code, title: title, reference: r.Reference, inputs: []string{path}, express: expressText(path),
 		check: func(ev *evaluation) Outcome {
-			if isBlank(get(ev.app)) {
+			if document.IsBlank(get(ev.app)) {
 				return ev.missing(code, path, nil)
 			}
 			return Passed

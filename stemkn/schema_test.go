@@ -11,6 +11,7 @@ import (
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
 	"github.com/stretchr/testify/require"
 )
 
@@ -144,7 +145,7 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 		target["enum"] = anyStrings(strings.Fields(v))
 	}
 	for name := range field {
-		if ts, ok := stemkn.CustomTagSchema(name); ok {
+		if ts, ok := document.CustomTagSchema(name); ok {
 			addTagSchema(target, ts)
 		}
 	}
@@ -159,7 +160,7 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 			itemWant["enum"] = anyStrings(strings.Fields(v))
 		}
 		for name := range items {
-			if ts, ok := stemkn.CustomTagSchema(name); ok {
+			if ts, ok := document.CustomTagSchema(name); ok {
 				addTagSchema(itemWant, ts)
 			}
 		}
@@ -169,7 +170,7 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 	}
 }
 
-func addTagSchema(target map[string]any, ts stemkn.TagSchema) {
+func addTagSchema(target map[string]any, ts document.TagSchema) {
 	switch {
 	case ts.Pattern != "":
 		target["pattern"] = ts.Pattern

@@ -72,7 +72,7 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	}
 	var app Application
 	var ignored Findings
-	decodeDocument(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
+	read(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
 	return c.Scheme.BudgetSummary(&app), true
 }
 

@@ -153,11 +153,11 @@ func (v *Validator) validate(doc string, opts Options, out Findings, broken []st
 func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options, out Findings, broken []string) Result {
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
-		broken = append(broken, decodeDocument(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
+		broken = append(broken, read(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
 		return v.finish(c, id, known, nil, &d, opts, out, broken)
 	}
 	var app Application
-	broken = append(broken, decodeDocument(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)...)
+	broken = append(broken, read(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)...)
 	return v.finish(c, id, known, &app, nil, opts, out, broken)
 }
 
@@ -415,41 +415,6 @@ func underAny(path string, prefixes []string) bool {
 		}
 	}
 	return false
-}
-
-// peekScheme finds the top-level "scheme" string without decoding the
-// document, so the right document type can be chosen. It gives "" when the
-// document has none or is malformed (the decoder then says why).
-func peekScheme(doc string, limits Limits) string {
-	d := decoder{s: doc, limits: limits, out: new(Findings)}
-	d.ws()
-	if d.i >= len(doc) || doc[d.i] != '{' {
-		return ""
-	}
-	d.i++
-	for !d.stop {
-		d.ws()
-		if d.i >= len(doc) || doc[d.i] != '"' {
-			return ""
-		}
-		key := d.str()
-		d.ws()
-		if d.stop || d.i >= len(doc) || doc[d.i] != ':' {
-			return ""
-		}
-		d.i++
-		d.ws()
-		if key == "scheme" && d.i < len(doc) && doc[d.i] == '"' {
-			return d.str()
-		}
-		d.skip()
-		d.ws()
-		if d.i >= len(doc) || doc[d.i] != ',' {
-			return ""
-		}
-		d.i++
-	}
-	return ""
 }
 
 func itoa(i int) string {

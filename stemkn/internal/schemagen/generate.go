@@ -10,6 +10,7 @@ import (
 	"github.com/invopop/jsonschema"
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
 // stemknImport is the import path of the package whose doc comments become
@@ -127,7 +128,7 @@ type tagRules struct {
 	required, omitempty, unique bool
 	min, max                    *uint64
 	oneof                       []string
-	custom                      []stemkn.TagSchema
+	custom                      []document.TagSchema
 }
 
 func parseTag(tag string) (field, items tagRules, err error) {
@@ -162,7 +163,7 @@ func parseTag(tag string) (field, items tagRules, err error) {
 		case "oneof":
 			cur.oneof = strings.Fields(param)
 		default:
-			ts, ok := stemkn.CustomTagSchema(name)
+			ts, ok := document.CustomTagSchema(name)
 			if !ok {
 				// A tag the schema cannot say would let the schema and the Go
 				// validator disagree: refuse it rather than drop it.

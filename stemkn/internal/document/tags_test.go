@@ -1,40 +1,43 @@
 //go:build !js
 
-package stemkn
+package document_test
 
 import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
+	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
 	"github.com/stretchr/testify/require"
 )
 
 // fullApplication fills every field, including the optional ones, with valid values.
-func fullApplication() Application {
+func fullApplication() stemkn.Application {
 	yes := true
-	return Application{
+	return stemkn.Application{
 		Scheme: "stem-kn-2011", SubmittedOn: "2011-01-07",
-		Network: Network{Name: "N", AreaOfInterest: "A", Theme: "maths-skills", LocalIssue: "L", Lead: "a",
-			Institutions: []Institution{{ID: "a", Name: "A", Kind: "school", Country: "GB", Subdivision: "GB-ENG", URN: "107552",
+		Network: stemkn.Network{Name: "N", AreaOfInterest: "A", Theme: "maths-skills", LocalIssue: "L", Lead: "a",
+			Institutions: []stemkn.Institution{{ID: "a", Name: "A", Kind: "school", Country: "GB", Subdivision: "GB-ENG", URN: "107552",
 				UKPRN: "10012345", PIC: "123456789", EstablishmentType: "community-school", Phase: "secondary",
 				Region: "london", StateFunded: &yes, Postcode: "SW1A 1AA"}},
-			Members:  []Member{{Name: "M", Email: "m@example.org", Role: "teacher", Subjects: []string{"science", "mathematics"}, Institution: "a"}},
-			Partners: []Partner{{Name: "P", Kind: "employer", Contribution: "C"}}},
-		Plan: Plan{StartDate: "2011-02-01", EndDate: "2011-07-15", Reflection: "R",
-			Activities:  []Activity{{Title: "T", Kind: "cpd", Date: "2011-03-01"}},
-			Outputs:     []Output{{Title: "O", Kind: "web-portal"}},
-			Commitments: Commitments{SubmitReport: true}},
-		Funding: &Funding{Currency: "GBP", Lines: []BudgetLine{{Category: "resources", Description: "D", Amount: 100, Institution: "a"}}},
-		Contact: Contact{Name: "C", Email: "c@example.org", Phone: "01234"},
+			Members:  []stemkn.Member{{Name: "M", Email: "m@example.org", Role: "teacher", Subjects: []string{"science", "mathematics"}, Institution: "a"}},
+			Partners: []stemkn.Partner{{Name: "P", Kind: "employer", Contribution: "C"}}},
+		Plan: stemkn.Plan{StartDate: "2011-02-01", EndDate: "2011-07-15", Reflection: "R",
+			Activities:  []stemkn.Activity{{Title: "T", Kind: "cpd", Date: "2011-03-01"}},
+			Outputs:     []stemkn.Output{{Title: "O", Kind: "web-portal"}},
+			Commitments: stemkn.Commitments{SubmitReport: true}},
+		Funding: &stemkn.Funding{Currency: "GBP", Lines: []stemkn.BudgetLine{{Category: "resources", Description: "D", Amount: 100, Institution: "a"}}},
+		Contact: stemkn.Contact{Name: "C", Email: "c@example.org", Phone: "01234"},
 	}
 }
 
-func fullOffer() OfferDocument {
-	return OfferDocument{Scheme: "stem-exchange", Offer: Offer{Employer: Employer{Name: "E", CompanyNumber: "SC123456"},
+func fullOffer() stemkn.OfferDocument {
+	return stemkn.OfferDocument{Scheme: "stem-exchange", Offer: stemkn.Offer{Employer: stemkn.Employer{Name: "E", CompanyNumber: "SC123456"},
 		Kind: "cpd", Format: "workshop", Title: "T", Description: "D", Audience: []string{"fe-college"}, Cost: 0,
-		AgeRange: &AgeRange{Min: 14, Max: 18}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
+		AgeRange: &stemkn.AgeRange{Min: 14, Max: 18}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
 }
 
 // stringProbes are values that sit on either side of the tags' bounds and formats.
@@ -125,10 +128,11 @@ func mutations(v reflect.Value, visit func() bool) bool {
 // full documents and on random triples of mutations.
 func TestTagProgramsAgreeWithValidator(t *testing.T) {
 	check := func(doc any) {
-		sh, p := documentShape(doc)
-		want := structuralFailures(doc, sh, p) // validator/v10
-		require.Equal(t, len(want) == 0, sh.clean(p), "document %+v", doc)
-		require.Equal(t, want, sh.failures(p), "document %+v", doc)
+		sh, p := shapeOf(doc)
+		want := document.EngineFailures(sh, doc, p) // validator/v10
+		require.Equal(t, len(want) == 0, document.Clean(sh, doc, p), "document %+v", doc)
+		require.Equal(t, want, document.ProgramFailures(sh, p), "document %+v", doc)
+		require.Equal(t, want, nilIfEmpty(document.Check(sh, doc)), "document %+v", doc)
 	}
 	app := fullApplication()
 	check(&app)
@@ -150,4 +154,30 @@ func TestTagProgramsAgreeWithValidator(t *testing.T) {
 		}
 		check(&app)
 	}
+}
+
+// The shapes of stemkn's document types, compiled as stemkn compiles them.
+var (
+	lists = []document.List{document.ListOf[stemkn.Institution](), document.ListOf[stemkn.Member](),
+		document.ListOf[stemkn.Partner](), document.ListOf[stemkn.Activity](), document.ListOf[stemkn.Output](),
+		document.ListOf[stemkn.BudgetLine]()}
+	applicationShape = document.Compile(reflect.TypeFor[stemkn.Application](), lists, nil)
+	offerShape       = document.Compile(reflect.TypeFor[stemkn.OfferDocument](), lists, nil)
+)
+
+func shapeOf(doc any) (*document.Shape, unsafe.Pointer) {
+	switch d := doc.(type) {
+	case *stemkn.Application:
+		return applicationShape, unsafe.Pointer(d)
+	case *stemkn.OfferDocument:
+		return offerShape, unsafe.Pointer(d)
+	}
+	panic("not a document")
+}
+
+func nilIfEmpty(ps []document.Problem) []document.Problem {
+	if len(ps) == 0 {
+		return []document.Problem{}
+	}
+	return ps
 }

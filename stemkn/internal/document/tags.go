@@ -1,4 +1,4 @@
-package stemkn
+package document
 
 import (
 	"strconv"
@@ -7,7 +7,7 @@ import (
 	"unsafe"
 )
 
-// The validate tags of document.go are compiled once, per field, into small
+// The validate tags of the document types are compiled once, per field, into small
 // programs, and this file runs them over a decoded document without
 // allocating on the way. They serve twice:
 //
@@ -16,12 +16,12 @@ import (
 //     per field; on a form re-validated at every keystroke that was most of
 //     the time spent. When the programs find nothing, validator/v10 would
 //     find nothing either, and is not run.
-//   - As the engine of the WebAssembly build (structure_js.go), which leaves
+//   - As the engine of the WebAssembly build (engine_js.go), which leaves
 //     validator/v10 and its dependencies (net, crypto, MIME sniffing, x/text)
 //     out of the browser download. There the programs make the findings.
 //
-// Native builds keep validator/v10 as the engine that makes findings
-// (structure_validator.go). Tests hold the two engines to the same verdict
+// Native builds keep validator/v10 as the engine that makes the problems
+// (engine_validator.go). Tests hold the two engines to the same verdict
 // and the same findings on thousands of mutated documents (tags_test.go),
 // and the differential tests hold native Go and WebAssembly to byte-identical
 // results.
@@ -69,7 +69,7 @@ func compileTag(tag string) tagProgram {
 		case "min", "max":
 			n, err := strconv.ParseInt(param, 10, 64)
 			if err != nil {
-				panic("stemkn: bad " + name + " in validate tag " + tag)
+				panic("document: bad " + name + " in validate tag " + tag)
 			}
 			base.kind, base.n = opMin, n
 			if name == "max" {
@@ -88,7 +88,7 @@ func compileTag(tag string) tagProgram {
 		default:
 			t, ok := customCheck(name)
 			if !ok {
-				panic("stemkn: the pre-check does not know validate tag " + name)
+				panic("document: the tag programs do not know validate tag " + name)
 			}
 			base.kind, base.check = opCustom, t
 			prog = append(prog, base)
@@ -135,13 +135,13 @@ type tagWalk struct {
 }
 
 // clean reports whether the document of shape sh at p passes every tag.
-func (sh *shape) clean(p unsafe.Pointer) bool {
+func (sh *Shape) clean(p unsafe.Pointer) bool {
 	var w tagWalk
 	return w.structure(sh, p)
 }
 
 // failures lists every tag failure in the document of shape sh at p.
-func (sh *shape) failures(p unsafe.Pointer) []tagFailure {
+func (sh *Shape) failures(p unsafe.Pointer) []tagFailure {
 	var out []tagFailure
 	w := tagWalk{out: &out}
 	w.structure(sh, p)
@@ -149,7 +149,7 @@ func (sh *shape) failures(p unsafe.Pointer) []tagFailure {
 }
 
 // structure walks a struct's fields; false means stop (verdict mode only).
-func (w *tagWalk) structure(sh *shape, p unsafe.Pointer) bool {
+func (w *tagWalk) structure(sh *Shape, p unsafe.Pointer) bool {
 	for i := range sh.fields {
 		f := &sh.fields[i]
 		mark := len(w.path)

@@ -3,7 +3,7 @@
 // These tests run Node (ajv and ECMAScript regular expressions) as a
 // separate process, which a js/wasm test binary cannot start.
 
-package stemkn
+package document
 
 import (
 	"bytes"
@@ -86,7 +86,7 @@ func TestPatternsMeanTheSameInGoAndECMAScript(t *testing.T) {
 		cases = append(cases, patternCase{tag.name, tag.pattern, tag.check, nearMisses(examples[tag.name]...)})
 	}
 	require.Len(t, cases, len(examples))
-	cases = append(cases, patternCase{"non-blank", NonBlankPattern, func(s string) bool { return !isBlank(s) },
+	cases = append(cases, patternCase{"non-blank", NonBlankPattern, func(s string) bool { return !IsBlank(s) },
 		nearMisses("", " ", "x", "\u00a0\u2028", " \t\n\r\v\f\u3000\ufeff")})
 
 	var jobs []patternJob

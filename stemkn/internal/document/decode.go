@@ -1,4 +1,4 @@
-package stemkn
+package document
 
 import (
 	"reflect"
@@ -8,28 +8,14 @@ import (
 	"unsafe"
 )
 
-// Limits are the hard input limits. Input past them gets a too-large finding
-// and is not decoded further, so no input can make validation slow or large.
-// The same values apply in Go and in the WebAssembly widget.
+// Limits are the hard input limits (stemkn.Limits says what each means).
+// Input past them is one too-large problem and is not read further.
 type Limits struct {
-	// Bytes is the largest document, in bytes.
-	Bytes int
-	// Depth is the deepest nesting of objects and arrays.
-	Depth int
-	// Items is the longest array.
-	Items int
-	// Findings is the most findings reading the JSON may make (unknown
-	// fields, repeated keys, values of the wrong type) before it stops: a
-	// few bytes of hostile JSON can ask for a finding each. 0 means no limit.
-	Findings int
+	Bytes    int // the largest document, in bytes
+	Depth    int // the deepest nesting of objects and arrays
+	Items    int // the longest array
+	Findings int // the most problems reading may make before it stops; 0: no limit
 }
-
-// DefaultLimits are the limits a Validator uses unless told otherwise:
-// 8 MiB, 64 levels, 100,000 items per array, 1,000 findings while reading
-// the JSON. The structural rules in document.go set tighter per-field bounds
-// (for example at most 10,000 members); these limits stop hostile input
-// before that work is done.
-var DefaultLimits = Limits{Bytes: 8 << 20, Depth: 64, Items: 100_000, Findings: 1000}
 
 // decoder reads a JSON document into one of the document types, guided by
 // its shape. It keeps going after a type or field error, so one pass finds
@@ -41,7 +27,7 @@ type decoder struct {
 	depth  int
 	limits Limits
 	path   []byte // JSON Pointer of the value being read
-	out    *Findings
+	out    *[]Problem
 	broken []string // paths whose values could not be decoded
 	found  int      // findings made, for the findings limit
 	stop   bool     // a syntax error or hard limit ended decoding
@@ -50,13 +36,13 @@ type decoder struct {
 
 // fail reports a value that cannot be decoded; it reports false, and stops
 // decoding, when the findings limit is reached instead.
-func (d *decoder) fail(code Code, params Params) bool {
+func (d *decoder) fail(code Code, params map[string]any) bool {
 	if d.limits.Findings > 0 && d.found >= d.limits.Findings {
 		d.tooLarge("findings", d.limits.Findings)
 		return false
 	}
 	d.found++
-	*d.out = append(*d.out, Finding{Code: code, Severity: Error, Path: string(d.path), Params: params})
+	*d.out = append(*d.out, Problem{Code: code, Path: string(d.path), Params: params})
 	d.broken = append(d.broken, string(d.path))
 	return true
 }
@@ -67,8 +53,8 @@ func (d *decoder) syntaxError(what string) {
 		return
 	}
 	line, col := position(d.s, d.i)
-	*d.out = append(*d.out, Finding{Code: CodeSyntax, Severity: Error, Path: "",
-		Params: Params{"problem": what, "line": int64(line), "column": int64(col)}})
+	*d.out = append(*d.out, Problem{Code: Syntax, Path: "",
+		Params: map[string]any{"problem": what, "line": int64(line), "column": int64(col)}})
 	d.stop = true
 }
 
@@ -76,8 +62,8 @@ func (d *decoder) tooLarge(limit string, value int) {
 	if d.stop {
 		return
 	}
-	*d.out = append(*d.out, Finding{Code: CodeTooLarge, Severity: Error, Path: string(d.path),
-		Params: Params{"limit": limit, "max": int64(value)}, Variant: limit})
+	*d.out = append(*d.out, Problem{Code: TooLarge, Path: string(d.path),
+		Params: map[string]any{"limit": limit, "max": int64(value)}, Variant: limit})
 	d.broken = append(d.broken, string(d.path))
 	d.stop = true
 }
@@ -97,8 +83,13 @@ func position(s string, off int) (line, col int) {
 	return line, utf8.RuneCountInString(s[start:off]) + 1
 }
 
-// decodeDocument decodes s into the struct at ptr of shape sh.
-func decodeDocument(s string, sh *shape, ptr unsafe.Pointer, limits Limits, out *Findings) (broken []string) {
+// Decode reads the JSON document s into the struct of shape sh at ptr,
+// appending a Problem to out for each value it cannot read. It keeps going
+// after a type or field problem, so one pass finds them all; only malformed
+// JSON (a syntax problem) or an input limit (too-large) stops it. broken
+// lists the paths whose values could not be read: rules must not judge what
+// lies under them.
+func Decode(s string, sh *Shape, ptr unsafe.Pointer, limits Limits, out *[]Problem) (broken []string) {
 	var pathBuf [128]byte
 	d := &decoder{s: s, limits: limits, out: out, path: pathBuf[:0]}
 	if len(s) > limits.Bytes {
@@ -209,7 +200,7 @@ func (d *decoder) typeMismatch(want kind) {
 	}
 	d.skip()
 	if !d.stop {
-		d.fail(CodeType, Params{"expected": jsonTypeName[want], "actual": got})
+		d.fail(Type, map[string]any{"expected": jsonTypeName[want], "actual": got})
 	}
 }
 
@@ -223,7 +214,7 @@ func (d *decoder) enter() bool {
 }
 
 // object decodes a JSON object into the struct at base.
-func (d *decoder) object(sh *shape, base unsafe.Pointer) {
+func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 	if !d.enter() {
 		return
 	}
@@ -255,12 +246,12 @@ func (d *decoder) object(sh *shape, base unsafe.Pointer) {
 		case f == nil:
 			d.skip()
 			if !d.stop {
-				d.fail(CodeUnknownField, Params{"name": key})
+				d.fail(UnknownField, map[string]any{"name": key})
 			}
 		case seen&(1<<n) != 0:
 			d.skip()
 			if !d.stop {
-				if d.fail(CodeDuplicate, Params{"name": key}) {
+				if d.fail(Duplicate, map[string]any{"name": key}) {
 					(*d.out)[len(*d.out)-1].Variant = "key"
 				}
 			}
@@ -694,15 +685,15 @@ func (d *decoder) integer(f *field, p unsafe.Pointer) {
 	case integerOK:
 		setInt(p, v)
 	case integerFraction:
-		d.fail(CodeType, Params{"expected": "integer", "actual": "number"})
+		d.fail(Type, map[string]any{"expected": "integer", "actual": "number"})
 	case integerOverflow:
 		switch {
 		case f.kind == kindMoney:
-			d.fail(CodeOverflow, Params{"value": text})
+			d.fail(Overflow, map[string]any{"value": text})
 		case text[0] == '-':
-			d.fail(CodeMinimum, Params{"min": int64(minInt64)})
+			d.fail(Minimum, map[string]any{"min": int64(minInt64)})
 		default:
-			d.fail(CodeMaximum, Params{"max": int64(maxInt64)})
+			d.fail(Maximum, map[string]any{"max": int64(maxInt64)})
 		}
 	}
 }
@@ -804,4 +795,40 @@ func appendPointerKey(b []byte, key string) []byte {
 		}
 	}
 	return b
+}
+
+// Peek finds the top-level string field key ("scheme") without decoding
+// the document, so that the right document type can be chosen before it
+// is read. It gives "" when the document has no such string or is
+// malformed (Decode then says why).
+func Peek(doc, key string, limits Limits) string {
+	d := decoder{s: doc, limits: limits, out: new([]Problem)}
+	d.ws()
+	if d.i >= len(doc) || doc[d.i] != '{' {
+		return ""
+	}
+	d.i++
+	for !d.stop {
+		d.ws()
+		if d.i >= len(doc) || doc[d.i] != '"' {
+			return ""
+		}
+		k := d.str()
+		d.ws()
+		if d.stop || d.i >= len(doc) || doc[d.i] != ':' {
+			return ""
+		}
+		d.i++
+		d.ws()
+		if k == key && d.i < len(doc) && doc[d.i] == '"' {
+			return d.str()
+		}
+		d.skip()
+		d.ws()
+		if d.i >= len(doc) || doc[d.i] != ',' {
+			return ""
+		}
+		d.i++
+	}
+	return ""
 }

@@ -1,6 +1,6 @@
 //go:build !js
 
-package stemkn
+package document
 
 import (
 	"reflect"
@@ -12,11 +12,11 @@ import (
 )
 
 // Natively, go-playground/validator/v10 runs the validate tags and its
-// errors become the findings (see tags.go for the WebAssembly build).
+// errors become the problems (see tags.go for the WebAssembly build).
 
 // tagValidator is validator/v10 set up with our custom tags. Built once;
-// validator caches each struct's parsed tags, and the set-up warms that cache
-// so the first real call is as fast as the rest.
+// validator caches each struct's parsed tags, and Warm fills that cache so
+// the first real call is as fast as the rest.
 var tagValidator = sync.OnceValue(func() *validator.Validate {
 	v := validator.New()
 	v.RegisterTagNameFunc(func(sf reflect.StructField) string {
@@ -28,21 +28,25 @@ var tagValidator = sync.OnceValue(func() *validator.Validate {
 		if err := v.RegisterValidation(t.name, func(fl validator.FieldLevel) bool {
 			return check(fl.Field().String())
 		}); err != nil {
-			panic("stemkn: registering validate tag " + t.name + ": " + err.Error())
+			panic("document: registering validate tag " + t.name + ": " + err.Error())
 		}
 	}
-	_ = v.Struct(&Application{Funding: &Funding{Lines: []BudgetLine{{}}}, Network: Network{
-		Institutions: []Institution{{}}, Members: []Member{{Subjects: []string{""}}}, Partners: []Partner{{}}},
-		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}}})
-	_ = v.Struct(&OfferDocument{Offer: Offer{AgeRange: &AgeRange{}, Audience: []string{""}}})
 	return v
 })
 
-// warmStructure does the one-off set-up of the structural engine.
-func warmStructure() { tagValidator() }
+// Warm does the one-off set-up of the structural engine, so that no
+// document pays for it: samples are documents (pointers to them) with one
+// element in every list and every optional group present, whose tags
+// validator/v10 then parses and caches.
+func Warm(samples ...any) {
+	v := tagValidator()
+	for _, s := range samples {
+		_ = v.Struct(s)
+	}
+}
 
 // structuralFailures runs validator/v10 over the document.
-func structuralFailures(doc any, _ *shape, _ unsafe.Pointer) []tagFailure {
+func structuralFailures(doc any, _ *Shape, _ unsafe.Pointer) []tagFailure {
 	err := tagValidator().Struct(doc)
 	errs, ok := err.(validator.ValidationErrors)
 	if !ok {

@@ -1,9 +1,9 @@
-package stemkn
+package document
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
@@ -13,7 +13,7 @@ import (
 // the Go validator and the schema in step.
 type customTag struct {
 	name    string
-	code    Code              // the finding code when the check fails
+	code    Code              // the problem's code when the check fails
 	check   func(string) bool // the Go check
 	pattern string            // the schema's "pattern", or
 	format  string            // the schema's "format", or
@@ -34,18 +34,18 @@ const PostcodePattern = `^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}$`
 const CompanyNumberPattern = `^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$`
 
 var customTags = []customTag{
-	{name: "date", code: CodeFormat, check: isDate, format: "date"},
-	{name: "email", code: CodeFormat, check: isEmail, pattern: EmailPattern},
-	{name: "urn", code: CodeFormat, check: eligibility.IsURN, pattern: eligibility.URNPattern},
-	{name: "ukprn", code: CodeFormat, check: eligibility.IsUKPRN, pattern: eligibility.UKPRNPattern},
-	{name: "pic", code: CodeFormat, check: eligibility.IsPIC, pattern: eligibility.PICPattern},
-	{name: "postcode", code: CodeFormat, check: isPostcode, pattern: PostcodePattern},
-	{name: "company-number", code: CodeFormat, check: isCompanyNumber, pattern: CompanyNumberPattern},
-	{name: "country", code: CodeEnum, enum: eligibility.CountryCodes},
-	{name: "subdivision", code: CodeEnum, enum: ukSubdivisions},
-	{name: "region", code: CodeEnum, enum: regionSlugs},
-	{name: "phase", code: CodeEnum, enum: eligibility.Phases},
-	{name: "establishment-type", code: CodeEnum, enum: establishmentTypeSlugs},
+	{name: "date", code: Format, check: isDate, format: "date"},
+	{name: "email", code: Format, check: isEmail, pattern: EmailPattern},
+	{name: "urn", code: Format, check: eligibility.IsURN, pattern: eligibility.URNPattern},
+	{name: "ukprn", code: Format, check: eligibility.IsUKPRN, pattern: eligibility.UKPRNPattern},
+	{name: "pic", code: Format, check: eligibility.IsPIC, pattern: eligibility.PICPattern},
+	{name: "postcode", code: Format, check: isPostcode, pattern: PostcodePattern},
+	{name: "company-number", code: Format, check: isCompanyNumber, pattern: CompanyNumberPattern},
+	{name: "country", code: Enum, enum: eligibility.CountryCodes},
+	{name: "subdivision", code: Enum, enum: ukSubdivisions},
+	{name: "region", code: Enum, enum: regionSlugs},
+	{name: "phase", code: Enum, enum: eligibility.Phases},
+	{name: "establishment-type", code: Enum, enum: establishmentTypeSlugs},
 }
 
 // TagSchema is the JSON Schema form of one of stemkn's own validate tags:
@@ -159,53 +159,47 @@ var tagCodes = func() map[string]Code {
 	return m
 }()
 
-// check runs the validate tags on doc (a pointer to a document) and appends
-// a finding for each failure, in the given mode. The allocation-free
-// pre-check goes first; the build's engine (validator/v10 natively, the
-// compiled tag programs in WebAssembly) makes the findings.
-func checkStructure(doc any, mode Mode, out *Findings) {
-	sh, p := documentShape(doc)
+// Check runs the validate tags of the document of shape sh that doc points
+// to, and gives a Problem for each failure: none, and no allocation, for a
+// document that passes them all. The allocation-free pre-check goes first;
+// the build's engine (validator/v10 natively, the compiled tag programs in
+// WebAssembly) makes the problems.
+func Check(sh *Shape, doc any) []Problem {
+	p := reflect.ValueOf(doc).UnsafePointer()
 	if sh.clean(p) {
-		return
+		return nil
 	}
-	for _, tf := range structuralFailures(doc, sh, p) {
-		*out = append(*out, findingFor(tf, mode))
+	failures := structuralFailures(doc, sh, p)
+	out := make([]Problem, len(failures))
+	for i, tf := range failures {
+		out[i] = problemFor(tf)
 	}
+	return out
 }
 
-func documentShape(doc any) (*shape, unsafe.Pointer) {
-	switch d := doc.(type) {
-	case *Application:
-		return applicationShape, unsafe.Pointer(d)
-	case *OfferDocument:
-		return offerShape, unsafe.Pointer(d)
-	}
-	panic("stemkn: not a document type")
-}
-
-// findingFor turns a failed tag into a finding.
-func findingFor(tf tagFailure, mode Mode) Finding {
-	f := Finding{Severity: Error, Path: tf.path}
+// problemFor turns a failed tag into a problem.
+func problemFor(tf tagFailure) Problem {
+	f := Problem{Path: tf.path}
 	isList := tf.value == kindStringList || tf.value == kindStructList
 	isText := tf.value == kindString
 	limit, _ := strconv.ParseInt(tf.param, 10, 64)
 	switch tf.tag {
 	case "required":
-		f.Code, f.Severity = CodeRequired, severityFor(mode)
+		f.Code = Required
 	case "min":
-		f.Code, f.Params = boundCode(isText, isList, CodeMinLength, CodeMinItems, CodeMinimum), Params{"min": limit}
+		f.Code, f.Params = boundCode(isText, isList, MinLength, MinItems, Minimum), map[string]any{"min": limit}
 	case "max":
-		f.Code, f.Params = boundCode(isText, isList, CodeMaxLength, CodeMaxItems, CodeMaximum), Params{"max": limit}
+		f.Code, f.Params = boundCode(isText, isList, MaxLength, MaxItems, Maximum), map[string]any{"max": limit}
 	case "oneof":
-		f.Code, f.Params = CodeEnum, Params{"allowed": strings.Fields(tf.param)}
+		f.Code, f.Params = Enum, map[string]any{"allowed": strings.Fields(tf.param)}
 	case "unique":
 		// "entry" tells a repeated list entry, which a JSON Schema's
 		// uniqueItems can see, from a repeated key or id, which it cannot.
-		f.Code, f.Variant = CodeDuplicate, "entry"
+		f.Code, f.Variant = Duplicate, "entry"
 	default:
 		f.Code = tagCodes[tf.tag]
-		if f.Code == CodeFormat {
-			f.Params, f.Variant = Params{"format": tf.tag}, tf.tag
+		if f.Code == Format {
+			f.Params, f.Variant = map[string]any{"format": tf.tag}, tf.tag
 		}
 	}
 	return f
