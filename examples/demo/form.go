@@ -26,7 +26,6 @@ type question struct {
 	labelClasses string // govuk-label--s, govuk-fieldset__legend--m…
 	width        string // a govuk-input--width-N class
 	small        bool   // small radios or checkboxes
-	maxlength    int
 	prefix       string
 	autocomplete string
 	options      []option
