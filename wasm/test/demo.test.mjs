@@ -428,6 +428,24 @@ describe('the demo with JavaScript on and off', { timeout: 240000 }, () => {
     })
   }
 
+  it('without JavaScript, the server\'s error page has no accessibility violations (axe-core)', async () => {
+    // axe-core needs JavaScript; the page's own scripts are left out instead,
+    // so the page is exactly what the server drew.
+    const p = await openPage(browser.context, demo.url)
+    await p.page.route('**/static/demo.js', route => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    await p.page.route('**/widget/stemkn.js', route => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    await p.page.goto(demo.url + '/')
+    await p.page.fill('#network-name', 'Calder')
+    await fillDate(p.page, 'plan-startDate', '1', '', '2011')
+    await fillLine(p.page, 0, 'resources', 'Kit', '2,500')
+    await Promise.all([p.page.waitForURL(demo.url + '/apply'), p.page.click(submitButton)])
+    assert.ok((await summary(p.page)).length > 5)
+    assert.equal(await p.page.evaluate(() => document.querySelector('#application').dataset.stemknAttached), undefined, 'no widget')
+    assert.deepEqual(await axeViolations(p.page), [])
+    await shot(p.page, 'demo-server-errors', '#plan-startDate')
+    await p.check()
+  })
+
   it('without JavaScript, adds and removes rows with the form\'s own buttons, and takes a valid application', async () => {
     const page = await openWithoutScript()
     await fillValid(page, { script: false })
