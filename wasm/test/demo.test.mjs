@@ -10,7 +10,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startDemo, launch, openPage, axeViolations, root } from './helpers.mjs'
+import { startDemo, launch, openPage, axeViolations, shot, root } from './helpers.mjs'
 
 let demo, browser, noScript
 
@@ -110,21 +110,6 @@ async function fillLine (page, i, category, description, amount) {
   await page.selectOption(`#funding-lines-${i}-category`, category)
   await page.fill(`#funding-lines-${i}-description`, description)
   await page.fill(`#funding-lines-${i}-amount`, amount)
-}
-
-async function shot (page, name, region) {
-  const dir = path.join(root, 'wasm/test/screenshots')
-  await mkdir(dir, { recursive: true })
-  for (const [width, height] of [[1280, 900], [375, 812]]) {
-    await page.setViewportSize({ width, height })
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await page.screenshot({ path: path.join(dir, `${name}-${width}-top.png`) })
-    if (region) {
-      await page.$eval(region, el => el.scrollIntoView({ block: 'start' }))
-      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) })
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
 }
 
 /** The state a page shows: its title, summary (text and link), inline messages and marked fields. */
