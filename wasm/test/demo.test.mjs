@@ -247,6 +247,15 @@ describe('the demo application form', { timeout: 240000 }, () => {
     assert.match(panel, /this funding is only available to maintained schools and colleges in England/)
     // The share message is by the resources amount, and nowhere near line 1.
     assert.ok((await summary(page)).some(([t, href]) => t.startsWith('Resources must') && href === '#funding-lines-1-amount'))
+    // Members who all teach mathematics: the subject spread is about the
+    // members as a group, so it goes by the group, not member 1's name.
+    await page.uncheck('input[name="network[members][1][subjects][]"][value="science"]')
+    await page.check('input[name="network[members][1][subjects][]"][value="mathematics"]')
+    const spread = (await summary(page)).find(([t]) => t.startsWith('Add members from across STEM subjects'))
+    assert.deepEqual(spread?.[1], '#network-members')
+    assert.ok((await inline(page)).some(([id, t]) => id === 'network-members-error' && t === spread[0]))
+    assert.ok(!(await inline(page)).some(([id]) => id.startsWith('network-members-0')), 'nothing on member 1')
+    await page.check('input[name="network[members][1][subjects][]"][value="science"]')
     await fillLine(page, 1, 'resources', 'Data loggers', '300')
     await page.selectOption('#network-institutions-0-establishmentType', 'community-school')
     assert.equal(await page.isHidden('.stemkn-eligibility'), true)
