@@ -73,11 +73,12 @@ async function exercise (dir, page) {
 
 describe('the npm package', { timeout: 300000 }, () => {
   it('packs the widget\'s files and nothing else', () => {
-    assert.deepEqual(tarball.files.sort(), [
-      'README.md', 'dist/LICENSE', 'dist/budget-summary.js', 'dist/eligibility-panel.js', 'dist/error-message.js',
-      'dist/error-summary.js', 'dist/form-binding.js', 'dist/stemkn.d.ts', 'dist/stemkn.js', 'dist/stemkn.wasm',
-      'dist/wasm_exec.js', 'package.json'
-    ])
+    for (const f of ['package.json', 'README.md', 'dist/LICENSE', 'dist/stemkn.js', 'dist/stemkn.wasm', 'dist/wasm_exec.js', 'dist/stemkn.d.ts',
+      'dist/form-binding.js', 'dist/error-summary.js', 'dist/error-message.js', 'dist/eligibility-panel.js', 'dist/budget-summary.js']) {
+      assert.ok(tarball.files.includes(f), `${f} is in the package`)
+    }
+    const stray = tarball.files.filter(f => !f.startsWith('dist/') && !['package.json', 'README.md'].includes(f))
+    assert.deepEqual(stray, [], 'only the built files, the manifest and the README')
   })
 
   it('bundled with Vite, validates in Chromium with no set-up', async () => {
@@ -143,7 +144,13 @@ describe('the npm package', { timeout: 300000 }, () => {
       logLevel: 'silent'
     })
     assert.deepEqual(result.warnings, [])
-    await cp(path.join(project, 'esbuild.html'), path.join(outdir, 'index.html'))
+    // The Vite page, with the esbuild bundle and its form not marked for auto-attach.
+    const page = (await readFile(path.join(project, 'index.html'), 'utf8'))
+      .replace('src="./vite-main.js"', 'src="./esbuild-main.js"')
+      .replace(' data-stemkn-scheme="stem-kn-2011"', '')
+    assert.match(page, /esbuild-main\.js/)
+    assert.doesNotMatch(page, /data-stemkn-scheme/)
+    await writeFile(path.join(outdir, 'index.html'), page)
     assert.ok((await readdir(outdir)).some(f => /^stemkn-.*\.wasm$/.test(f)), 'esbuild copies stemkn.wasm')
     const out = await exercise(outdir, '')
     assert.equal(out.valid, true)

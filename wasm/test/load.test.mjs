@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startPlain, launch, openPage, root } from './helpers.mjs'
+import { judgeEveryLoadingForm, judgeRefusedBeforeGo, judgeCostliestCalls, judgeRestart } from './fixtures/checks.js'
 
 let plain, browser, application, hemel, schemeFile
 
@@ -55,17 +56,7 @@ describe('load() in Chromium', { timeout: 300000 }, () => {
         'a compiled WebAssembly.Module': () => module
       }, fixtures)
     }, { application, schemeFile })
-    for (const [name, got] of Object.entries(out)) {
-      assert.deepEqual(got, {
-        same: true,
-        valid: true,
-        formCodes: ['format'],
-        formDocument: 'Calder Valley',
-        builtins: true,
-        schemaID: 'https://stemkn.org/schema/stem-kn-2011.json',
-        loaded: 'hemel-enthuse-2022'
-      }, name)
-    }
+    judgeEveryLoadingForm(assert, out)
     await p.check()
   })
 
@@ -95,15 +86,7 @@ describe('load() in Chromium', { timeout: 300000 }, () => {
       const { refusedBeforeGo } = await import('/checks.js')
       return refusedBeforeGo(await window.stemkn.load())
     })
-    for (const a of out.attack) assert.deepEqual(a, { codes: ['too-large'], document: null })
-    assert.deepEqual(out.hugeDocument, ['too-large'])
-    assert.equal(out.hugeScheme, 'StemknError: stemkn: a scheme file must be 8388608 bytes or smaller')
-    assert.ok(out.grown < 32 << 20, `Go's memory grew by ${out.grown} bytes: the input reached it`)
-    assert.deepEqual(out.inJS, out.inGo, 'refused in JavaScript exactly as in Go')
-    assert.equal(out.inJS.validate.findings[0].message, 'Rhaid i’r ddogfen fod yn 8388608 beit neu lai')
-    assert.deepEqual(out.atLimit, ['type'])
-    assert.equal(out.stopped, false)
-    assert.equal(out.after, true)
+    judgeRefusedBeforeGo(assert, out)
     await p.check()
   })
 
@@ -114,10 +97,7 @@ describe('load() in Chromium', { timeout: 300000 }, () => {
       const { worstDocument } = await import('/worst.js')
       return costliestCalls(await window.stemkn.load(), worstDocument(), 2)
     })
-    assert.equal(out.stopped, false)
-    assert.ok(out.findings.every(n => n === out.findings[0] && n > 80000), String(out.findings))
-    assert.ok(out.form.length > 0)
-    assert.ok(out.after < 400 << 20, `WebAssembly memory ${out.before} → ${out.after} bytes`)
+    judgeCostliestCalls(assert, out)
     await p.check()
   })
 
@@ -133,14 +113,8 @@ describe('load() in Chromium', { timeout: 300000 }, () => {
       result.summary = document.querySelector('.govuk-error-summary')?.textContent.includes('There is a problem') ?? false
       return result
     }, { schemeFile, schemeID: 'hemel-enthuse-2022', application: hemel })
-    assert.match(out.failed, /^StemknError: stemkn: the validator stopped \(.*\); the next call starts a fresh one$/)
-    assert.equal(out.stopped, true)
-    assert.equal(out.warnedBefore, 0)
-    assert.equal(out.warnings.length, 1)
-    assert.match(out.warnings[0], /^stemkn: the validator had stopped \(.*\); started a fresh one$/)
+    judgeRestart(assert, out, 'hemel-enthuse-2022')
     assert.ok(p.warnings.some(w => /^stemkn: the validator had stopped \(.*\); started a fresh one$/.test(w)), 'in the page\'s console')
-    assert.equal(out.nextValid, true, 'the fresh runtime has the scheme file')
-    assert.equal(out.stoppedAfter, false)
     assert.equal(out.summary, true)
     await p.check()
   })

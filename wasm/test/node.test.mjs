@@ -13,7 +13,10 @@ import { pathToFileURL } from 'node:url'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { root, dist } from './helpers.mjs'
-import { everyLoadingForm, badSources, refusedBeforeGo, costliestCalls, restartAfterOutOfMemory } from './fixtures/checks.js'
+import {
+  everyLoadingForm, badSources, refusedBeforeGo, costliestCalls, restartAfterOutOfMemory,
+  judgeEveryLoadingForm, judgeRefusedBeforeGo, judgeCostliestCalls, judgeRestart
+} from './fixtures/checks.js'
 import { worstDocument } from './fixtures/worst.js'
 
 const wasmPath = path.join(dist, 'stemkn.wasm')
@@ -51,17 +54,7 @@ describe('the kit in Node', { timeout: 300000 }, () => {
       'a DataView': () => new DataView(bytes.buffer, bytes.byteOffset, bytes.length),
       'a compiled WebAssembly.Module': () => module
     }, { application, schemeFile })
-    for (const [name, got] of Object.entries(out)) {
-      assert.deepEqual(got, {
-        same: true,
-        valid: true,
-        formCodes: ['format'],
-        formDocument: 'Calder Valley',
-        builtins: true,
-        schemaID: 'https://stemkn.org/schema/stem-kn-2011.json',
-        loaded: 'hemel-enthuse-2022'
-      }, name)
-    }
+    judgeEveryLoadingForm(assert, out)
     const first = await stemkn.load()
     assert.equal(await stemkn.load({ wasmURL: new URL('stemkn.wasm', pathToFileURL(dist + '/')) }), first, 'the same URL, the same kit')
   })
@@ -109,37 +102,18 @@ describe('the kit in Node', { timeout: 300000 }, () => {
   it('refuses input past the byte limit before it reaches Go, with the answer Go gives it', async () => {
     const kit = await stemkn.load({ wasm: bytes })
     const out = refusedBeforeGo(kit)
-    for (const a of out.attack) assert.deepEqual(a, { codes: ['too-large'], document: null })
-    assert.deepEqual(out.hugeDocument, ['too-large'])
-    assert.equal(out.hugeScheme, 'StemknError: stemkn: a scheme file must be 8388608 bytes or smaller')
-    assert.ok(out.grown < 32 << 20, `Go's memory grew by ${out.grown} bytes: the input reached it`)
-    assert.deepEqual(out.inJS, out.inGo, 'refused in JavaScript exactly as in Go')
-    assert.equal(out.inJS.validate.findings[0].message, 'Rhaid i’r ddogfen fod yn 8388608 beit neu lai')
-    assert.deepEqual(out.atLimit, ['type'], 'a document of exactly the limit is read')
-    assert.equal(out.stopped, false)
-    assert.equal(out.after, true)
+    judgeRefusedBeforeGo(assert, out)
   })
 
   it('answers the costliest calls the limits allow and keeps Go\'s memory bounded', async () => {
     const kit = await stemkn.load({ wasm: bytes })
     const out = costliestCalls(kit, worstDocument(), 2)
-    assert.equal(out.stopped, false)
-    assert.ok(out.findings.every(n => n === out.findings[0] && n > 80000), String(out.findings))
-    assert.ok(out.form.length > 0)
-    assert.ok(out.after < 400 << 20, `WebAssembly memory ${out.before} → ${out.after} bytes`)
+    judgeCostliestCalls(assert, out)
   })
 
   it('starts a fresh runtime after Go runs out of memory, with the scheme files loaded before', async () => {
     const kit = await stemkn.load({ wasm: await WebAssembly.compile(bytes) })
     const out = restartAfterOutOfMemory(kit, { schemeFile, schemeID: 'hemel-enthuse-2022', application: hemel })
-    assert.match(out.failed, /^StemknError: stemkn: the validator stopped \(.*\); the next call starts a fresh one$/)
-    assert.equal(out.stopped, true)
-    assert.equal(out.warnedBefore, 0)
-    assert.equal(out.warnings.length, 1)
-    assert.match(out.warnings[0], /^stemkn: the validator had stopped \(.*\); started a fresh one$/)
-    assert.equal(out.nextValid, true, 'the fresh runtime has the scheme file')
-    assert.equal(out.nextScheme, 'hemel-enthuse-2022')
-    assert.equal(out.stoppedAfter, false)
-    assert.ok(out.schemes.includes('hemel-enthuse-2022'))
+    judgeRestart(assert, out, 'hemel-enthuse-2022')
   })
 })
