@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/eligibility"
@@ -896,11 +898,14 @@ func plural(n int) string {
 	return "s"
 }
 
+// capitalise writes the first letter of s as a capital, as a sentence
+// starts: the first character, not the first byte ("école" is "École").
 func capitalise(s string) string {
-	if s == "" {
-		return s
+	r, n := utf8.DecodeRuneInString(s)
+	if up := unicode.ToTitle(r); up != r && r != utf8.RuneError {
+		return string(up) + s[n:]
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return s
 }
 
 func joinWith(items []string, word string) string {
