@@ -182,13 +182,19 @@ func (k *kit) limits() string {
 }
 
 // refuse answers a call whose input the ES module measured past the byte
-// limit and did not hand over: for validate and validateForm, the answer
-// that input would have had (stemkn.Validator.TooLarge, which is what
-// Validate and ValidateForm give it); for loadScheme, an error. The input
-// never crosses into Go, so its size cannot exhaust Go's memory.
+// limit and did not hand over, with the answer that input would have had:
+// for validate and validateForm, stemkn.Validator.TooLarge (what Validate
+// and ValidateForm give it); for loadScheme, Catalogue.Load's error for a
+// file past its size limit, which it gives before reading a byte of it
+// (the limit is the byte limit). The input never crosses into Go, so its
+// size cannot exhaust Go's memory.
 func (k *kit) refuse(call, optsJSON string) string {
 	if call == "loadScheme" {
-		return errorJSON("stemkn: a scheme file must be " + strconv.Itoa(k.validator.Limits().Bytes) + " bytes or smaller")
+		_, err := k.catalogue.Load(make([]byte, k.validator.Limits().Bytes+1))
+		if err == nil {
+			return errorJSON("stemkn: a scheme file past the byte limit loaded")
+		}
+		return errorJSON(err.Error())
 	}
 	opts, v, problem := k.readOptions(optsJSON)
 	if problem != "" {

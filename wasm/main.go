@@ -36,11 +36,11 @@ import (
 )
 
 // memoryLimit is the Go heap's soft limit (debug.SetMemoryLimit). A page's
-// validator holds some 30 MB; the costliest call the input limits allow
-// (every list of a document at its most entries and every entry wrong)
-// briefly takes about 250 MB. Past the limit the collector runs harder
-// rather than letting WebAssembly memory, which never shrinks, grow to
-// twice the live heap.
+// validator holds some 30 MB; the costliest calls the input limits allow
+// briefly take more (a form of nearly 8 MiB takes WebAssembly memory to
+// about 400 MiB). Near the limit the collector runs harder rather than
+// letting WebAssembly memory, which never shrinks, grow to twice the live
+// heap.
 const memoryLimit = 256 << 20
 
 func main() {
