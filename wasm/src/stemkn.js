@@ -269,7 +269,10 @@ export class Kit {
   constructor (module, runtime) {
     this.module = module
     this.runtime = runtime
-    this.schemeFiles = [] // the scheme files loaded, in order, for a fresh runtime
+    // The scheme files loaded, by id, in the order first loaded (a file
+    // loaded again with the same id replaces its text in place), for a
+    // fresh runtime: so kept once each, however often a page reloads one.
+    this.schemeFiles = new Map()
     this.bindings = new WeakMap()
     this.schemeList = null
   }
@@ -314,7 +317,7 @@ export class Kit {
     let runtime
     try {
       runtime = Runtime.start(this.module, true)
-      for (const text of this.schemeFiles) runtime.surface.loadScheme(text)
+      for (const text of this.schemeFiles.values()) runtime.surface.loadScheme(text)
     } catch (err) {
       throw new StemknError(`stemkn: the validator stopped (${reason}) and cannot start again: ` + describe(err))
     }
@@ -386,7 +389,7 @@ export class Kit {
   loadScheme (scheme) {
     const text = documentText(scheme)
     const answer = text.length > this.runtime.limits.bytes ? this.call('refuse', 'loadScheme', '') : this.call('loadScheme', text)
-    this.schemeFiles.push(text)
+    this.schemeFiles.set(answer.id, text)
     this.schemeList = null
     return answer
   }
