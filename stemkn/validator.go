@@ -70,6 +70,9 @@ func (v *Validator) WithMessages(m *Messages) *Validator {
 	return w
 }
 
+// Messages are the messages the validator words findings with.
+func (v *Validator) Messages() *Messages { return v.messages }
+
 // Catalogue is the validator's catalogue.
 func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
 

@@ -55,7 +55,11 @@ func newSite(dir string) (*site, error) {
 			s.files[sc.ID] = filepath.Base(name)
 		}
 	}
-	s.validator = stemkn.NewValidator(cat).WithMessages(stemkn.DefaultMessages().With(demoMessages))
+	worded, err := stemkn.DefaultMessages().With(demoMessages)
+	if err != nil {
+		return nil, err
+	}
+	s.validator = stemkn.NewValidator(cat).WithMessages(worded)
 	messages, err := json.Marshal(demoMessages)
 	if err != nil {
 		return nil, err
