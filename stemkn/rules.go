@@ -532,8 +532,11 @@ func checkCommitments(ev *evaluation, cr *CommitmentRule) Outcome {
 	ev.report("/plan/commitments", Params{"commitments": missing, "count": int64(len(missing)), "required": int64(len(cr.Required))})
 	f := &(*ev.out)[len(*ev.out)-1]
 	f.Related = related
-	if len(missing) == 1 {
+	switch len(missing) {
+	case 1:
 		f.Variant = missing[0]
+	case len(cr.Required):
+		f.Variant = "none"
 	}
 	return Failed
 }
