@@ -229,19 +229,21 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 		}
 	}
 	c.m = m
+	inFile := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		c.set(e.key, e.text)
+		inFile[e.key] = true
 	}
 	if meta.Extends == "" {
 		c.complete()
 	}
 	for _, k := range meta.Review {
-		if _, ok := m.text[k]; !ok {
+		if !inFile[k] {
 			c.problem("_meta", "review lists "+strconv.Quote(k)+", which is not a key of the file")
 		}
 	}
 	for k := range meta.Sources {
-		if _, ok := m.text[k]; !ok {
+		if !inFile[k] {
 			c.problem("_meta", "sources names "+strconv.Quote(k)+", which is not a key of the file")
 		}
 	}

@@ -296,7 +296,7 @@ var formats = map[string]string{
 	"and": formatJoin, "or": formatJoin, "list": formatJoin,
 	"money": formatValue, "date": formatValue, "weekday": formatValue, "quoted": formatValue,
 	"label": formatValue, "category": formatValue, "theme": formatValue, "scheme": formatValue,
-	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab,
+	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab, "identifier": formatVocab,
 }
 
 func (c *filling) placeholder(ph string) string {
@@ -401,7 +401,7 @@ func (c *filling) text(x, format, form string) string {
 	case "label":
 		pattern, indices := pathPattern(x)
 		return c.m.label(pattern, indices, form)
-	case "type", "offer-kind", "audience", "date-part":
+	case "type", "offer-kind", "audience", "date-part", "identifier":
 		return c.m.word(format, form, x)
 	case "category":
 		return c.m.categoryWord(c.scheme, x)

@@ -57,9 +57,10 @@ type CategorySpend struct {
 }
 
 // BudgetSummary decodes an application and sums up its budget against the
-// scheme (opts.Scheme, else the document's own). Values that do not decode
-// count as absent: the summary is for showing as people type, while Validate
-// says what is wrong. ok is false when the scheme is unknown or judges offers.
+// scheme (opts.Scheme, else the document's own), with the categories'
+// titles in the validator's language. Values that do not decode count as
+// absent: the summary is for showing as people type, while Validate says
+// what is wrong. ok is false when the scheme is unknown or judges offers.
 func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, ok bool) {
 	text := string(doc)
 	id := opts.Scheme
@@ -73,7 +74,11 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	var app Application
 	var ignored Findings
 	read(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
-	return c.Scheme.BudgetSummary(&app), true
+	sum = c.Scheme.BudgetSummary(&app)
+	for i := range sum.Categories {
+		sum.Categories[i].Title = v.messages.CategoryTitle(c.Scheme, sum.Categories[i].ID)
+	}
+	return sum, true
 }
 
 // BudgetSummary sums up an application's budget against the scheme.
