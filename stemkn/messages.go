@@ -34,8 +34,8 @@ import (
 // 2011"), {x:weekday} ("Monday"), {x:quoted}, {x:label} (the label of the
 // JSON Pointer in x), {x:category} and {x:theme} (the scheme's words),
 // {x:scheme} (text from the scheme data, in the language's words), and the
-// vocabulary formats {x:type}, {x:offer-kind}, {x:audience} and
-// {x:date-part} ("word.SET@ID" keys). A list is joined with "or" ({x:or},
+// vocabulary formats {x:type}, {x:offer-kind}, {x:audience}, {x:date-part},
+// {x:identifier} and {x:currency} ("pounds"), from "word.SET@ID" keys. A list is joined with "or" ({x:or},
 // also {x:list}, the default) or "and" ({x:and}), after its vocabulary
 // format: {missing:date-part:and}. A language with grammatical forms (Welsh
 // has "soft", the soft mutation) names one to pick a label's or a word's
@@ -296,7 +296,7 @@ var formats = map[string]string{
 	"and": formatJoin, "or": formatJoin, "list": formatJoin,
 	"money": formatValue, "date": formatValue, "weekday": formatValue, "quoted": formatValue,
 	"label": formatValue, "category": formatValue, "theme": formatValue, "scheme": formatValue,
-	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab, "identifier": formatVocab,
+	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab, "identifier": formatVocab, "currency": formatVocab,
 }
 
 func (c *filling) placeholder(ph string) string {
@@ -401,7 +401,7 @@ func (c *filling) text(x, format, form string) string {
 	case "label":
 		pattern, indices := pathPattern(x)
 		return c.m.label(pattern, indices, form)
-	case "type", "offer-kind", "audience", "date-part", "identifier":
+	case "type", "offer-kind", "audience", "date-part", "identifier", "currency":
 		return c.m.word(format, form, x)
 	case "category":
 		return c.m.categoryWord(c.scheme, x)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/eligibility"
@@ -53,7 +55,8 @@ type evaluation struct {
 	mode     Mode
 	out      *Findings
 	rule     *ruleSpec
-	problems []string // paths of structural errors
+	problems []string       // paths of structural errors
+	ids      map[string]int // each institution id's first index (institutionIDs)
 
 	budgetLines []budget.Line // see lines
 }
@@ -362,12 +365,11 @@ func checkSubjectSpread(ev *evaluation, min int) Outcome {
 
 var stemSubjects = []string{"science", "technology", "engineering", "mathematics"}
 
-// institutionIndex finds an institution by id.
-func (a *Application) institutionIndex(id string) int {
-	for i := range a.Network.Institutions {
-		if a.Network.Institutions[i].ID == id {
-			return i
-		}
+// institutionIndex finds an institution by id, through the evaluation's
+// index of ids.
+func (ev *evaluation) institutionIndex(id string) int {
+	if i, ok := ev.ids[id]; ok {
+		return i
 	}
 	return -1
 }
@@ -381,14 +383,17 @@ func checkInstitutions(ev *evaluation, ir *InstitutionRule) Outcome {
 	targets := buf[:0]
 	switch ir.Applies {
 	case "lead", "funded":
-		lead := app.institutionIndex(app.Network.Lead)
+		lead := ev.institutionIndex(app.Network.Lead)
 		if lead < 0 {
 			return NotJudged
 		}
 		targets = append(targets, lead)
-		if ir.Applies == "funded" && app.Funding != nil {
+		if ir.Applies == "funded" && app.Funding != nil && len(app.Funding.Lines) > 0 {
+			chosen := make([]bool, len(app.Network.Institutions)) // each institution once, in one pass
+			chosen[lead] = true
 			for _, l := range app.Funding.Lines {
-				if k := app.institutionIndex(l.Institution); k >= 0 && !slices.Contains(targets, k) {
+				if k := ev.institutionIndex(l.Institution); k >= 0 && !chosen[k] {
+					chosen[k] = true
 					targets = append(targets, k)
 				}
 			}
@@ -893,11 +898,14 @@ func plural(n int) string {
 	return "s"
 }
 
+// capitalise writes the first letter of s as a capital, as a sentence
+// starts: the first character, not the first byte ("école" is "École").
 func capitalise(s string) string {
-	if s == "" {
-		return s
+	r, n := utf8.DecodeRuneInString(s)
+	if up := unicode.ToTitle(r); up != r && r != utf8.RuneError {
+		return string(up) + s[n:]
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return s
 }
 
 func joinWith(items []string, word string) string {

@@ -198,8 +198,9 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 		}
 		var structural Findings
 		checkStructure(doc, mode, &structural)
+		hidden := pathSet(broken)
 		for _, f := range structural {
-			if !underAny(f.Path, broken) {
+			if !hidden.holdsAbove(f.Path) {
 				out = append(out, f)
 			}
 		}
@@ -232,21 +233,81 @@ func (v *Validator) finish(c *compiled, id string, known bool, app *Application,
 		}
 	case decoded:
 		var refs Findings
-		if app != nil && !institutionIDsBroken(broken) {
-			checkReferences(app, &refs)
+		var ids map[string]int
+		if app != nil {
+			ids = institutionIDs(app.Network.Institutions)
+			if !institutionIDsBroken(broken) {
+				checkReferences(app, ids, out, &refs)
+			}
 		}
-		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs)
+		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs, ids)
 		out = append(out, refs...)
 	}
+	boundEchoes(out)
 	v.messages.apply(out, c)
 	out.Sort()
 	out = withoutRepeats(out)
-	res.Findings = out
+	res.Valid = !out.HasErrors()
+	res.Findings = v.capped(out)
 	if res.Findings == nil {
 		res.Findings = Findings{}
 	}
-	res.Valid = !out.HasErrors()
 	return res
+}
+
+// capped keeps a result within the findings limit: the first findings in
+// the documented order, then one too-large finding at the path of the first
+// left out, an error when any finding left out is one (a draft's many
+// missing values stay warnings). The verdict, eligibility and rules are
+// those of every finding, listed or not.
+func (v *Validator) capped(fs Findings) Findings {
+	limit := v.limits.Findings
+	if limit <= 0 || len(fs) <= limit+1 {
+		return fs // a too-large finding of reading's own may make limit+1
+	}
+	rest := fs[limit:]
+	sev := Warning
+	if rest.HasErrors() {
+		sev = Error
+	}
+	f := Finding{Code: CodeTooLarge, Severity: sev, Path: rest[0].Path,
+		Params: Params{"limit": "findings", "max": int64(limit)}, Variant: "findings"}
+	f.Message = v.messages.Message(&f, nil)
+	return append(fs[:limit:limit], f)
+}
+
+// echoedParams are the params that repeat text from the document (a name,
+// an id, a value typed into a form), so a finding can say what it is about.
+var echoedParams = []string{"value", "name", "id", "institution", "theme", "category", "given", "scheme", "kind", "type", "country", "audience", "part"}
+
+// maxEcho is the most characters of document text a param repeats: the
+// longest text a document field may have. Longer text is cut there and
+// ends in "…", so no finding repeats more than that of its input.
+const maxEcho = 200
+
+// boundEchoes cuts the text params repeat from the document to maxEcho
+// characters, before the messages are made from them.
+func boundEchoes(fs Findings) {
+	for i := range fs {
+		for _, name := range echoedParams {
+			if text, ok := fs[i].Params[name].(string); ok && len(text) > maxEcho {
+				fs[i].Params[name] = cutText(text, maxEcho)
+			}
+		}
+	}
+}
+
+// cutText cuts text to at most n characters (code points), marking the cut
+// with "…".
+func cutText(text string, n int) string {
+	count := 0
+	for i := range text {
+		if count == n {
+			return text[:i] + "…"
+		}
+		count++
+	}
+	return text
 }
 
 func severityFor(mode Mode) Severity {
@@ -261,8 +322,8 @@ func severityFor(mode Mode) Severity {
 // (refs: a duplicate or unknown institution id) does so only for rules that
 // look institutions up by id, since counts, categories and amounts mean the
 // same whatever the ids say.
-func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings, refs Findings) ([]RuleResult, *bool) {
-	ev := evaluation{scheme: c, app: app, mode: mode, out: out}
+func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings, refs Findings, ids map[string]int) ([]RuleResult, *bool) {
+	ev := evaluation{scheme: c, app: app, mode: mode, out: out, ids: ids}
 	if offer != nil {
 		ev.offer = &offer.Offer
 	}
@@ -311,43 +372,103 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 }
 
 // checkReferences reports duplicate institution ids and references to
-// institutions the document does not have. While an institution has no id
-// yet, a reference may be to it, so references are not checked.
-func checkReferences(app *Application, out *Findings) {
+// institutions the document does not have, by the index of ids (see
+// institutionIDs), so its cost is linear in the institutions, members and
+// lines. While an institution has no id yet, a reference may be to it, so
+// references are not checked. A list already past its maximum (a max-items
+// finding in found) is not checked at all: that finding says what is wrong
+// with it, and its entries are not worth the work.
+func checkReferences(app *Application, ids map[string]int, found Findings, out *Findings) {
+	if overMaximum(found, "/network/institutions") {
+		return
+	}
 	insts := app.Network.Institutions
 	idMissing := false
 	for i := range insts {
-		idMissing = idMissing || insts[i].ID == ""
-		for j := 0; j < i; j++ {
-			if insts[i].ID != "" && insts[i].ID == insts[j].ID {
-				*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
-					Path: "/network/institutions/" + itoa(i) + "/id", Params: Params{"id": insts[i].ID}})
-				break
-			}
+		id := insts[i].ID
+		idMissing = idMissing || id == ""
+		if id != "" && ids[id] != i {
+			*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
+				Path: "/network/institutions/" + itoa(i) + "/id", Params: Params{"id": id}})
 		}
 	}
 	if idMissing {
 		return
 	}
-	missing := func(id string) bool { return id != "" && app.institutionIndex(id) < 0 }
+	missing := func(id string) bool {
+		_, ok := ids[id]
+		return id != "" && !ok
+	}
 	unknown := func(id, path string) {
 		*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
 	}
 	if missing(app.Network.Lead) {
 		unknown(app.Network.Lead, "/network/lead")
 	}
-	for i := range app.Network.Members {
-		if id := app.Network.Members[i].Institution; missing(id) {
-			unknown(id, "/network/members/"+itoa(i)+"/institution")
+	if !overMaximum(found, "/network/members") {
+		for i := range app.Network.Members {
+			if id := app.Network.Members[i].Institution; missing(id) {
+				unknown(id, "/network/members/"+itoa(i)+"/institution")
+			}
 		}
 	}
-	if app.Funding != nil {
+	if app.Funding != nil && !overMaximum(found, "/funding/lines") {
 		for i := range app.Funding.Lines {
 			if id := app.Funding.Lines[i].Institution; missing(id) {
 				unknown(id, "/funding/lines/"+itoa(i)+"/institution")
 			}
 		}
 	}
+}
+
+// institutionIDs maps each institution id to the index of the first
+// institution with it: one pass, after which looking an id up costs the
+// same however many institutions there are.
+func institutionIDs(insts []Institution) map[string]int {
+	ids := make(map[string]int, len(insts))
+	for i := range insts {
+		if _, seen := ids[insts[i].ID]; !seen {
+			ids[insts[i].ID] = i
+		}
+	}
+	return ids
+}
+
+// overMaximum reports whether a list has more entries than its bound (a
+// max-items finding at path).
+func overMaximum(fs Findings, path string) bool {
+	for i := range fs {
+		if fs[i].Code == CodeMaxItems && fs[i].Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// paths is a set of JSON Pointers.
+type paths map[string]struct{}
+
+func pathSet(list []string) paths {
+	set := make(paths, len(list))
+	for _, p := range list {
+		set[p] = struct{}{}
+	}
+	return set
+}
+
+// holdsAbove reports whether the set holds path or a pointer above it,
+// looking up each of path's leading runs of segments: the cost of path's
+// length, whatever the size of the set.
+func (set paths) holdsAbove(path string) bool {
+	if len(set) == 0 {
+		return false
+	}
+	for end := len(path); end > 0; end = strings.LastIndexByte(path[:end], '/') {
+		if _, ok := set[path[:end]]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // institutionIDsBroken reports whether some institution's id could not be

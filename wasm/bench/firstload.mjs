@@ -10,64 +10,29 @@
 //     widget (navigation start → load event), so the widget's cost reads as
 //     a ratio that the machine's load affects less than an absolute time.
 //
-//   node wasm/bench/firstload.mjs [-count=5] [-demo=BIN] [-dist=wasm/dist]
+//   node wasm/bench/firstload.mjs [-count=5]
 //
 // It prints the load average before and after, to say how busy the machine
 // was. It needs the widget's release files (make widget) and govuk-frontend
-// (npm ci). It asserts nothing: it measures.
+// (npm ci), and builds and runs the demo as the browser tests do. It asserts
+// nothing: it measures.
 import { chromium } from 'playwright-core'
-import { spawn, execFileSync } from 'node:child_process'
 import { mkdtemp, rm, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startDemo, chromiumOptions } from '../test/helpers.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
 const flag = (name, fallback) => {
   const a = args.find(x => x.startsWith(`-${name}=`))
   return a ? a.slice(name.length + 2) : fallback
 }
 const count = Number(flag('count', '5'))
-const dist = path.resolve(root, flag('dist', 'wasm/dist'))
-const launchOptions = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-}
-
-async function startDemo () {
-  let bin = flag('demo', '')
-  let tmp = null
-  if (!bin) {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'stemkn-demo-'))
-    bin = path.join(tmp, 'demo')
-    execFileSync('go', ['build', '-o', bin, './examples/demo'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-  }
-  const child = spawn(bin, ['-addr', '127.0.0.1:0', '-dist', dist], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', chunk => {
-      out += chunk
-      const m = out.match(/listening on (http:\/\/[0-9.:]+)/)
-      if (m) resolve(m[1])
-    })
-    child.on('exit', code => reject(new Error(`the demo exited (${code}) before listening`)))
-  })
-  return {
-    url,
-    async stop () {
-      child.kill('SIGTERM')
-      await new Promise(resolve => child.once('exit', resolve))
-      if (tmp) await rm(tmp, { recursive: true, force: true })
-    }
-  }
-}
 
 /** One cold visit: a fresh browser and profile, the page, its bytes and its times. */
 async function visit (url, waitForReady) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'stemkn-firstload-'))
-  const context = await chromium.launchPersistentContext(profile, launchOptions)
+  const context = await chromium.launchPersistentContext(profile, chromiumOptions)
   try {
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
