@@ -196,6 +196,7 @@ export interface ErrorMessageConfig {
     inputError: string
     selectError: string
     textareaError: string
+    dateInput: string
   }>
 }
 
@@ -220,7 +221,7 @@ export interface AttachOptions extends ValidateOptions {
    * when the user leaves a field they changed) or "submit" (only on submit).
    */
   live?: 'input' | 'blur' | 'submit'
-  /** Where the error summary goes; default [data-stemkn-error-summary], else made at the top of the form. */
+  /** Where the error summary goes; default [data-stemkn-error-summary], else the page's .govuk-error-summary, else made at the top of the form. */
   summary?: HTMLElement
   /** Where the eligibility panel goes; default [data-stemkn-eligibility], else made after the summary. */
   eligibility?: HTMLElement
