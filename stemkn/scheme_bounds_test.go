@@ -151,7 +151,7 @@ func TestASchemeFileHasASizeLimit(t *testing.T) {
 	_, err = stemkn.NewCatalogue().LoadFile("/dev/zero")
 	runtime.ReadMemStats(&after)
 	require.EqualError(t, err, "scheme file /dev/zero: is larger than 8388608 bytes, the most a scheme file may be")
-	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4*limit), "reading stops at the limit")
+	require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(8*limit), "reading stops at the limit (a few copies of it as the buffer grows)")
 }
 
 // A chain of extending files is resolved one file at a time: 400 files that
