@@ -12,6 +12,7 @@ import (
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/benchdata"
 	"github.com/stretchr/testify/require"
 )
 
@@ -158,15 +159,8 @@ func TestASchemeFileHasASizeLimit(t *testing.T) {
 // each extend the one before took 33 s (each resolved its whole chain
 // again). BenchmarkCatalogueLoadChain shows the cost per file stays flat.
 func TestALongChainOfExtendingFilesLoads(t *testing.T) {
-	files := make([][]byte, 400)
-	parent := "enthuse-2022"
-	for i := range files {
-		id := "chain-" + strconv.Itoa(i)
-		files[i] = []byte(`{"id":"` + id + `","extends":"` + parent + `","title":"Chain ` + strconv.Itoa(i) + `"}`)
-		parent = id
-	}
 	c := stemkn.NewCatalogue()
-	loaded, err := c.Load(files...)
+	loaded, err := c.Load(benchdata.SchemeChain(400)...)
 	require.NoError(t, err)
 	require.Len(t, loaded, 400)
 	base, _ := c.Scheme("enthuse-2022")
