@@ -53,7 +53,7 @@ type Messages struct {
 
 // DefaultMessages returns the English messages, written in the GOV.UK error
 // message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages { return builtinLanguages()["en"] }
+func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
 
 // Lang is the language's BCP 47 tag, such as "en" or "cy".
 func (m *Messages) Lang() string { return m.lang }
