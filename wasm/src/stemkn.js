@@ -9,7 +9,7 @@
 // works under Content-Security-Policy: default-src 'self';
 // script-src 'self' 'wasm-unsafe-eval'; style-src 'self'.
 
-import { FormBinding, formBindingDefaults } from './form-binding.js'
+import { FormBinding, formBindingDefaults, wordsFor } from './form-binding.js'
 
 /** The options of load(), with their defaults. */
 export const loadDefaults = Object.freeze({
@@ -210,9 +210,12 @@ export class Kit {
       if (err instanceof StemknError) throw err
       throw new StemknError('stemkn: attach options cannot be read: ' + describe(err))
     }
+    // The words first: a language or an override the catalogue refuses
+    // throws here, and leaves a form already attached as it was.
+    const page = wordsFor(form, config, opts => this.messages(opts))
     const old = this.bindings.get(form)
     if (old) old.detach()
-    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config, opts => this.messages(opts))
+    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config, () => page)
     this.bindings.set(form, binding)
     return binding
   }
