@@ -1,66 +1,75 @@
 package stemkn
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/eligibility"
 )
 
-// Messages words findings. A message comes from a template chosen by the
-// finding's code, refined by a variant (such as "missing" for a value a rule
-// needs, or the name of a format) and by the pattern of its path (the path
-// with list indices as "*"). The most specific template wins:
+// Messages are every word stemkn shows people, in one language: the
+// templates that word findings, the labels of fields, the titles of rules,
+// vocabulary words, a scheme's own words, and the words of the page around a
+// form (the error summary's title, the "Error:" prefix, the page title, the
+// budget summary and the eligibility panel). Each language is a catalogue
+// file (messages/en.json, messages/cy.json), checked when it is read;
+// DefaultMessages is English and MessagesIn picks another.
 //
-//	code.Variant@pattern, code@pattern, code.Variant, code
+// A finding's message comes from a template chosen by its code, refined by
+// a variant (such as "missing" for a value a rule needs, or the name of a
+// format) and by the pattern of its path (the path with list indices as
+// "*"). The most specific template wins:
+//
+//	code.variant@pattern, code@pattern, code.variant, code
 //
 // Templates fill {name} from the finding's params and {field} from the label
-// of its path; {1} and {2} are the 1-based list indices in the path. A
-// capitalised placeholder ({Field}, {Category:category}) capitalises its
-// text. Formats: {x:money} (minor units in the finding's currency),
-// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"),
-// {x:label} (the label of the JSON Pointer in x), {x:currency} ("pounds"),
-// {x:quoted}, {x:category} and {x:theme}
-// (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
-// (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
+// of its path ("label@pattern"); {1} and {2} are the 1-based list indices in
+// the path. A capitalised placeholder ({Field}, {Category:category})
+// capitalises its text. After the name come formats, each after a colon:
+// {x:money} (minor units in the finding's currency), {x:date} ("10 January
+// 2011"), {x:weekday} ("Monday"), {x:quoted}, {x:label} (the label of the
+// JSON Pointer in x), {x:category} and {x:theme} (the scheme's words),
+// {x:scheme} (text from the scheme data, in the language's words), and the
+// vocabulary formats {x:type}, {x:offer-kind}, {x:audience}, {x:date-part},
+// {x:identifier} and {x:currency} ("pounds"), from "word.SET@ID" keys. A
+// list is joined with "or" ({x:or}, also {x:list}, the default) or "and"
+// ({x:and}), after its vocabulary format: {missing:date-part:and}. A language with grammatical forms (Welsh
+// has "soft", the soft mutation) names one to pick a label's or a word's
+// form: {field:soft}.
 //
-// Hosts translate or reword by overriding any key (see With).
+// Messages are values: With and LoadMessages give new ones, and a Messages
+// is safe for concurrent use.
 type Messages struct {
-	text map[string]string
+	lang  string
+	name  string
+	forms []string          // the label and word forms the language has, such as "soft"
+	after map[string]string // a list word ("or") → the form of the item after it
+	text  map[string]string
 }
 
 // DefaultMessages returns the English messages, written in the GOV.UK error
 // message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages {
-	m := &Messages{text: make(map[string]string, len(englishTemplates)+len(englishLabels))}
-	for k, v := range englishTemplates {
-		m.text[k] = v
-	}
-	for k, v := range englishLabels {
-		m.text["label@"+k] = v
-	}
-	return m
-}
+func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
 
-// With returns a copy of the messages with some templates or labels replaced.
-func (m *Messages) With(overrides map[string]string) *Messages {
-	n := &Messages{text: make(map[string]string, len(m.text)+len(overrides))}
-	for k, v := range m.text {
-		n.text[k] = v
-	}
-	for k, v := range overrides {
-		n.text[k] = v
-	}
-	return n
-}
+// Lang is the language's BCP 47 tag, such as "en" or "cy".
+func (m *Messages) Lang() string { return m.lang }
 
-// Keys lists the template and label keys, for hosts preparing a translation.
+// Name is the language's name in itself ("English", "Cymraeg"), for a
+// language switch.
+func (m *Messages) Name() string { return m.name }
+
+// Keys lists the keys, sorted: templates, labels, rule titles, words and
+// the page's words, for hosts preparing a translation.
 func (m *Messages) Keys() []string {
 	out := make([]string, 0, len(m.text))
 	for k := range m.text {
 		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -68,6 +77,53 @@ func (m *Messages) Keys() []string {
 func (m *Messages) Template(key string) (string, bool) {
 	t, ok := m.text[key]
 	return t, ok
+}
+
+// Words returns the keys that start with prefix and their texts, such as
+// "ui." for the page's words the widget shows.
+func (m *Messages) Words(prefix string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m.text {
+		if strings.HasPrefix(k, prefix) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Text fills the template at key with values by name, for the page's words
+// ("ui.page-title" with {"title": …}). A placeholder without a value is
+// left as it is; an unknown key gives "".
+func (m *Messages) Text(key string, values map[string]string) string {
+	return fillNamed(m.text[key], values)
+}
+
+// Label returns the label of the field at an RFC 6901 JSON Pointer, in the
+// messages' language, and whether it has one. A concrete path gets its list
+// indices filled in ("/network/members/0/email": "the email address of
+// member 1"); a pattern, with "*" for each index, gets the template
+// ("/network/members/*/email": "the email address of member {1}"). The root
+// "" is the document as a whole.
+func (m *Messages) Label(pointer string) (string, bool) {
+	if strings.Contains(pointer, "*") {
+		t, ok := m.text["label@"+pointer]
+		return t, ok
+	}
+	pattern, indices := pathPattern(pointer)
+	t, ok := m.text["label@"+pattern]
+	return fillIndices(t, indices), ok
+}
+
+// LabelPatterns lists the JSON Pointer patterns that have a label, sorted.
+func (m *Messages) LabelPatterns() []string {
+	var out []string
+	for k := range m.text {
+		if p, ok := strings.CutPrefix(k, "label@"); ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (m *Messages) apply(fs Findings, s *compiled) {
@@ -83,18 +139,31 @@ func (m *Messages) apply(fs Findings, s *compiled) {
 // Message words one finding. scheme may be nil.
 func (m *Messages) Message(f *Finding, scheme *Scheme) string {
 	pattern, indices := pathPattern(f.Path)
-	code := string(f.Code)
-	var tmpl string
-	for _, key := range [...]string{code + "." + f.Variant + "@" + pattern, code + "@" + pattern, code + "." + f.Variant, code} {
-		if t, ok := m.text[key]; ok {
-			tmpl = t
-			break
+	c := filling{m: m, f: f, params: f.Params, scheme: scheme, pattern: pattern, indices: indices}
+	tmpl, ok := m.findingTemplate(string(f.Code), f.Variant, pattern)
+	if !ok {
+		tmpl, c.code = m.text["fallback"], string(f.Code)
+	}
+	return c.fill(tmpl)
+}
+
+// findingTemplate picks the most specific template for a finding.
+func (m *Messages) findingTemplate(code, variant, pattern string) (string, bool) {
+	if variant != "" {
+		if t, ok := m.text[code+"."+variant+"@"+pattern]; ok {
+			return t, true
 		}
 	}
-	if tmpl == "" {
-		tmpl = "{Field} has a problem (" + code + ")"
+	if t, ok := m.text[code+"@"+pattern]; ok {
+		return t, true
 	}
-	return m.fill(tmpl, f, scheme, pattern, indices)
+	if variant != "" {
+		if t, ok := m.text[code+"."+variant]; ok {
+			return t, true
+		}
+	}
+	t, ok := m.text[code]
+	return t, ok
 }
 
 // pathPattern replaces list indices with "*" and returns them 1-based.
@@ -116,14 +185,31 @@ func pathPattern(path string) (string, []string) {
 	return b.String(), indices
 }
 
-func (m *Messages) label(pattern string, indices []string) string {
+// label is the label of a path pattern in a form ("" for the plain one).
+// A path without a label is named by its last segment.
+func (m *Messages) label(pattern string, indices []string, form string) string {
+	if form != "" {
+		if l, ok := m.text["label."+form+"@"+pattern]; ok {
+			return fillIndices(l, indices)
+		}
+	}
 	if l, ok := m.text["label@"+pattern]; ok {
 		return fillIndices(l, indices)
 	}
-	if pattern == "" {
-		return "the document"
-	}
 	return `"` + pattern[strings.LastIndexByte(pattern, '/')+1:] + `"`
+}
+
+// word is a vocabulary word in a form, or id itself when the set lacks it.
+func (m *Messages) word(set, form, id string) string {
+	if form != "" {
+		if w, ok := m.text["word."+set+"."+form+"@"+id]; ok {
+			return w
+		}
+	}
+	if w, ok := m.text["word."+set+"@"+id]; ok {
+		return w
+	}
+	return id
 }
 
 func fillIndices(s string, indices []string) string {
@@ -133,7 +219,43 @@ func fillIndices(s string, indices []string) string {
 	return s
 }
 
-func (m *Messages) fill(tmpl string, f *Finding, scheme *Scheme, pattern string, indices []string) string {
+// fillNamed fills {name} placeholders from values, leaving others as they are.
+func fillNamed(tmpl string, values map[string]string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(tmpl, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(tmpl[open:], '}')
+		if end < 0 {
+			break
+		}
+		b.WriteString(tmpl[:open])
+		name := tmpl[open+1 : open+end]
+		if v, ok := values[name]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(tmpl[open : open+end+1])
+		}
+		tmpl = tmpl[open+end+1:]
+	}
+	b.WriteString(tmpl)
+	return b.String()
+}
+
+// filling is what one template is filled from.
+type filling struct {
+	m       *Messages
+	f       *Finding // nil for a rule title
+	params  Params
+	scheme  *Scheme
+	pattern string
+	indices []string
+	code    string // the code, for the fallback template
+}
+
+func (c *filling) fill(tmpl string) string {
 	var b strings.Builder
 	for {
 		open := strings.IndexByte(tmpl, '{')
@@ -147,30 +269,65 @@ func (m *Messages) fill(tmpl string, f *Finding, scheme *Scheme, pattern string,
 			return b.String()
 		}
 		b.WriteString(tmpl[:open])
-		b.WriteString(m.placeholder(tmpl[open+1:open+end], f, scheme, pattern, indices))
+		b.WriteString(c.placeholder(tmpl[open+1 : open+end]))
 		tmpl = tmpl[open+end+1:]
 	}
 }
 
-func (m *Messages) placeholder(name string, f *Finding, scheme *Scheme, pattern string, indices []string) string {
-	name, format, _ := strings.Cut(name, ":")
+// placeholderParts splits "name:format:format" into the name and its formats.
+func placeholderParts(ph string) (string, []string) {
+	name, rest, found := strings.Cut(ph, ":")
+	if !found {
+		return name, nil
+	}
+	return name, strings.Split(rest, ":")
+}
+
+// Kinds of format.
+const (
+	formatJoin  = "join"  // and, or, list
+	formatValue = "value" // money, date, category…
+	formatVocab = "vocab" // a value format that words ids from a word set
+)
+
+// formats are the formats a placeholder may name, by kind; a language's
+// forms come on top.
+var formats = map[string]string{
+	"and": formatJoin, "or": formatJoin, "list": formatJoin,
+	"money": formatValue, "date": formatValue, "weekday": formatValue, "quoted": formatValue,
+	"label": formatValue, "category": formatValue, "theme": formatValue, "scheme": formatValue,
+	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab, "identifier": formatVocab, "currency": formatVocab,
+}
+
+func (c *filling) placeholder(ph string) string {
+	name, fmts := placeholderParts(ph)
 	upper := name != "" && name[0] >= 'A' && name[0] <= 'Z'
 	if upper {
 		name = strings.ToLower(name[:1]) + name[1:]
 	}
+	var value, join, form string
+	for _, f := range fmts {
+		switch formats[f] {
+		case formatJoin:
+			join = f
+		case formatValue, formatVocab:
+			value = f
+		default:
+			form = f
+		}
+	}
 	var text string
 	switch {
 	case name == "field":
-		text = m.label(pattern, indices)
-	case format == "label":
-		at, _ := f.Params[name].(string)
-		text = m.label(pathPattern(at))
-	case name >= "1" && name <= "9" && len(name) == 1:
-		if k := int(name[0] - '1'); k < len(indices) {
-			text = indices[k]
+		text = c.m.label(c.pattern, c.indices, form)
+	case name == "code" && c.code != "":
+		text = c.code
+	case len(name) == 1 && name >= "1" && name <= "9":
+		if k := int(name[0] - '1'); k < len(c.indices) {
+			text = c.indices[k]
 		}
 	default:
-		text = formatParam(f.Params[name], format, f.Params, scheme)
+		text = c.param(c.params[name], value, join, form)
 	}
 	if upper {
 		return capitalise(text)
@@ -178,13 +335,13 @@ func (m *Messages) placeholder(name string, f *Finding, scheme *Scheme, pattern 
 	return text
 }
 
-func formatParam(v any, format string, params Params, scheme *Scheme) string {
+func (c *filling) param(v any, format, join, form string) string {
 	switch x := v.(type) {
 	case int64:
 		if format == "money" {
-			cur, _ := params["currency"].(string)
-			if cur == "" && scheme != nil {
-				cur = scheme.Currency
+			cur, _ := c.params["currency"].(string)
+			if cur == "" && c.scheme != nil {
+				cur = c.scheme.Currency
 			}
 			if cur == "" {
 				cur = "GBP"
@@ -193,282 +350,125 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 		}
 		return strconv.FormatInt(x, 10)
 	case []string:
-		if format == "and" {
-			return joinAnd(x)
-		}
-		if format == "audience" {
-			words := make([]string, len(x))
-			for i, a := range x {
-				words[i] = formatParam(a, format, params, scheme)
-			}
-			return joinOr(words)
-		}
-		return joinOr(x)
-	case string:
-		switch format {
-		case "date":
-			if d, ok := eligibility.ParseDate(x); ok {
-				return d.Long()
-			}
-		case "quoted":
-			return `"` + x + `"`
-		case "offer-kind":
-			if w, ok := offerKindWords[x]; ok {
-				return w
-			}
-		case "audience":
-			if w, ok := audienceWords[x]; ok {
-				return w
-			}
-		case "type":
-			return jsonTypeWords[x]
-		case "currency":
-			if w, ok := currencyWords[x]; ok {
-				return w
-			}
-		case "category":
-			if scheme != nil {
-				return scheme.categoryTitle(x)
-			}
-		case "theme":
-			if scheme != nil {
-				for _, t := range scheme.Themes {
-					if t.ID == x {
-						return t.Title
-					}
+		words := make([]string, len(x))
+		for i, s := range x {
+			f := form
+			if i > 0 && i == len(x)-1 {
+				if after := c.m.after[joinWord(join)]; after != "" {
+					f = after
 				}
 			}
+			words[i] = c.text(s, format, f)
 		}
-		return x
+		return c.m.join(words, join)
+	case string:
+		return c.text(x, format, form)
 	}
 	return ""
 }
 
-// currencyWords name currencies as a sentence does: "Enter the amount in pounds".
-var currencyWords = map[string]string{"GBP": "pounds", "EUR": "euros", "USD": "US dollars"}
-
-var offerKindWords = map[string]string{"cpd": "CPD", "work-experience": "work experience"}
-
-var audienceWords = map[string]string{
-	"fe-college": "FE colleges", "private-training-provider": "private training providers",
-	"education-charity": "education charities", "school": "schools", "university": "universities",
-}
-
-var jsonTypeWords = map[string]string{
-	"string": "text", "integer": "a whole number", "boolean": "true or false",
-	"object": "a group of fields", "array": "a list", "number": "a number", "null": "empty",
-}
-
-// englishTemplates are the default message templates, keyed as Messages
-// describes. They are complete once package variables are initialised (not
-// in an init function), so a package-level Validator words findings the
-// same as any other.
-var englishTemplates = withPathTemplates(map[string]string{
-	"syntax":                                "The document cannot be read as JSON: there is {problem} at line {line}, column {column}",
-	"type":                                  "{Field} must be {expected:type}, not {actual:type}",
-	"required":                              "Enter {field}",
-	"unknown-field":                         "Remove {name:quoted}: it is not a field this document can have",
-	"enum":                                  "Select {field} from the list",
-	"format":                                "Enter {field} in the correct format",
-	"format.date":                           "{Field} must be a real date, like 2011-01-10",
-	"format.date-missing":                   "{Field} must include a {missing:and}",
-	"format.date-real":                      "{Field} must be a real date",
-	"format.date-year":                      "The year of {field} must include 4 numbers",
-	"format.email":                          "Enter {field} in the correct format, like name@example.com",
-	"format.urn":                            "{Field} must be 6 digits",
-	"format.ukprn":                          "{Field} must be 8 digits, starting with 1",
-	"format.pic":                            "{Field} must be 9 digits",
-	"format.postcode":                       "Enter {field} in capital letters with a space, like SW1A 1AA",
-	"format.company-number":                 "{Field} must be 8 digits, or 2 letters then 6 digits",
-	"format.money":                          "Enter {field} as an amount of money, like £1,200.50",
-	"format.money-currency":                 "Enter {field} in {currency:currency}",
-	"format.integer":                        "{Field} must be a whole number",
-	"format.boolean":                        "{Field} must be ticked or left empty",
-	"min-length":                            "{Field} must be {min} characters or more",
-	"max-length":                            "{Field} must be {max} characters or fewer",
-	"minimum":                               "{Field} must be {min} or more",
-	"maximum":                               "{Field} must be {max} or less",
-	"min-items":                             "{Field} must have at least {min} entries",
-	"max-items":                             "{Field} must have {max} entries or fewer",
-	"duplicate":                             "{Field} must not repeat an entry",
-	"duplicate.key":                         "{Field} appears more than once: remove the repeat",
-	"too-large":                             "The document is too large",
-	"too-large.bytes":                       "The document must be {max} bytes or smaller",
-	"too-large.depth":                       "The document must be nested no more than {max} levels deep",
-	"too-large.items":                       "{Field} must have no more than {max} entries",
-	"too-large.findings":                    "The document has more than {max} problems: fix the ones listed and send it again",
-	"form-name":                             "The answer in {name:quoted} cannot be saved: the form has no place for it",
-	"form-name.index":                       "The answer in {name:quoted} cannot be saved: {part:quoted} is not a row number from 0 to {max}",
-	"form-name.list":                        "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a list",
-	"form-name.group":                       "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a group of answers",
-	"form-name.value":                       "The answer in {name:quoted} cannot be saved: {at:label} is a group of questions, not one answer",
-	"form-name.rows":                        "The answer in {name:quoted} cannot be saved: {at:label} are given row by row, not as one answer",
-	"form-name.name":                        "The answer in {name:quoted} cannot be saved: its field name is not in bracket notation",
-	"eligibility.scheme-unknown":            "Select a scheme from the list: there is no scheme called {scheme:quoted}",
-	"eligibility.scheme-unknown.kind":       "Select a scheme for this kind of document: {scheme:quoted} judges a different kind",
-	"eligibility.theme":                     "Select one of the scheme's themes for the network",
-	"eligibility.theme.missing":             "Select the network's theme",
-	"eligibility.area-of-interest":          "Enter the network's specific area of interest",
-	"eligibility.reflection":                "Enter how teachers will reflect on their professional practice",
-	"eligibility.local-issue":               "Enter the local issue of underachievement in STEM the partnership addresses",
-	"eligibility.subject-spread":            "Add members from across STEM subjects: between them, members must teach at least {min} of science, technology, engineering and mathematics",
-	"eligibility.institution-class":         "{Institution} cannot {does}: only {who} can",
-	"eligibility.institution-class.missing": "Select the type of establishment of {institution}",
-	"eligibility.institution-class.missing@/network/institutions/*/stateFunded": "Say whether {institution} is state-funded",
-	"eligibility.place":                           "{Institution} cannot {does}: only {who} can",
-	"eligibility.place.missing":                   "Select which part of the UK {institution} is in",
-	"eligibility.min-institutions":                "Add more institutions: the partnership needs at least {min} and has {count}",
-	"eligibility.min-countries":                   "Add organisations from more countries: at least {min} different eligible countries are needed and there are {count}",
-	"eligibility.commitment":                      "Confirm the network agrees to all {required} commitments: {count} are not selected",
-	"eligibility.commitment.none":                 "Confirm the network agrees to all {required} commitments",
-	"eligibility.commitment.practitionerResearch": "Confirm the network will engage in practitioner research or teacher enquiry into one of the themes",
-	"eligibility.commitment.minimumOneTerm":       "Confirm the network will run a programme of activity over at least one term",
-	"eligibility.commitment.structuredApproach":   "Confirm the network will use a structured approach to group activity",
-	"eligibility.commitment.submitReport":         "Confirm the network will submit a report of its activity",
-	"eligibility.commitment.attendDissemination":  "Confirm the network will send at least one member to a dissemination event",
-	"eligibility.commitment.shareOnline":          "Confirm the network will share its report and resources online",
-	"eligibility.dates":                           "The end date must be the same as or after the start date",
-	"eligibility.dates@/plan/activities/*/date":   "The date of activity {1} must be between the start date, {start:date}, and the end date, {end:date}",
-	"eligibility.duration":                        "The programme is not the right length",
-	"eligibility.duration.min-weeks":              "The programme must last at least {minWeeks} weeks: from the start date to the end date is {days} days, which is {weeks} whole weeks",
-	"eligibility.duration.min-months":             "The programme must last at least {minMonths} months: it lasts {months}",
-	"eligibility.duration.max-months":             "The programme must last no more than {maxMonths} months: it lasts {months}",
-	"eligibility.deadline":                        "The date submitted must be on or before {deadline:date}, the closing date",
-	"eligibility.activities":                      "Add {need} to the plan's activities",
-	"eligibility.outputs":                         "Add the project's intellectual outputs: it needs at least {min}",
-	"unknown-institution":                         "Select {field} from the network's institutions: there is no institution with the ID {id:quoted}",
-	"budget.currency":                             "Select {currency} as the currency: the scheme pays in {currency}",
-	"budget.cap":                                  "The total must be {cap:money} or less: it is {total:money}",
-	"budget.cap.monthly":                          "The total must be {cap:money} or less for a programme of {months} months ({perMonth:money} a month, and {ceiling:money} in all): it is {total:money}",
-	"budget.category":                             "Select a spend category the scheme funds for budget line {1}",
-	"budget.category.needs":                       "Remove budget line {1} or add intellectual outputs to the plan: {category:category} are funded only for projects with intellectual outputs",
-	"budget.category-share":                       "{Category:category} must be no more than {limit}% of the total: {amount:money} of {total:money} is {percent}",
-	"budget.unit-cost":                            "{Category:category} must be {allowance:money} or less, the unit cost for {organisations} organisations over {months} months: it is {amount:money}",
-	"budget.empty":                                "Add at least one budget line, or remove the request for funding",
-	"budget.empty.missing":                        "Add at least one budget line, or remove the request for funding",
-	"budget.overflow":                             "The amounts are too large to add up: check each amount is in pence or cents",
-	"budget.overflow@/funding/lines/*/amount":     "{Field} is too large: check it is in pence or cents",
-	"offer.not-free":                              "Set the cost to £0.00: {kind:offer-kind} offers on the STEM Exchange are free",
-	"offer.audience":                              "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}",
-	"offer.age-range":                             "The youngest age must be the same as or less than the oldest age",
-	"advice.mathematics":                          "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks",
-})
-
-// selects are the fields people choose rather than type, so a missing one
-// reads "Select …" rather than "Enter …".
-var selects = []string{
-	"/scheme", "/network/theme", "/network/lead", "/network/institutions/*/kind", "/network/institutions/*/country",
-	"/network/institutions/*/subdivision", "/network/institutions/*/establishmentType", "/network/institutions/*/phase",
-	"/network/institutions/*/region", "/network/members/*/role", "/network/members/*/institution",
-	"/network/partners/*/kind", "/plan/activities/*/kind", "/plan/outputs/*/kind", "/funding/currency",
-	"/funding/lines/*/category", "/funding/lines/*/institution", "/offer/kind", "/offer/format", "/offer/audience",
-}
-
-// withPathTemplates adds the templates for particular paths to t.
-func withPathTemplates(t map[string]string) map[string]string {
-	for _, p := range selects {
-		t["required@"+p] = "Select {field}"
+func joinWord(join string) string {
+	if join == "and" {
+		return "and"
 	}
-	t["required@/network/institutions"] = "Add at least one institution"
-	t["required@/network/members"] = "Add at least one member"
-	t["min-items@/network/institutions"] = "Add at least one institution"
-	t["min-items@/network/members"] = "Add at least one member"
-	t["required@/funding"] = "Enter the funding the partnership asks for"
-	t["required@/offer/ageRange/max"] = "Enter the oldest age the offer is open to"
-	t["required@/offer/ageRange"] = "Enter the age range the offer is open to"
-	t["duplicate@/network/institutions/*/id"] = "Give institution {1} a different ID: {id:quoted} is already used"
-	t["duplicate@/network/members/*/subjects"] = "Select each subject of member {1} only once"
-	t["duplicate@/offer/audience"] = "Select each audience only once"
-	t["minimum@/funding/lines/*/amount"] = "{Field} must be £0.01 or more"
-	t["maximum@/funding/lines/*/amount"] = "{Field} must be {max:money} or less"
-	return t
+	return "or"
 }
 
-// englishLabels name the fields of documents by path pattern.
-var englishLabels = map[string]string{
-	"/scheme":                                   "the scheme",
-	"/submittedOn":                              "the date the application is submitted",
-	"/network":                                  "the network",
-	"/network/name":                             "the network's name",
-	"/network/areaOfInterest":                   "the network's specific area of interest",
-	"/network/theme":                            "the network's theme",
-	"/network/localIssue":                       "the local issue the partnership addresses",
-	"/network/lead":                             "the lead institution",
-	"/network/institutions":                     "the institutions",
-	"/network/institutions/*":                   "institution {1}",
-	"/network/institutions/*/id":                "the ID of institution {1}",
-	"/network/institutions/*/name":              "the name of institution {1}",
-	"/network/institutions/*/kind":              "the kind of institution {1}",
-	"/network/institutions/*/country":           "the country of institution {1}",
-	"/network/institutions/*/subdivision":       "the part of the UK institution {1} is in",
-	"/network/institutions/*/urn":               "the URN of institution {1}",
-	"/network/institutions/*/ukprn":             "the UKPRN of institution {1}",
-	"/network/institutions/*/pic":               "the PIC of institution {1}",
-	"/network/institutions/*/establishmentType": "the type of establishment of institution {1}",
-	"/network/institutions/*/phase":             "the phase of education of institution {1}",
-	"/network/institutions/*/region":            "the region of institution {1}",
-	"/network/institutions/*/stateFunded":       "whether institution {1} is state-funded",
-	"/network/institutions/*/postcode":          "the postcode of institution {1}",
-	"/network/members":                          "the members",
-	"/network/members/*":                        "member {1}",
-	"/network/members/*/name":                   "the name of member {1}",
-	"/network/members/*/email":                  "the email address of member {1}",
-	"/network/members/*/role":                   "the role of member {1}",
-	"/network/members/*/subjects":               "the subjects of member {1}",
-	"/network/members/*/subjects/*":             "subject {2} of member {1}",
-	"/network/members/*/institution":            "the institution of member {1}",
-	"/network/partners":                         "the partners",
-	"/network/partners/*":                       "partner {1}",
-	"/network/partners/*/name":                  "the name of partner {1}",
-	"/network/partners/*/kind":                  "the kind of partner {1}",
-	"/network/partners/*/contribution":          "what partner {1} contributes",
-	"/plan":                                     "the plan",
-	"/plan/startDate":                           "the start date",
-	"/plan/endDate":                             "the end date",
-	"/plan/reflection":                          "how teachers will reflect on their practice",
-	"/plan/activities":                          "the activities",
-	"/plan/activities/*":                        "activity {1}",
-	"/plan/activities/*/title":                  "the title of activity {1}",
-	"/plan/activities/*/kind":                   "the kind of activity {1}",
-	"/plan/activities/*/date":                   "the date of activity {1}",
-	"/plan/outputs":                             "the intellectual outputs",
-	"/plan/outputs/*":                           "output {1}",
-	"/plan/outputs/*/title":                     "the title of output {1}",
-	"/plan/outputs/*/kind":                      "the kind of output {1}",
-	"/plan/commitments":                         "the commitments",
-	"/plan/commitments/practitionerResearch":    "the commitment to practitioner research",
-	"/plan/commitments/minimumOneTerm":          "the commitment to at least one term",
-	"/plan/commitments/structuredApproach":      "the commitment to a structured approach",
-	"/plan/commitments/submitReport":            "the commitment to submit a report",
-	"/plan/commitments/attendDissemination":     "the commitment to attend a dissemination event",
-	"/plan/commitments/shareOnline":             "the commitment to share online",
-	"/funding":                                  "the funding",
-	"/funding/currency":                         "the currency",
-	"/funding/lines":                            "the budget lines",
-	"/funding/lines/*":                          "budget line {1}",
-	"/funding/lines/*/category":                 "the spend category of budget line {1}",
-	"/funding/lines/*/description":              "the description of budget line {1}",
-	"/funding/lines/*/amount":                   "the amount of budget line {1}",
-	"/funding/lines/*/institution":              "the institution that receives budget line {1}",
-	"/contact":                                  "the contact",
-	"/contact/name":                             "the contact's name",
-	"/contact/email":                            "the contact's email address",
-	"/contact/phone":                            "the contact's phone number",
-	"/offer":                                    "the offer",
-	"/offer/employer":                           "the employer",
-	"/offer/employer/name":                      "the employer's name",
-	"/offer/employer/companyNumber":             "the employer's company number",
-	"/offer/kind":                               "the kind of offer",
-	"/offer/format":                             "how the offer is delivered",
-	"/offer/title":                              "the title of the offer",
-	"/offer/description":                        "the description of the offer",
-	"/offer/audience":                           "who the offer is for",
-	"/offer/audience/*":                         "audience {1}",
-	"/offer/cost":                               "the cost of the offer",
-	"/offer/ageRange":                           "the age range",
-	"/offer/ageRange/min":                       "the youngest age",
-	"/offer/ageRange/max":                       "the oldest age",
-	"/offer/startDate":                          "the date the offer starts",
-	"/offer/endDate":                            "the date the offer ends",
-	"/offer/postcode":                           "the postcode where the offer takes place",
+// join joins items as a list in a sentence: "a, b or c".
+func (m *Messages) join(items []string, join string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + m.word("list", "", joinWord(join)) + " " + items[len(items)-1]
+}
+
+// text words one string param in a format.
+func (c *filling) text(x, format, form string) string {
+	switch format {
+	case "date":
+		if d, ok := eligibility.ParseDate(x); ok {
+			return c.m.date(d)
+		}
+	case "weekday":
+		if d, ok := eligibility.ParseDate(x); ok {
+			return c.m.word("weekday", form, weekdayIDs[d.Weekday()])
+		}
+	case "quoted":
+		return `"` + x + `"`
+	case "label":
+		pattern, indices := pathPattern(x)
+		return c.m.label(pattern, indices, form)
+	case "type", "offer-kind", "audience", "date-part", "identifier", "currency":
+		return c.m.word(format, form, x)
+	case "category":
+		return c.m.categoryWord(c.scheme, x)
+	case "theme":
+		return c.m.themeWord(c.scheme, x)
+	case "scheme":
+		return c.m.schemeText(c.scheme, x)
+	}
+	return x
+}
+
+// weekdayIDs name the days of the week in "word.weekday@ID" keys, by
+// eligibility.Date.Weekday (0 is Sunday).
+var weekdayIDs = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// date is a date as people read it: "10 January 2011".
+func (m *Messages) date(d eligibility.Date) string {
+	return strconv.Itoa(d.Day) + " " + m.word("month", "", strconv.Itoa(int(d.Month))) + " " + strconv.Itoa(d.Year)
+}
+
+// categoryWord is a spend category in a sentence ("supply cover"): the
+// language's word for it, else the scheme's title, else the id.
+func (m *Messages) categoryWord(s *Scheme, id string) string {
+	if s == nil {
+		return id
+	}
+	for _, cat := range s.Categories {
+		if cat.ID == id {
+			return inSentence(m.schemeWord(s, "categories/"+id, cat.Title))
+		}
+	}
+	return id
+}
+
+// CategoryTitle is a spend category's title in the messages' language, as
+// a heading or table cell shows it ("Supply cover").
+func (m *Messages) CategoryTitle(s *Scheme, id string) string {
+	for _, cat := range s.Categories {
+		if cat.ID == id {
+			return m.schemeWord(s, "categories/"+id, cat.Title)
+		}
+	}
+	return id
+}
+
+// themeWord is a theme's title in the messages' language.
+func (m *Messages) themeWord(s *Scheme, id string) string {
+	if s == nil {
+		return id
+	}
+	for _, t := range s.Themes {
+		if t.ID == id {
+			return m.schemeWord(s, "themes/"+id, t.Title)
+		}
+	}
+	return id
+}
+
+// inSentence gives a title a small first letter, for the middle of a
+// sentence, unless its first word is an acronym ("STEM learning coaching").
+func inSentence(title string) string {
+	first, size := utf8.DecodeRuneInString(title)
+	if size == 0 || !unicode.IsUpper(first) {
+		return title
+	}
+	if next, _ := utf8.DecodeRuneInString(title[size:]); unicode.IsUpper(next) {
+		return title
+	}
+	return string(unicode.ToLower(first)) + title[size:]
 }

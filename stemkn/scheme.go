@@ -786,25 +786,19 @@ func (s *Scheme) listProblem() string {
 			return p
 		}
 	}
-	themes := map[string]bool{}
-	for _, t := range s.Themes {
-		switch {
-		case t.ID == "" || utf8.RuneCountInString(t.ID) > maxThemeID:
-			return "has a theme whose id is empty or longer than " + strconv.Itoa(maxThemeID) + " characters"
-		case themes[t.ID]:
-			return "has the theme " + t.ID + " twice: each theme id is given once"
-		}
-		themes[t.ID] = true
+	themes := make([]string, len(s.Themes))
+	for i, t := range s.Themes {
+		themes[i] = t.ID
 	}
-	categories := map[string]bool{}
-	for _, c := range s.Categories {
-		switch {
-		case c.ID == "" || utf8.RuneCountInString(c.ID) > maxCategoryID:
-			return "has a category whose id is empty or longer than " + strconv.Itoa(maxCategoryID) + " characters"
-		case categories[c.ID]:
-			return "has the category " + c.ID + " twice: each category id is given once"
-		}
-		categories[c.ID] = true
+	if p := idProblem("theme", themes, maxThemeID); p != "" {
+		return p
+	}
+	categories := make([]string, len(s.Categories))
+	for i, c := range s.Categories {
+		categories[i] = c.ID
+	}
+	if p := idProblem("category", categories, maxCategoryID); p != "" {
+		return p
 	}
 	var kindLists [][]string
 	for _, ir := range r.Institutions {
@@ -840,6 +834,22 @@ func (s *Scheme) listProblem() string {
 		if utf8.RuneCountInString(ref) > maxReference {
 			return "has a reference longer than " + strconv.Itoa(maxReference) + " characters"
 		}
+	}
+	return ""
+}
+
+// idProblem says what is wrong with a list of ids: one empty, longer than
+// max characters, or given twice.
+func idProblem(what string, ids []string, max int) string {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		switch {
+		case id == "" || utf8.RuneCountInString(id) > max:
+			return "has a " + what + " whose id is empty or longer than " + strconv.Itoa(max) + " characters"
+		case seen[id]:
+			return "has the " + what + " " + id + " twice: each " + what + " id is given once"
+		}
+		seen[id] = true
 	}
 	return ""
 }

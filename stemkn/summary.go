@@ -57,9 +57,10 @@ type CategorySpend struct {
 }
 
 // BudgetSummary decodes an application and sums up its budget against the
-// scheme (opts.Scheme, else the document's own). Values that do not decode
-// count as absent: the summary is for showing as people type, while Validate
-// says what is wrong. ok is false when the scheme is unknown or judges offers.
+// scheme (opts.Scheme, else the document's own), with the categories'
+// titles in the validator's language. Values that do not decode count as
+// absent: the summary is for showing as people type, while Validate says
+// what is wrong. ok is false when the scheme is unknown or judges offers.
 func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, ok bool) {
 	text := string(doc)
 	id := opts.Scheme
@@ -73,7 +74,11 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	var app Application
 	var ignored Findings
 	read(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
-	return c.Scheme.BudgetSummary(&app), true
+	sum = c.Scheme.BudgetSummary(&app)
+	for i := range sum.Categories {
+		sum.Categories[i].Title = v.messages.CategoryTitle(c.Scheme, sum.Categories[i].ID)
+	}
+	return sum, true
 }
 
 // BudgetSummary sums up an application's budget against the scheme.
@@ -103,8 +108,9 @@ func (s *Scheme) BudgetSummary(app *Application) BudgetSummary {
 			sum.RemainingText = money(remaining)
 		}
 	}
-	for _, cat := range s.Categories {
-		part, _ := budget.CategoryTotal(lines, cat.ID)
+	parts := s.categoryTotals(lines)
+	for k, cat := range s.Categories {
+		part := parts[k]
 		spend := CategorySpend{ID: cat.ID, Title: cat.Title, Amount: part, AmountText: money(part),
 			Share: budget.PercentOf(part, total), Within: true}
 		for i := range s.Rules.CategoryShares {
@@ -117,6 +123,36 @@ func (s *Scheme) BudgetSummary(app *Application) BudgetSummary {
 		sum.Categories = append(sum.Categories, spend)
 	}
 	return sum
+}
+
+// categoryTotals adds up the lines of each of the scheme's categories, in
+// the categories' order, in one pass over the lines (a hostile document may
+// have any number of them): exactly as budget.CategoryTotal, 0 for a total
+// that would overflow.
+func (s *Scheme) categoryTotals(lines []budget.Line) []budget.Amount {
+	index := make(map[string]int, len(s.Categories))
+	for k, c := range s.Categories {
+		if _, seen := index[c.ID]; !seen {
+			index[c.ID] = k
+		}
+	}
+	parts := make([]budget.Amount, len(s.Categories))
+	overflow := make([]bool, len(s.Categories))
+	for _, l := range lines {
+		k, ok := index[l.Category]
+		if !ok || overflow[k] {
+			continue
+		}
+		if parts[k], ok = budget.Add(parts[k], l.Amount); !ok {
+			parts[k], overflow[k] = 0, true
+		}
+	}
+	for k, c := range s.Categories {
+		if i := index[c.ID]; i != k {
+			parts[k] = parts[i] // a category listed twice (refused on loading) counts alike
+		}
+	}
+	return parts
 }
 
 // capFor is the most the scheme allows the application: its cap, or its
