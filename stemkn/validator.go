@@ -28,6 +28,9 @@ type Validator struct {
 
 	mu       sync.RWMutex
 	compiled map[string]*compiled
+
+	placesMu sync.Mutex
+	places   map[string]*schemaIndex // the exported schemas' keywords, for Basic
 }
 
 // compiled is a scheme prepared for evaluation.
