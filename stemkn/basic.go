@@ -116,7 +116,7 @@ type schemaIndex struct {
 	rules  map[string]int
 }
 
-var baseIndex = sync.OnceValue(func() *schemaIndex { return indexSchema(nil, baseSchema) })
+var baseIndex = sync.OnceValue(func() *schemaIndex { return indexSchema(nil, englishBase()) })
 
 func newSchemaIndex(s *Scheme) *schemaIndex {
 	if s == nil {

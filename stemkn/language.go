@@ -397,7 +397,20 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		info.kind = "finding"
 		refText(key)
 		return info, true
-	case strings.HasPrefix(key, "ui."), strings.HasPrefix(key, "rule@"):
+	case strings.HasPrefix(key, "title@"), strings.HasPrefix(key, "description@"):
+		// A field's title and description in the exported JSON Schema.
+		_, pattern, _ := strings.Cut(key, "@")
+		if pattern == "" || pattern[0] != '/' {
+			c.problem(key, "a field's title or description has the key title@PATTERN or description@PATTERN, with PATTERN a JSON Pointer")
+			return info, false
+		}
+		if !known(key) {
+			c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
+			return info, false
+		}
+		info.kind = "word"
+		return info, true
+	case strings.HasPrefix(key, "ui."), strings.HasPrefix(key, "rule@"), strings.HasPrefix(key, "schema."):
 		info.kind = "ui"
 		if strings.HasPrefix(key, "rule@") {
 			info.kind = "rule"
@@ -707,9 +720,9 @@ func formed(key, form string) string {
 var formSets = map[string]bool{"type": true, "offer-kind": true, "audience": true, "date-part": true}
 
 // isFindingKey reports whether a key is a finding's template, not a label,
-// word, rule title, page word, scheme word or the fallback.
+// word, rule title, page word, scheme word, schema word or the fallback.
 func isFindingKey(key string) bool {
-	for _, prefix := range []string{"label", "word.", "ui.", "rule@", "scheme@"} {
+	for _, prefix := range []string{"label", "word.", "ui.", "rule@", "scheme@", "title@", "description@", "schema."} {
 		if strings.HasPrefix(key, prefix) {
 			return false
 		}
