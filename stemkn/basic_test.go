@@ -253,39 +253,28 @@ func schemaID(schema any) string {
 // resolvePointer follows a keyword location from the schema's root: a
 // "$ref" segment goes where the reference points. It gives nil for a
 // place the schema does not have.
-func resolvePointer(schema any, ptr string) any {
+func resolvePointer(schema any, ptr string) any { return follow(schema, ptr, true) }
+
+// resolvePlain follows a JSON Pointer as RFC 6901 reads it.
+func resolvePlain(schema any, ptr string) any { return follow(schema, ptr, false) }
+
+func follow(schema any, ptr string, refs bool) any {
 	cur := schema
 	if ptr == "" {
 		return cur
 	}
 	for _, seg := range strings.Split(ptr[1:], "/") {
 		seg = strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
-		if seg == "$ref" {
+		if refs && seg == "$ref" {
 			m, _ := cur.(map[string]any)
 			ref, ok := m["$ref"].(string)
 			if !ok || !strings.HasPrefix(ref, "#") {
 				return nil
 			}
-			cur = resolvePlain(schema, ref[1:])
+			cur = follow(schema, ref[1:], false)
 			continue
 		}
-		cur = step(cur, seg)
-		if cur == nil {
-			return nil
-		}
-	}
-	return cur
-}
-
-// resolvePlain follows a JSON Pointer as RFC 6901 reads it.
-func resolvePlain(schema any, ptr string) any {
-	cur := schema
-	if ptr == "" {
-		return cur
-	}
-	for _, seg := range strings.Split(ptr[1:], "/") {
-		cur = step(cur, strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~"))
-		if cur == nil {
+		if cur = step(cur, seg); cur == nil {
 			return nil
 		}
 	}

@@ -3,16 +3,13 @@
 package stemkn_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/stemkn"
-	"github.com/stemkn/stemkn/stemkn/internal/docgen"
 	"github.com/stretchr/testify/require"
 )
 
@@ -36,28 +33,7 @@ func TestFormBuilderAgreesWithTheValidator(t *testing.T) {
 	}
 	c := agreementCatalogue(t)
 	v := stemkn.NewValidator(c)
-	type job struct {
-		agreementCase
-		tree *docgen.Node
-	}
-	var jobs []job
-	for _, tc := range agreementCases(t, c) {
-		jobs = append(jobs, job{agreementCase: tc})
-	}
-	left := 0
-	for _, gc := range corpus(t) {
-		if gc.Tree != nil && hasRepeatedKey(gc.Tree) || !utf8.Valid(gc.JSON) || hasCode(v.Validate(gc.JSON, stemkn.Options{}), stemkn.CodeTooLarge) {
-			left++
-			continue
-		}
-		judge := gc.Scheme
-		if id := gc.Tree.Get("scheme"); gc.Tree != nil && id != nil && id.Kind == docgen.String {
-			if _, known := c.Scheme(id.Text); known {
-				judge = id.Text
-			}
-		}
-		jobs = append(jobs, job{agreementCase{name: gc.Scheme + "/" + gc.Name, scheme: judge, doc: string(gc.JSON)}, gc.Tree})
-	}
+	jobs, left := judgeCases(t, c, v)
 	forms := map[string]json.RawMessage{}
 	type formDoc struct {
 		Form string `json:"form"`
@@ -74,19 +50,12 @@ func TestFormBuilderAgreesWithTheValidator(t *testing.T) {
 		}
 		docs[i] = formDoc{j.scheme, j.doc}
 	}
-	input, err := json.Marshal(map[string]any{"forms": forms, "documents": docs})
-	require.NoError(t, err)
 	cmd := exec.Command(node, filepath.Join(root, "wasm", "test", "form-builder-agree.mjs"))
 	cmd.Dir = root
-	cmd.Stdin = bytes.NewReader(input)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "form-builder-agree.mjs: %s", stderr.String())
 	var res struct {
 		Verdicts []bool `json:"verdicts"`
 	}
-	require.NoError(t, json.Unmarshal(out, &res))
+	runJudge(t, cmd, map[string]any{"forms": forms, "documents": docs}, &res)
 	require.Len(t, res.Verdicts, len(jobs))
 
 	inexact := 0

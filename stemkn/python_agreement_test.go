@@ -3,16 +3,13 @@
 package stemkn_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os/exec"
 	"regexp"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/eligibility"
 	"github.com/stemkn/stemkn/stemkn"
-	"github.com/stemkn/stemkn/stemkn/internal/docgen"
 	"github.com/stretchr/testify/require"
 )
 
@@ -33,27 +30,10 @@ func TestSchemaAgreesWithPythonsJSONSchema(t *testing.T) {
 	python := pythonOrSkip(t)
 	c := agreementCatalogue(t)
 	v := stemkn.NewValidator(c)
-	type job struct {
-		agreementCase
-		tree *docgen.Node
-	}
-	byScheme := map[string][]job{}
-	for _, tc := range agreementCases(t, c) {
-		byScheme[tc.scheme] = append(byScheme[tc.scheme], job{agreementCase: tc})
-	}
-	left := 0
-	for _, gc := range corpus(t) {
-		if gc.Tree != nil && hasRepeatedKey(gc.Tree) || !utf8.Valid(gc.JSON) || hasCode(v.Validate(gc.JSON, stemkn.Options{}), stemkn.CodeTooLarge) {
-			left++
-			continue
-		}
-		judge := gc.Scheme
-		if id := gc.Tree.Get("scheme"); gc.Tree != nil && id != nil && id.Kind == docgen.String {
-			if _, known := c.Scheme(id.Text); known {
-				judge = id.Text
-			}
-		}
-		byScheme[judge] = append(byScheme[judge], job{agreementCase{name: gc.Scheme + "/" + gc.Name, scheme: judge, doc: string(gc.JSON)}, gc.Tree})
+	cases, left := judgeCases(t, c, v)
+	byScheme := map[string][]judgeCase{}
+	for _, tc := range cases {
+		byScheme[tc.scheme] = append(byScheme[tc.scheme], tc)
 	}
 	unreal, inexact, judged := 0, 0, 0
 	var disagreements []string
@@ -144,19 +124,11 @@ func pythonVerdicts(t *testing.T, python string, schema []byte, docs []string) [
 	if docs == nil {
 		docs = []string{}
 	}
-	input, err := json.Marshal(map[string]any{"schema": json.RawMessage(schema), "documents": docs})
-	require.NoError(t, err)
-	cmd := exec.Command(python, "testdata/python-check.py")
-	cmd.Stdin = bytes.NewReader(input)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "python-check.py: %s", stderr.String())
 	var res struct {
 		SchemaError string          `json:"schemaError"`
 		Verdicts    []pythonVerdict `json:"verdicts"`
 	}
-	require.NoError(t, json.Unmarshal(out, &res))
+	runJudge(t, exec.Command(python, "testdata/python-check.py"), map[string]any{"schema": json.RawMessage(schema), "documents": docs}, &res)
 	require.Empty(t, res.SchemaError, "Python's jsonschema finds the schema not a valid 2020-12 schema")
 	require.Len(t, res.Verdicts, len(docs))
 	return res.Verdicts

@@ -42,19 +42,11 @@ func ajvVerdicts(t *testing.T, schema []byte, docs []string) []ajvVerdict {
 	if docs == nil {
 		docs = []string{}
 	}
-	input, err := json.Marshal(map[string]any{"schema": json.RawMessage(schema), "documents": docs})
-	require.NoError(t, err)
-	cmd := exec.Command(node, "testdata/ajv-check.mjs")
-	cmd.Stdin = bytes.NewReader(input)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "ajv-check.mjs: %s", stderr.String())
 	var res struct {
 		CompileError string       `json:"compileError"`
 		Verdicts     []ajvVerdict `json:"verdicts"`
 	}
-	require.NoError(t, json.Unmarshal(out, &res))
+	runJudge(t, exec.Command(node, "testdata/ajv-check.mjs"), map[string]any{"schema": json.RawMessage(schema), "documents": docs}, &res)
 	require.Empty(t, res.CompileError, "ajv (strict mode) does not compile the schema")
 	require.Len(t, res.Verdicts, len(docs))
 	return res.Verdicts
