@@ -1,5 +1,7 @@
 package eligibility
 
+import "slices"
+
 // InstitutionRule says which institutions may take part in a scheme or
 // receive its money. "Maintained schools and colleges in England" (seed 000)
 // is
@@ -95,4 +97,46 @@ func (r InstitutionRule) admitsInEngland(establishmentType string) Verdict {
 		return Admitted
 	}
 	return NotAdmitted
+}
+
+// PartnershipSize is how many institutions a partnership must have: at
+// least Min of those whose kind is one of Kinds (any kind when Kinds is
+// empty), the lead not counted when OtherThanLead. The ENTHUSE programme's
+// "work in partnership with at least four other schools" (seed 004) is
+//
+//	PartnershipSize{Min: 4, Kinds: []string{"school"}, OtherThanLead: true}
+type PartnershipSize struct {
+	Min           int      // the least number that count
+	Kinds         []string // the kinds of institution that count; empty: every kind
+	OtherThanLead bool     // the lead institution does not count
+}
+
+// Count counts the n institutions of a partnership that count towards its
+// size, given each one's kind and the index of the lead (-1 when there is
+// none).
+func (p PartnershipSize) Count(n int, kind func(i int) string, lead int) int {
+	count := 0
+	for i := 0; i < n; i++ {
+		if p.OtherThanLead && i == lead {
+			continue
+		}
+		if len(p.Kinds) == 0 || slices.Contains(p.Kinds, kind(i)) {
+			count++
+		}
+	}
+	return count
+}
+
+// Unagreed lists the commitments of required, by name, that agreed says
+// the applicant has not agreed to, in required's order: what is still to
+// be agreed before the application can be funded. It is nil when every one
+// is agreed.
+func Unagreed(required []string, agreed func(name string) bool) []string {
+	var out []string
+	for _, name := range required {
+		if !agreed(name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

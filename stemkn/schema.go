@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-
-	"github.com/stemkn/stemkn/budget"
 )
 
 // SchemaBaseURL is where scheme schemas are published: a scheme's schema has
@@ -74,8 +72,8 @@ func Schema(s *Scheme) ([]byte, error) {
 	d := &schemaDoc{root: root, defs: defs}
 	d.at("/scheme").set("const", s.ID)
 	pending := []any{}
-	for _, r := range s.ruleList() {
-		if r.express != nil && r.express(d) {
+	for _, r := range s.rules() {
+		if r.schema != nil && r.schema(d) {
 			continue
 		}
 		entry, err := ruleEntry(&r)
@@ -121,12 +119,12 @@ func schemeDescription(s *Scheme, rootDef *object) string {
 }
 
 // ruleEntry is a rule's entry under RulesKeyword.
-func ruleEntry(r *ruleSpec) (*object, error) {
+func ruleEntry(r *rule) (*object, error) {
 	e := newObject()
 	e.set("rule", r.id)
 	e.set("code", string(r.code))
 	e.set("title", r.title)
-	e.set("reference", r.reference)
+	e.set("reference", r.cite.Reference)
 	if r.params != nil {
 		data, err := json.Marshal(r.params)
 		if err != nil {
@@ -137,7 +135,7 @@ func ruleEntry(r *ruleSpec) (*object, error) {
 			return nil, err
 		}
 		params, _ := parsed.(*object)
-		for _, k := range []string{"id", "title", "reference"} {
+		for _, k := range []string{"id", "title", "reference", "note", "source"} {
 			params.del(k) // already in the entry
 		}
 		if len(params.keys) > 0 {
@@ -299,197 +297,6 @@ func nest(path string, leaf *object, requireLeaf bool) *object {
 		o = parent
 	}
 	return o
-}
-
-func stringList(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
-// The express functions below give each rule's JSON Schema form. Each
-// returns true when the schema says all of the rule, so that it is not
-// listed under RulesKeyword; the findings the schema's part stands for must
-// have codes that SchemaExpressible accepts.
-
-func expressTheme(themes []Theme) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		ids := make([]string, len(themes))
-		for i, t := range themes {
-			ids[i] = t.ID
-		}
-		d.at("/network/theme").set("enum", stringList(ids))
-		d.require("/network/theme")
-		return true
-	}
-}
-
-// expressText is a text rule: the value is there and not only white space.
-func expressText(path string) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		p := d.at(path)
-		atLeast(p, "minLength", 1)
-		addPattern(p, NonBlankPattern)
-		d.require(path)
-		return true
-	}
-}
-
-func expressMinInstitutions(min int) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		atLeast(d.at("/network/institutions"), "minItems", int64(min))
-		return true
-	}
-}
-
-func expressIdentifiers(ids []string) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		for _, id := range ids {
-			path := "/network/institutions/*/" + id
-			atLeast(d.at(path), "minLength", 1) // "" is no identifier
-			d.require(path)
-		}
-		return true
-	}
-}
-
-func expressCommitments(cr *CommitmentRule) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		if !cr.WhenFunded {
-			for _, name := range cr.Required {
-				d.at("/plan/commitments/"+name).set("const", true)
-				d.require("/plan/commitments/" + name)
-			}
-			d.require("/plan/commitments")
-			return true
-		}
-		agreed := newObject().set("type", "object")
-		props := newObject()
-		for _, name := range cr.Required {
-			props.set(name, newObject().set("const", true))
-		}
-		agreed.set("properties", props).set("required", stringList(cr.Required))
-		d.when(nest("/funding", newObject(), true), nest("/plan/commitments", agreed, true))
-		return true
-	}
-}
-
-// expressDeadline says the part of the deadline rule a schema can: the
-// date must be given. Whether it is on time is left to stemkn.
-func expressDeadline(d *schemaDoc) bool {
-	atLeast(d.at("/submittedOn"), "minLength", 1)
-	d.require("/submittedOn")
-	return false
-}
-
-func expressActivities(ar *ActivitiesRule) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		p := d.at("/plan/activities")
-		all, _ := p.get("allOf").([]any)
-		for _, need := range ar.Needs {
-			kind := newObject().set("type", "object").
-				set("properties", newObject().set("kind", newObject().set("enum", stringList(need.Kinds)))).
-				set("required", []any{"kind"})
-			all = append(all, newObject().set("type", "array").set("contains", kind))
-		}
-		p.set("allOf", all)
-		d.require("/plan/activities")
-		return true
-	}
-}
-
-func expressOutputs(min int) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		if min > 0 {
-			atLeast(d.at("/plan/outputs"), "minItems", int64(min))
-			d.require("/plan/outputs")
-		}
-		return true
-	}
-}
-
-func expressFundingRequired(d *schemaDoc) bool {
-	d.require("/funding")
-	return true
-}
-
-func expressCurrency(currency string) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		d.at("/funding/currency").set("const", currency)
-		return true
-	}
-}
-
-func expressBudgetLines(d *schemaDoc) bool {
-	atLeast(d.at("/funding/lines"), "minItems", 1)
-	d.require("/funding/lines")
-	return true
-}
-
-func expressCategories(categories []Category) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		ids := make([]string, len(categories))
-		for i, c := range categories {
-			ids[i] = c.ID
-		}
-		d.at("/funding/lines/*/category").set("enum", stringList(ids))
-		return true
-	}
-}
-
-func expressCategoryNeed(cn *CategoryNeedRule) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		if cn.Needs != "outputs" {
-			return false
-		}
-		line := newObject().set("type", "object").
-			set("properties", newObject().set("category", newObject().set("const", cn.Category))).
-			set("required", []any{"category"})
-		uses := nest("/funding/lines", newObject().set("type", "array").set("contains", line), true)
-		d.when(uses, nest("/plan/outputs", newObject().set("type", "array").set("minItems", int64(1)), true))
-		return true
-	}
-}
-
-// expressCap says the part of a cap a schema can: no one line may pass it.
-// The total is left to stemkn.
-func expressCap(limit budget.Amount) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		atMost(d.at("/funding/lines/*/amount"), "maximum", int64(limit))
-		return false
-	}
-}
-
-// offerKindIn is the condition that the offer is of one of kinds.
-func offerKindIn(kinds []string) *object {
-	return nest("/offer/kind", newObject().set("enum", stringList(kinds)), true)
-}
-
-func expressFreeOffer(kinds []string) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		free := newObject().set("type", "integer").set("maximum", int64(0))
-		d.when(offerKindIn(kinds), nest("/offer/cost", free, false))
-		return true
-	}
-}
-
-func expressAudience(ar *AudienceRule) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		items := newObject().set("type", "string").set("enum", stringList(ar.Allowed))
-		d.when(offerKindIn(ar.Kinds), nest("/offer/audience", newObject().set("type", "array").set("items", items), false))
-		return true
-	}
-}
-
-// expressAgeRange says the part of the age-range rule a schema can: the
-// range must be given. That the youngest age comes first is left to stemkn.
-func expressAgeRange(kinds []string) func(*schemaDoc) bool {
-	return func(d *schemaDoc) bool {
-		d.when(offerKindIn(kinds), nest("/offer/ageRange", newObject().set("type", "object"), true))
-		return false
-	}
 }
 
 // schemaCodes are the finding codes whose checks the scheme schemas express

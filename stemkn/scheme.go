@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/stemkn/stemkn/budget"
-	"github.com/stemkn/stemkn/eligibility"
 )
 
 // Scheme is a funding programme as data: who funds it, its themes and spend
@@ -69,30 +68,32 @@ type Category struct {
 	Title string `json:"title"`
 }
 
-// Rules holds the parameters of a fixed vocabulary of rules. A nil rule is
-// not part of the scheme. Each rule's doc comment names the finding code it
-// reports with.
+// Rules holds the parameters of a fixed vocabulary of rules: the table of
+// contents of the rule blocks, each in the file of its family (network.go,
+// institutions.go, plan.go, funding.go, offer.go). A nil rule is not part
+// of the scheme. Each rule's doc comment names the finding code it reports
+// with.
 type Rules struct {
 	// Theme: the network's theme is one of the scheme's themes (eligibility.theme).
-	Theme *TextRule `json:"theme,omitempty"`
+	Theme *ThemeRule `json:"theme,omitempty"`
 	// AreaOfInterest: the network states a specific area of interest
 	// (eligibility.area-of-interest).
-	AreaOfInterest *TextRule `json:"areaOfInterest,omitempty"`
+	AreaOfInterest *AreaOfInterestRule `json:"areaOfInterest,omitempty"`
 	// Reflection: the plan says how teachers will reflect on their practice
 	// (eligibility.reflection).
-	Reflection *TextRule `json:"reflection,omitempty"`
+	Reflection *ReflectionRule `json:"reflection,omitempty"`
 	// LocalIssue: the network states the local issue of underachievement it
 	// addresses (eligibility.local-issue).
-	LocalIssue *TextRule `json:"localIssue,omitempty"`
+	LocalIssue *LocalIssueRule `json:"localIssue,omitempty"`
 	// SubjectSpread: members' subjects span at least Min STEM subjects
 	// (eligibility.subject-spread).
-	SubjectSpread *CountRule `json:"subjectSpread,omitempty"`
+	SubjectSpread *SubjectSpreadRule `json:"subjectSpread,omitempty"`
 	// Institutions: which institutions may lead, take part or receive money
 	// (eligibility.institution-class, eligibility.place).
 	Institutions []InstitutionRule `json:"institutions,omitempty"`
 	// MinInstitutions: the network has at least Min institutions
 	// (eligibility.min-institutions).
-	MinInstitutions *CountRule `json:"minInstitutions,omitempty"`
+	MinInstitutions *MinInstitutionsRule `json:"minInstitutions,omitempty"`
 	// Countries: institutions come from at least Min different countries of
 	// a list (eligibility.min-countries).
 	Countries *CountriesRule `json:"countries,omitempty"`
@@ -107,11 +108,11 @@ type Rules struct {
 	// Activities: the plan includes activities of each kind named (eligibility.activities).
 	Activities *ActivitiesRule `json:"activities,omitempty"`
 	// Outputs: the plan lists at least Min intellectual outputs (eligibility.outputs).
-	Outputs *CountRule `json:"outputs,omitempty"`
+	Outputs *OutputsRule `json:"outputs,omitempty"`
 	// FundingRequired: the application asks for money (required at /funding).
-	FundingRequired *TextRule `json:"fundingRequired,omitempty"`
+	FundingRequired *FundingRequiredRule `json:"fundingRequired,omitempty"`
 	// Categories: budget lines use the scheme's categories (budget.category).
-	Categories *TextRule `json:"categories,omitempty"`
+	Categories *CategoriesRule `json:"categories,omitempty"`
 	// CategoryNeeds: a category may only be used when the plan has something,
 	// such as multiplier events only with intellectual outputs (budget.category).
 	CategoryNeeds []CategoryNeedRule `json:"categoryNeeds,omitempty"`
@@ -125,198 +126,13 @@ type Rules struct {
 	// UnitCost: a category is at most a unit-cost allowance (budget.unit-cost).
 	UnitCost *UnitCostRule `json:"unitCost,omitempty"`
 	// Mathematics: advise when no member teaches mathematics (advice.mathematics).
-	Mathematics *TextRule `json:"mathematics,omitempty"`
+	Mathematics *MathematicsRule `json:"mathematics,omitempty"`
 	// FreeOffer: offers of these kinds cost nothing (offer.not-free).
-	FreeOffer *OfferKindsRule `json:"freeOffer,omitempty"`
+	FreeOffer *FreeOfferRule `json:"freeOffer,omitempty"`
 	// Audience: offers of these kinds are for these audiences only (offer.audience).
 	Audience *AudienceRule `json:"audience,omitempty"`
 	// AgeRange: work-experience offers state an age range with min ≤ max (offer.age-range).
-	AgeRange *OfferKindsRule `json:"ageRange,omitempty"`
-}
-
-// TextRule is a rule with no numbers: only the text it comes from.
-type TextRule struct {
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// CountRule is a rule with a minimum count.
-type CountRule struct {
-	// Min is the least number allowed.
-	Min int `json:"min"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// InstitutionRule says which institutions are admitted, in the terms of
-// eligibility.InstitutionRule, and to which institutions it applies.
-type InstitutionRule struct {
-	// ID names the rule in results, such as "funded-institutions".
-	ID string `json:"id"`
-	// Applies is "lead" (the lead institution), "funded" (the lead and
-	// every institution a budget line names) or "all" (every institution).
-	Applies string `json:"applies"`
-	// Kinds limits the rule to institutions of these kinds; for "lead" the
-	// lead must be of one of them. Empty means every kind.
-	Kinds []string `json:"kinds,omitempty"`
-	// Classes are the GIAS classes admitted for English schools and colleges.
-	Classes []eligibility.Class `json:"classes"`
-	// EnglandOnly admits institutions in England only.
-	EnglandOnly bool `json:"englandOnly,omitempty"`
-	// StateFundedOutsideEngland admits institutions outside England that
-	// state they are state-funded.
-	StateFundedOutsideEngland bool `json:"stateFundedOutsideEngland,omitempty"`
-	// WhenFunded applies the rule only when the application asks for money.
-	WhenFunded bool `json:"whenFunded,omitempty"`
-	// Title says what the rule requires, in plain English.
-	Title string `json:"title"`
-	// Who names the institutions admitted, for messages: "maintained
-	// schools and colleges in England".
-	Who string `json:"who"`
-	// Does says what they are admitted to, for messages: "receive STEM
-	// Knowledge Networks funding".
-	Does string `json:"does"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// CountriesRule asks for institutions from several countries.
-type CountriesRule struct {
-	// Min is the least number of different countries.
-	Min int `json:"min"`
-	// Countries are the countries that count (ISO 3166-1 alpha-2); empty means any.
-	Countries []string `json:"countries,omitempty"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// IdentifierRule asks every institution for identifiers.
-type IdentifierRule struct {
-	// Required lists identifier fields every institution must have: "urn", "ukprn" or "pic".
-	Required []string `json:"required"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// CommitmentRule lists the commitments an applicant must agree to.
-type CommitmentRule struct {
-	// Required are the commitment field names, such as "submitReport".
-	Required []string `json:"required"`
-	// WhenFunded applies the rule only when the application asks for money.
-	WhenFunded bool `json:"whenFunded,omitempty"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// DurationRule bounds the length of the programme of activity, counted
-// inclusively from start date to end date.
-type DurationRule struct {
-	// MinWeeks is the least number of whole weeks (0: no minimum).
-	MinWeeks int `json:"minWeeks,omitempty"`
-	// MinMonths is the least number of months (0: no minimum).
-	MinMonths int `json:"minMonths,omitempty"`
-	// MaxMonths is the most months, a started month counting whole (0: no maximum).
-	MaxMonths int `json:"maxMonths,omitempty"`
-	// WhenFunded applies the rule only when the application asks for money.
-	WhenFunded bool `json:"whenFunded,omitempty"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// DeadlineRule is the last day applications are accepted.
-type DeadlineRule struct {
-	// Date is the last day, inclusive ("2011-01-10").
-	Date string `json:"date"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// ActivitiesRule asks for activities of several sorts.
-type ActivitiesRule struct {
-	// Needs are the sorts of activity the plan must include.
-	Needs []ActivityNeed `json:"needs"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// ActivityNeed is one sort of activity a plan must include: at least one
-// activity of any of Kinds.
-type ActivityNeed struct {
-	// Name says what is needed, as a noun phrase ("teacher CPD").
-	Name string `json:"name"`
-	// Kinds are the activity kinds that satisfy the need.
-	Kinds []string `json:"kinds"`
-}
-
-// CategoryNeedRule allows a spend category only when the plan has something.
-type CategoryNeedRule struct {
-	// Category is the spend category.
-	Category string `json:"category"`
-	// Needs is what the plan must have: "outputs" (intellectual outputs).
-	Needs string `json:"needs"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// CapRule is the most that may be asked for.
-type CapRule struct {
-	// Amount is the cap in minor units of the scheme's currency.
-	Amount budget.Amount `json:"amount"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// MonthlyCapRule is a cap that grows with the programme's length.
-type MonthlyCapRule struct {
-	// PerMonth is the most for each month of the programme, in minor units.
-	PerMonth budget.Amount `json:"perMonth"`
-	// Ceiling is the most in all, in minor units.
-	Ceiling budget.Amount `json:"ceiling"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// ShareRule limits one category to a share of the total.
-type ShareRule struct {
-	// Category is the spend category.
-	Category string `json:"category"`
-	// MaxPercent is the largest share, in whole percent.
-	MaxPercent int64 `json:"maxPercent"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// UnitCostRule limits a category to a unit-cost allowance that depends on
-// the programme's months and the number of organisations.
-type UnitCostRule struct {
-	// Category is the spend category the allowance covers.
-	Category string `json:"category"`
-	// CoordinatorPerMonth is the monthly amount for the coordinating (lead) organisation.
-	CoordinatorPerMonth budget.Amount `json:"coordinatorPerMonth"`
-	// PartnerPerMonth is the monthly amount for each other organisation.
-	PartnerPerMonth budget.Amount `json:"partnerPerMonth"`
-	// MaxOrganisations is how many organisations count at most, the coordinator included.
-	MaxOrganisations int `json:"maxOrganisations"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// OfferKindsRule applies to offers of some kinds.
-type OfferKindsRule struct {
-	// Kinds are the offer kinds the rule applies to ("cpd", "work-experience").
-	Kinds []string `json:"kinds"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
-}
-
-// AudienceRule limits who offers of some kinds are for.
-type AudienceRule struct {
-	// Kinds are the offer kinds the rule applies to.
-	Kinds []string `json:"kinds"`
-	// Allowed are the audiences allowed.
-	Allowed []string `json:"allowed"`
-	// Reference is the source sentence or document.
-	Reference string `json:"reference"`
+	AgeRange *AgeRangeRule `json:"ageRange,omitempty"`
 }
 
 // SchemeTest is an example document and what the scheme must say of it, so
@@ -349,13 +165,12 @@ type Catalogue struct {
 	order   []string
 }
 
-// NewCatalogue returns a catalogue holding copies of the built-in schemes.
+// NewCatalogue returns a catalogue holding the built-in schemes, read
+// afresh from their files, so that changing one catalogue's schemes
+// changes no other.
 func NewCatalogue() *Catalogue {
 	c := &Catalogue{schemes: map[string]*Scheme{}}
-	for _, s := range builtinSchemes() {
-		c.schemes[s.ID] = s
-		c.order = append(c.order, s.ID)
-	}
+	c.MustLoad(builtinSchemeFiles()...)
 	return c
 }
 
@@ -526,86 +341,46 @@ func mergeValue(target, patch any) any {
 // exist, impossible numbers.
 func (s *Scheme) Check() error {
 	bad := func(problem string) error { return &SchemeError{Scheme: s.ID, Problem: problem} }
-	if s.ID == "" || s.Title == "" {
-		return bad("needs an id and a title")
+	if problem := s.checkHead(); problem != "" {
+		return bad(problem)
 	}
-	switch s.Kind {
-	case "", KindApplication, KindOffer:
-	default:
-		return bad("has kind " + string(s.Kind) + "; use application or offer")
-	}
-	if s.Currency != "" {
-		if _, ok := budget.LookupCurrency(s.Currency); !ok {
-			return bad("has currency " + s.Currency + ", which stemkn does not know")
-		}
-	}
-	for _, r := range s.ruleList() {
-		if strings.TrimSpace(r.reference) == "" {
+	for _, r := range s.rules() {
+		switch {
+		case strings.TrimSpace(r.cite.Reference) == "":
 			return bad("rule " + r.id + " has no reference: every rule says where it comes from")
-		}
-		// Offer rules read offers and every other rule reads applications.
-		if forOffers := r.code == CodeNotFree || r.code == CodeAudience || r.code == CodeAgeRange; forOffers != (s.Kind == KindOffer) {
+		case r.offer != (s.Kind == KindOffer):
+			// Offer rules read offers and every other rule reads applications.
 			return bad("rule " + r.id + " does not apply to the scheme's kind of document")
 		}
-	}
-	r := &s.Rules
-	hasCategory := func(id string) bool {
-		return slices.ContainsFunc(s.Categories, func(c Category) bool { return c.ID == id })
-	}
-	for _, sh := range r.CategoryShares {
-		if !hasCategory(sh.Category) || sh.MaxPercent < 0 || sh.MaxPercent > 100 {
-			return bad("category share for " + sh.Category + " needs a scheme category and a percentage from 0 to 100")
-		}
-	}
-	for _, n := range r.CategoryNeeds {
-		if !hasCategory(n.Category) || n.Needs != "outputs" {
-			return bad("category need for " + n.Category + " needs a scheme category and needs \"outputs\"")
-		}
-	}
-	if r.UnitCost != nil && (!hasCategory(r.UnitCost.Category) || r.UnitCost.MaxOrganisations < 1) {
-		return bad("unit cost needs a scheme category and at least one organisation")
-	}
-	if r.Theme != nil && len(s.Themes) == 0 {
-		return bad("has a theme rule but no themes")
-	}
-	if r.Categories != nil && len(s.Categories) == 0 {
-		return bad("has a categories rule but no categories")
-	}
-	if r.Deadline != nil {
-		if _, ok := eligibility.ParseDate(r.Deadline.Date); !ok {
-			return bad("deadline " + r.Deadline.Date + " is not a real date (YYYY-MM-DD)")
-		}
-	}
-	if (r.Cap != nil || r.MonthlyCap != nil || r.UnitCost != nil) && s.Currency == "" {
-		return bad("has money rules but no currency")
-	}
-	for _, ir := range r.Institutions {
-		switch ir.Applies {
-		case "lead", "funded", "all":
-		default:
-			return bad("institution rule " + ir.ID + " applies to " + ir.Applies + "; use lead, funded or all")
-		}
-		for _, c := range ir.Classes {
-			if _, known := eligibility.ClassCodes()[c]; !known {
-				return bad("institution rule " + ir.ID + " names class " + string(c) + ", which is not a GIAS class stemkn knows")
-			}
-		}
-	}
-	if r.Identifiers != nil {
-		for _, id := range r.Identifiers.Required {
-			if id != "urn" && id != "ukprn" && id != "pic" {
-				return bad("identifiers rule names " + id + "; use urn, ukprn or pic")
-			}
-		}
-	}
-	if r.Commitments != nil {
-		for _, c := range r.Commitments.Required {
-			if _, ok := commitmentField(c); !ok {
-				return bad("commitments rule names " + c + ", which is not a commitment")
+		if r.verify != nil {
+			if problem := r.verify(); problem != "" {
+				return bad(problem)
 			}
 		}
 	}
 	return nil
+}
+
+// checkHead says what is wrong with the scheme's own fields, or "".
+func (s *Scheme) checkHead() string {
+	if s.ID == "" || s.Title == "" {
+		return "needs an id and a title"
+	}
+	switch s.Kind {
+	case "", KindApplication, KindOffer:
+	default:
+		return "has kind " + string(s.Kind) + "; use application or offer"
+	}
+	if s.Currency != "" {
+		if _, ok := budget.LookupCurrency(s.Currency); !ok {
+			return "has currency " + s.Currency + ", which stemkn does not know"
+		}
+	}
+	r := &s.Rules
+	if (r.Cap != nil || r.MonthlyCap != nil || r.UnitCost != nil) && s.Currency == "" {
+		return "has money rules but no currency"
+	}
+	return ""
 }
 
 // MustLoad is Load for schemes known to be good, such as those embedded in a

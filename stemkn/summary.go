@@ -5,7 +5,6 @@ import (
 	"unsafe"
 
 	"github.com/stemkn/stemkn/budget"
-	"github.com/stemkn/stemkn/eligibility"
 )
 
 // BudgetSummary is what an application asks for set against what its scheme
@@ -73,11 +72,34 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	var app Application
 	var ignored Findings
 	read(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
-	return c.Scheme.BudgetSummary(&app), true
+	return budgetSummary(c.Scheme, c.rules, &app), true
 }
 
 // BudgetSummary sums up an application's budget against the scheme.
 func (s *Scheme) BudgetSummary(app *Application) BudgetSummary {
+	return budgetSummary(s, s.rules(), app)
+}
+
+// budgetView is an application's budget as a summary is made of it: each
+// rule with a part in the summary (a cap, a category's share) adds it.
+type budgetView struct {
+	app    *Application
+	sum    *BudgetSummary
+	cap    budget.Amount
+	capped bool
+}
+
+// limit lowers the summary's cap to a: the most the scheme allows is the
+// least of its caps.
+func (b *budgetView) limit(a budget.Amount) {
+	if !b.capped || a < b.cap {
+		b.cap, b.capped = a, true
+	}
+}
+
+// budgetSummary sums up app's budget against scheme s, whose compiled
+// rules are rules.
+func budgetSummary(s *Scheme, rules []rule, app *Application) BudgetSummary {
 	cur := s.Currency
 	money := func(a budget.Amount) string { return budget.Format(a, cur) }
 	var lines []budget.Line
@@ -90,55 +112,26 @@ func (s *Scheme) BudgetSummary(app *Application) BudgetSummary {
 	total, ok := budget.Total(lines)
 	sum.Overflow = !ok
 	sum.Total, sum.TotalText = total, money(total)
-	if limit, capped := s.capFor(app); capped {
-		remaining, fits := budget.Add(limit, -total)
+	for _, cat := range s.Categories {
+		part, _ := budget.CategoryTotal(lines, cat.ID)
+		sum.Categories = append(sum.Categories, CategorySpend{ID: cat.ID, Title: cat.Title, Amount: part, AmountText: money(part),
+			Share: budget.PercentOf(part, total), Within: true})
+	}
+	b := budgetView{app: app, sum: &sum}
+	for i := range rules {
+		if rules[i].summary != nil {
+			rules[i].summary(&b)
+		}
+	}
+	if b.capped {
+		remaining, fits := budget.Add(b.cap, -total)
 		if !fits || total == math.MinInt64 {
 			sum.Overflow, remaining = true, 0
 		}
+		limit := b.cap
 		sum.Cap, sum.CapText = &limit, money(limit)
 		sum.Remaining, sum.Over = &remaining, remaining < 0
-		if remaining < 0 {
-			sum.RemainingText = money(-remaining)
-		} else {
-			sum.RemainingText = money(remaining)
-		}
-	}
-	for _, cat := range s.Categories {
-		part, _ := budget.CategoryTotal(lines, cat.ID)
-		spend := CategorySpend{ID: cat.ID, Title: cat.Title, Amount: part, AmountText: money(part),
-			Share: budget.PercentOf(part, total), Within: true}
-		for i := range s.Rules.CategoryShares {
-			if sh := &s.Rules.CategoryShares[i]; sh.Category == cat.ID {
-				limit := sh.MaxPercent
-				spend.MaxPercent = &limit
-				spend.Within = budget.ShareWithin(part, total, limit)
-			}
-		}
-		sum.Categories = append(sum.Categories, spend)
+		sum.RemainingText = money(max(remaining, -remaining))
 	}
 	return sum
-}
-
-// capFor is the most the scheme allows the application: its cap, or its
-// monthly cap over the plan's months (the ceiling when the dates are not
-// known yet), whichever is less.
-func (s *Scheme) capFor(app *Application) (budget.Amount, bool) {
-	r := &s.Rules
-	var limit budget.Amount
-	capped := false
-	if r.Cap != nil {
-		limit, capped = r.Cap.Amount, true
-	}
-	if mc := r.MonthlyCap; mc != nil {
-		monthly := mc.Ceiling
-		start, ok1 := eligibility.ParseDate(app.Plan.StartDate)
-		end, ok2 := eligibility.ParseDate(app.Plan.EndDate)
-		if ok1 && ok2 && end.Compare(start) >= 0 {
-			monthly = budget.MonthlyCap{PerMonth: mc.PerMonth, Ceiling: mc.Ceiling}.For(eligibility.MonthsInclusive(start, end))
-		}
-		if !capped || monthly < limit {
-			limit, capped = monthly, true
-		}
-	}
-	return limit, capped
 }

@@ -1,0 +1,278 @@
+package stemkn
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stemkn/stemkn/eligibility"
+)
+
+// The institutions family: which institutions may lead, take part or
+// receive money, how many a partnership needs, from how many countries,
+// and the identifiers each must give.
+
+// InstitutionRule says which institutions are admitted, in the terms of
+// eligibility.InstitutionRule, and to which institutions it applies
+// (eligibility.institution-class, eligibility.place; messages
+// eligibility.institution-class, eligibility.place and their .missing
+// variants).
+type InstitutionRule struct {
+	// ID names the rule in results, such as "funded-institutions".
+	ID string `json:"id"`
+	// Applies is "lead" (the lead institution), "funded" (the lead and
+	// every institution a budget line names) or "all" (every institution).
+	Applies string `json:"applies"`
+	// Kinds limits the rule to institutions of these kinds; for "lead" the
+	// lead must be of one of them. Empty means every kind.
+	Kinds []string `json:"kinds,omitempty"`
+	// Classes are the GIAS classes admitted for English schools and colleges.
+	Classes []eligibility.Class `json:"classes"`
+	// EnglandOnly admits institutions in England only.
+	EnglandOnly bool `json:"englandOnly,omitempty"`
+	// StateFundedOutsideEngland admits institutions outside England that
+	// state they are state-funded.
+	StateFundedOutsideEngland bool `json:"stateFundedOutsideEngland,omitempty"`
+	// WhenFunded applies the rule only when the application asks for money.
+	WhenFunded bool `json:"whenFunded,omitempty"`
+	// Title says what the rule requires, in plain English.
+	Title string `json:"title"`
+	// Who names the institutions admitted, for messages: "maintained
+	// schools and colleges in England".
+	Who string `json:"who"`
+	// Does says what they are admitted to, for messages: "receive STEM
+	// Knowledge Networks funding".
+	Does string `json:"does"`
+	Citation
+}
+
+// institutionInputs are what the institution rules read: the lead, each
+// institution's id and the fields that place and class it, and the
+// institutions budget lines name.
+var institutionInputs = []string{"/network/lead", "/network/institutions/*/id", "/network/institutions/*/kind",
+	"/network/institutions/*/country", "/network/institutions/*/subdivision", "/network/institutions/*/establishmentType",
+	"/network/institutions/*/stateFunded", "/funding/lines/*/institution"}
+
+func (p *InstitutionRule) rule(*Scheme) rule {
+	return rule{id: p.ID, code: CodeInstitutionClass, title: p.Title, cite: p.Citation, params: p,
+		inputs: institutionInputs, followsIDs: true, check: p.check, verify: p.verify}
+}
+
+func (p *InstitutionRule) verify() string {
+	switch p.Applies {
+	case "lead", "funded", "all":
+	default:
+		return "institution rule " + p.ID + " applies to " + p.Applies + "; use lead, funded or all"
+	}
+	for _, c := range p.Classes {
+		if _, known := eligibility.ClassCodes()[c]; !known {
+			return "institution rule " + p.ID + " names class " + string(c) + ", which is not a GIAS class stemkn knows"
+		}
+	}
+	return ""
+}
+
+func (p *InstitutionRule) check(ev *evaluation) Outcome {
+	if p.WhenFunded && !ev.funded() {
+		return ev.notFunded()
+	}
+	var buf [16]int
+	targets, ok := p.targets(ev.app, buf[:0])
+	if !ok {
+		return NotJudged
+	}
+	outcome := Passed
+	for _, k := range targets {
+		outcome = worst(outcome, p.judge(ev, k))
+	}
+	return outcome
+}
+
+// targets are the indices of the institutions the rule applies to; ok is
+// false when it applies to the lead and there is none.
+func (p *InstitutionRule) targets(app *Application, targets []int) ([]int, bool) {
+	if p.Applies == "all" {
+		for i := range app.Network.Institutions {
+			if len(p.Kinds) == 0 || slices.Contains(p.Kinds, app.Network.Institutions[i].Kind) {
+				targets = append(targets, i)
+			}
+		}
+		return targets, true
+	}
+	lead := app.institutionIndex(app.Network.Lead)
+	if lead < 0 {
+		return nil, false
+	}
+	targets = append(targets, lead)
+	if p.Applies == "funded" && app.Funding != nil {
+		for _, l := range app.Funding.Lines {
+			if k := app.institutionIndex(l.Institution); k >= 0 && !slices.Contains(targets, k) {
+				targets = append(targets, k)
+			}
+		}
+	}
+	return targets, true
+}
+
+// judge judges institution k, reporting what is wrong or missing.
+func (p *InstitutionRule) judge(ev *evaluation, k int) Outcome {
+	inst := &ev.app.Network.Institutions[k]
+	base := "/network/institutions/" + strconv.Itoa(k)
+	params := func() Params { return Params{"institution": inst.Name, "who": p.Who, "does": p.Does} }
+	if len(p.Kinds) > 0 && !slices.Contains(p.Kinds, inst.Kind) {
+		f := params()
+		f["kind"] = inst.Kind
+		ev.report(base+"/kind", f)
+		return Failed
+	}
+	place := eligibility.Place{Country: inst.Country, Subdivision: inst.Subdivision}
+	if inst.Country == "GB" && inst.Subdivision == "" {
+		return ev.missing(CodePlace, base+"/subdivision", params())
+	}
+	admits := eligibility.InstitutionRule{Classes: p.Classes, EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland}
+	switch verdict := admits.Admits(eligibility.Institution{Place: place, EstablishmentType: inst.EstablishmentType, StateFunded: inst.StateFunded}); {
+	case verdict == eligibility.Admitted:
+		return Passed
+	case verdict == eligibility.Unknown && place.InEngland():
+		return ev.missing(CodeInstitutionClass, base+"/establishmentType", params())
+	case verdict == eligibility.Unknown:
+		return ev.missing(CodeInstitutionClass, base+"/stateFunded", params())
+	case p.EnglandOnly && !place.InEngland():
+		f := params()
+		f["country"] = inst.Country
+		ev.out.Add(Finding{Code: CodePlace, Severity: Error, Path: base + "/country", Params: f, Rule: p.ID})
+	case place.InEngland():
+		f := params()
+		f["type"] = inst.EstablishmentType
+		ev.report(base+"/establishmentType", f)
+	default:
+		ev.report(base+"/stateFunded", params())
+	}
+	return Failed
+}
+
+// institutionIndex finds an institution by id.
+func (a *Application) institutionIndex(id string) int {
+	for i := range a.Network.Institutions {
+		if a.Network.Institutions[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// MinInstitutionsRule: the network has at least Min institutions
+// (eligibility.min-institutions).
+type MinInstitutionsRule struct {
+	// Min is the least number of institutions.
+	Min int `json:"min"`
+	Citation
+}
+
+func (p *MinInstitutionsRule) rule(*Scheme) rule {
+	return rule{id: "minInstitutions", code: CodeMinInstitutions, cite: p.Citation, params: p,
+		title:  "The network has at least " + strconv.Itoa(p.Min) + " institutions",
+		inputs: []string{"/network/institutions"}, check: p.check, schema: p.schema}
+}
+
+func (p *MinInstitutionsRule) check(ev *evaluation) Outcome {
+	insts := ev.app.Network.Institutions
+	size := eligibility.PartnershipSize{Min: p.Min}
+	if n := size.Count(len(insts), func(i int) string { return insts[i].Kind }, -1); n < p.Min {
+		ev.report("/network/institutions", Params{"min": int64(p.Min), "count": int64(n)})
+		return Failed
+	}
+	return Passed
+}
+
+// schema: the list of institutions is at least Min long.
+func (p *MinInstitutionsRule) schema(d *schemaDoc) bool {
+	atLeast(d.at("/network/institutions"), "minItems", int64(p.Min))
+	return true
+}
+
+// CountriesRule asks for institutions from several countries
+// (eligibility.min-countries).
+type CountriesRule struct {
+	// Min is the least number of different countries.
+	Min int `json:"min"`
+	// Countries are the countries that count (ISO 3166-1 alpha-2); empty means any.
+	Countries []string `json:"countries,omitempty"`
+	Citation
+}
+
+func (p *CountriesRule) rule(*Scheme) rule {
+	return rule{id: "countries", code: CodeMinCountries, cite: p.Citation, params: p,
+		title:  "Institutions come from at least " + strconv.Itoa(p.Min) + " different eligible countries",
+		inputs: []string{"/network/institutions"}, check: p.check}
+}
+
+func (p *CountriesRule) check(ev *evaluation) Outcome {
+	countries := make([]string, 0, len(ev.app.Network.Institutions))
+	for i := range ev.app.Network.Institutions {
+		countries = append(countries, ev.app.Network.Institutions[i].Country)
+	}
+	if n := eligibility.DistinctCountriesIn(countries, p.Countries); n < p.Min {
+		ev.report("/network/institutions", Params{"min": int64(p.Min), "count": int64(n)})
+		return Failed
+	}
+	return Passed
+}
+
+// IdentifierRule asks every institution for identifiers (required).
+type IdentifierRule struct {
+	// Required lists identifier fields every institution must have: "urn", "ukprn" or "pic".
+	Required []string `json:"required"`
+	Citation
+}
+
+func (p *IdentifierRule) rule(*Scheme) rule {
+	return rule{id: "identifiers", code: CodeRequired, cite: p.Citation, params: p,
+		title:  "Every institution gives its " + strings.ToUpper(strings.Join(p.Required, ", ")),
+		inputs: []string{"/network/institutions"}, check: p.check, schema: p.schema, verify: p.verify}
+}
+
+func (p *IdentifierRule) verify() string {
+	for _, id := range p.Required {
+		if id != "urn" && id != "ukprn" && id != "pic" {
+			return "identifiers rule names " + id + "; use urn, ukprn or pic"
+		}
+	}
+	return ""
+}
+
+func (p *IdentifierRule) check(ev *evaluation) Outcome {
+	outcome := Passed
+	for i := range ev.app.Network.Institutions {
+		inst := &ev.app.Network.Institutions[i]
+		for _, id := range p.Required {
+			if inst.identifier(id) == "" {
+				outcome = ev.missing(CodeRequired, "/network/institutions/"+strconv.Itoa(i)+"/"+id, Params{"institution": inst.Name})
+			}
+		}
+	}
+	return outcome
+}
+
+// identifier is the institution's identifier of a kind: "urn", "ukprn" or "pic".
+func (inst *Institution) identifier(kind string) string {
+	switch kind {
+	case "urn":
+		return inst.URN
+	case "ukprn":
+		return inst.UKPRN
+	case "pic":
+		return inst.PIC
+	}
+	return ""
+}
+
+// schema: every institution has each identifier, not empty.
+func (p *IdentifierRule) schema(d *schemaDoc) bool {
+	for _, id := range p.Required {
+		path := "/network/institutions/*/" + id
+		atLeast(d.at(path), "minLength", 1) // "" is no identifier
+		d.require(path)
+	}
+	return true
+}

@@ -1,0 +1,116 @@
+package stemkn
+
+import (
+	"slices"
+	"strconv"
+)
+
+// The offer family: the rules of an employer's offer on the STEM Exchange —
+// what it costs, who it is for, and the ages it is open to.
+
+// FreeOfferRule: offers of these kinds cost nothing (offer.not-free).
+type FreeOfferRule struct {
+	// Kinds are the offer kinds the rule applies to ("cpd", "work-experience").
+	Kinds []string `json:"kinds"`
+	Citation
+}
+
+func (p *FreeOfferRule) rule(*Scheme) rule {
+	return rule{id: "freeOffer", code: CodeNotFree, title: capitalise(joinOr(p.Kinds)) + " offers are free", cite: p.Citation,
+		params: p, offer: true, inputs: []string{"/offer/kind", "/offer/cost"}, check: p.check, schema: p.schema}
+}
+
+func (p *FreeOfferRule) check(ev *evaluation) Outcome {
+	o := ev.offer
+	if !slices.Contains(p.Kinds, o.Kind) {
+		return NotApplicable
+	}
+	if o.Cost != 0 {
+		ev.report("/offer/cost", Params{"cost": int64(o.Cost), "currency": "GBP", "kind": o.Kind})
+		return Failed
+	}
+	return Passed
+}
+
+// schema: an offer of the kinds costs at most 0.
+func (p *FreeOfferRule) schema(d *schemaDoc) bool {
+	free := newObject().set("type", "integer").set("maximum", int64(0))
+	d.when(offerKindIn(p.Kinds), nest("/offer/cost", free, false))
+	return true
+}
+
+// AudienceRule limits who offers of some kinds are for (offer.audience).
+type AudienceRule struct {
+	// Kinds are the offer kinds the rule applies to.
+	Kinds []string `json:"kinds"`
+	// Allowed are the audiences allowed.
+	Allowed []string `json:"allowed"`
+	Citation
+}
+
+func (p *AudienceRule) rule(*Scheme) rule {
+	return rule{id: "audience", code: CodeAudience, title: capitalise(joinOr(p.Kinds)) + " offers are for " + joinOr(p.Allowed) + " audiences",
+		cite: p.Citation, params: p, offer: true, inputs: []string{"/offer/kind", "/offer/audience"}, check: p.check, schema: p.schema}
+}
+
+func (p *AudienceRule) check(ev *evaluation) Outcome {
+	o := ev.offer
+	if !slices.Contains(p.Kinds, o.Kind) {
+		return NotApplicable
+	}
+	outcome := Passed
+	for i, a := range o.Audience {
+		if !slices.Contains(p.Allowed, a) {
+			ev.report("/offer/audience/"+strconv.Itoa(i), Params{"audience": a, "allowed": p.Allowed, "kind": o.Kind})
+			outcome = Failed
+		}
+	}
+	return outcome
+}
+
+// schema: an offer of the kinds has audiences from the allowed ones only.
+func (p *AudienceRule) schema(d *schemaDoc) bool {
+	items := newObject().set("type", "string").set("enum", stringList(p.Allowed))
+	d.when(offerKindIn(p.Kinds), nest("/offer/audience", newObject().set("type", "array").set("items", items), false))
+	return true
+}
+
+// AgeRangeRule: offers of these kinds (work experience) state an age range
+// with the youngest age first (offer.age-range).
+type AgeRangeRule struct {
+	// Kinds are the offer kinds the rule applies to.
+	Kinds []string `json:"kinds"`
+	Citation
+}
+
+func (p *AgeRangeRule) rule(*Scheme) rule {
+	return rule{id: "ageRange", code: CodeAgeRange, title: capitalise(joinOr(p.Kinds)) + " offers give an age range, youngest first",
+		cite: p.Citation, params: p, offer: true, inputs: []string{"/offer/kind", "/offer/ageRange"}, check: p.check, schema: p.schema}
+}
+
+func (p *AgeRangeRule) check(ev *evaluation) Outcome {
+	o := ev.offer
+	if !slices.Contains(p.Kinds, o.Kind) {
+		return NotApplicable
+	}
+	if o.AgeRange == nil {
+		return ev.missing(CodeRequired, "/offer/ageRange", nil)
+	}
+	if o.AgeRange.Min > o.AgeRange.Max {
+		ev.report("/offer/ageRange", Params{"min": o.AgeRange.Min, "max": o.AgeRange.Max})
+		return Failed
+	}
+	return Passed
+}
+
+// schema says the part of the age-range rule a schema can: the range must
+// be given. That the youngest age comes first is left to stemkn.
+func (p *AgeRangeRule) schema(d *schemaDoc) bool {
+	d.when(offerKindIn(p.Kinds), nest("/offer/ageRange", newObject().set("type", "object"), true))
+	return false
+}
+
+// offerKindIn is the condition that the offer is of one of kinds.
+func offerKindIn(kinds []string) *object {
+	return nest("/offer/kind", newObject().set("enum", stringList(kinds)), true)
+}

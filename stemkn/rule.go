@@ -1,0 +1,262 @@
+package stemkn
+
+import (
+	"slices"
+
+	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/eligibility"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
+)
+
+// The rules of the vocabulary live one block each in the file of their
+// family — network.go, institutions.go, plan.go, funding.go, offer.go. A
+// block is the type of the rule's parameters in a scheme (a field of
+// Rules), and its methods: rule, which compiles it for a scheme (title,
+// inputs, the parts below), check, which judges a document by calling into
+// eligibility or budget, and where it has them schema (its JSON Schema
+// part), summary (its part of the budget summary) and verify (what a scheme
+// file must get right about it). Its messages are rows of the message table
+// (messages_en.go) keyed by its code. This file holds what every rule
+// shares: the compiled form, the judging of one document, and the order.
+
+// Mode says how strictly missing values are treated.
+type Mode string
+
+const (
+	// Submit is the default: everything missing is an error.
+	Submit Mode = "submit"
+	// Draft is for a half-filled form being saved: missing values are
+	// warnings; everything present is still checked.
+	Draft Mode = "draft"
+)
+
+// Citation says where a rule comes from. Every rule's parameters carry one.
+type Citation struct {
+	// Reference is the source's own words, quoted; "…" marks where the
+	// quotation is shortened. It says nothing of ours.
+	Reference string `json:"reference"`
+	// Note is the project's reading of the source, where the rule needs one:
+	// how a number was taken, what a word is taken to mean.
+	Note string `json:"note,omitempty"`
+	// Source names the document Reference quotes when it is not the
+	// scheme's own source (see Scheme.Reference), such as the Erasmus+
+	// Programme Guide 2016.
+	Source string `json:"source,omitempty"`
+}
+
+// rule is one rule of a compiled scheme. A block's rule method makes it;
+// the scheme's rules are made once, when it is compiled.
+type rule struct {
+	id     string
+	code   Code
+	title  string
+	cite   Citation
+	advice bool
+	// inputs are JSON Pointer prefixes the rule reads; a structural error
+	// at, above or under one leaves the rule not judged.
+	inputs []string
+	// followsIDs marks a rule that looks institutions up by id, so a
+	// duplicate or unknown institution id leaves it not judged. Other rules
+	// are judged whatever the references say.
+	followsIDs bool
+	// offer marks a rule of offer documents; every other rule judges
+	// applications.
+	offer bool
+	check func(*evaluation) Outcome
+	// params are the rule's parameters from the scheme (a pointer to its
+	// entry in Rules), listed in the schema's x-stemkn-rules.
+	params any
+	// schema writes what a JSON Schema can say of the rule into a scheme's
+	// schema and reports whether that is all of it; nil when a schema can
+	// say none of it (see schema.go).
+	schema func(*schemaDoc) bool
+	// summary adds the rule's part to a budget summary (see summary.go).
+	summary func(*budgetView)
+	// verify says what is wrong with the rule's parameters in the scheme,
+	// or "" (see Scheme.Check).
+	verify func() string
+}
+
+// rules compiles the scheme's rules in their fixed order: the order they
+// are judged in and listed in a Result.
+func (s *Scheme) rules() []rule {
+	c := &ruleList{s: s}
+	r := &s.Rules
+	add(c, r.Theme)
+	add(c, r.AreaOfInterest)
+	add(c, r.Reflection)
+	add(c, r.LocalIssue)
+	add(c, r.SubjectSpread)
+	addEach(c, r.Institutions)
+	add(c, r.MinInstitutions)
+	add(c, r.Countries)
+	add(c, r.Identifiers)
+	add(c, r.Commitments)
+	c.always(datesRule)
+	add(c, r.Duration)
+	add(c, r.Deadline)
+	add(c, r.Activities)
+	add(c, r.Outputs)
+	add(c, r.FundingRequired)
+	c.always(currencyRule)
+	c.always(budgetLinesRule)
+	add(c, r.Categories)
+	addEach(c, r.CategoryNeeds)
+	add(c, r.Cap)
+	add(c, r.MonthlyCap)
+	addEach(c, r.CategoryShares)
+	add(c, r.UnitCost)
+	add(c, r.Mathematics)
+	add(c, r.FreeOffer)
+	add(c, r.Audience)
+	add(c, r.AgeRange)
+	return c.out
+}
+
+// ruleList collects a scheme's rules as they are compiled.
+type ruleList struct {
+	s   *Scheme
+	out []rule
+}
+
+// block is the parameters of one rule of the vocabulary.
+type block interface{ rule(*Scheme) rule }
+
+// add compiles p's rule when the scheme has it.
+func add[B interface {
+	*P
+	block
+}, P any](c *ruleList, p B) {
+	if p != nil {
+		c.out = append(c.out, p.rule(c.s))
+	}
+}
+
+// addEach compiles the rule of each entry of a list of parameters.
+func addEach[P any, B interface {
+	*P
+	block
+}](c *ruleList, ps []P) {
+	for i := range ps {
+		c.out = append(c.out, B(&ps[i]).rule(c.s))
+	}
+}
+
+// always adds a rule every scheme of its kind of document has, with no
+// parameters in the scheme; make says nothing when the scheme does not
+// have it.
+func (c *ruleList) always(make func(*Scheme) (rule, bool)) {
+	if r, ok := make(c.s); ok {
+		c.out = append(c.out, r)
+	}
+}
+
+// evaluation is the state of one rule run over one document.
+type evaluation struct {
+	scheme   *compiled
+	app      *Application
+	offer    *Offer
+	mode     Mode
+	out      *Findings
+	rule     *rule
+	problems []string // paths of structural errors
+
+	budgetLines []budget.Line // see lines
+}
+
+func (ev *evaluation) funded() bool { return ev.app != nil && ev.app.Funding != nil }
+
+// report adds a finding for the current rule: an error, or a warning for an
+// advice rule. It returns the finding, for a rule to add to it.
+func (ev *evaluation) report(path string, params Params) *Finding {
+	sev := Error
+	if ev.rule.advice {
+		sev = Warning
+	}
+	ev.out.Add(Finding{Code: ev.rule.code, Severity: sev, Path: path, Params: params, Rule: ev.rule.id})
+	return &(*ev.out)[len(*ev.out)-1]
+}
+
+// missing reports a value the rule needs and does not have: an error when
+// submitting, a warning in a draft. The rule cannot be judged without it.
+func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
+	ev.out.Add(Finding{Code: code, Severity: severityFor(ev.mode), Path: path, Params: params, Rule: ev.rule.id, Variant: "missing"})
+	return NotJudged
+}
+
+// worst is the outcome of a rule judged in parts: failed when a part
+// failed, else not judged when a part could not be judged, else passed.
+func worst(a, b Outcome) Outcome {
+	switch {
+	case a == Failed || b == Failed:
+		return Failed
+	case a == NotJudged || b == NotJudged:
+		return NotJudged
+	}
+	return Passed
+}
+
+// brokenUnder reports whether a structural error sits at, under or above
+// any of a rule's inputs. An input is a JSON Pointer in which "*" stands for
+// any list index ("/network/members/*/subjects" is every member's
+// subjects), so that a problem elsewhere in a member, such as a mistyped
+// email address, leaves the rule judged.
+func (ev *evaluation) brokenUnder(inputs []string) bool {
+	for _, p := range ev.problems {
+		for _, in := range inputs {
+			if overlaps(p, in) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlaps reports whether one of path and pattern is a prefix of the
+// other, segment by segment, "*" in the pattern matching any segment.
+func overlaps(path, pattern string) bool {
+	for path != "" && pattern != "" {
+		seg, rest := document.FirstSegment(path)
+		want, patternRest := document.FirstSegment(pattern)
+		if seg != want && want != "*" {
+			return false
+		}
+		path, pattern = rest, patternRest
+	}
+	return true
+}
+
+// notFunded is the outcome of a rule for requests for money when the
+// application makes none: not applicable, unless the funding is there but
+// could not be read.
+func (ev *evaluation) notFunded() Outcome {
+	if slices.Contains(ev.problems, "/funding") {
+		return NotJudged
+	}
+	return NotApplicable
+}
+
+// planPeriod is the plan's programme of activity, when both its dates are
+// real dates.
+func (ev *evaluation) planPeriod() (eligibility.Period, bool) {
+	return planPeriod(&ev.app.Plan)
+}
+
+func planPeriod(p *Plan) (eligibility.Period, bool) {
+	start, ok1 := eligibility.ParseDate(p.StartDate)
+	end, ok2 := eligibility.ParseDate(p.EndDate)
+	return eligibility.Period{Start: start, End: end}, ok1 && ok2
+}
+
+// lines converts the application's budget lines to the budget package's
+// type, once per evaluation.
+func (ev *evaluation) lines() []budget.Line {
+	if ev.budgetLines != nil || ev.app == nil || ev.app.Funding == nil {
+		return ev.budgetLines
+	}
+	ev.budgetLines = make([]budget.Line, len(ev.app.Funding.Lines))
+	for i, l := range ev.app.Funding.Lines {
+		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
+	}
+	return ev.budgetLines
+}
