@@ -87,6 +87,13 @@ func TestEveryCodeHasATemplate(t *testing.T) {
 	require.Greater(t, len(codes), 40)
 	require.Contains(t, codes, string(CodeMathematics))
 	m := DefaultMessages()
+	englishTemplates := map[string]string{}
+	for _, row := range english {
+		if !strings.HasPrefix(row.key, "label@") {
+			englishTemplates[row.key] = row.text
+		}
+	}
+	require.Len(t, DefaultMessages().Keys(), len(english), "the table has one row per key: no key is given twice")
 	for _, code := range codes {
 		text, ok := englishTemplates[code]
 		require.True(t, ok, "code %s has a default template", code)
