@@ -13,18 +13,25 @@ FUZZTIME ?= 10s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # The widget's release files: the WebAssembly module built with the
-# size-minded flags, the ES modules, Go's wasm_exec.js and the types.
+# size-minded flags and its brotli and gzip copies (Node's zlib), the ES
+# modules, the stylesheet, Go's wasm_exec.js and the types.
 widget:
 	mkdir -p $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/stemkn.wasm ./wasm
-	cp wasm/src/*.js $(DIST)/
+	node wasm/compress.mjs $(DIST)/stemkn.wasm
+	cp wasm/src/*.js wasm/src/*.css $(DIST)/
 	cp $(WASMLIB)/wasm_exec.js $(DIST)/wasm_exec.js
 	cp wasm/stemkn.d.ts $(DIST)/stemkn.d.ts
 	cp LICENSE $(DIST)/LICENSE
 
 # The demo site on http://127.0.0.1:8080 (go run ./examples/demo -addr … for another address).
-demo: widget
+# Its pages load govuk-frontend from node_modules: installed here when missing.
+demo: widget node_modules/.package-lock.json
 	$(GO) run ./examples/demo
+
+# npm writes node_modules/.package-lock.json on every install.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
 
 # Everything: Node packages and Chromium when missing, the Go tests, the
 # library's tests compiled to WebAssembly and run in Node, then the widget

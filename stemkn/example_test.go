@@ -81,7 +81,7 @@ func ExampleMessages_With() {
 	// warning /network/areaOfInterest: Enter the network's specific area of interest
 	// warning /network/theme: Select the network's theme
 	// warning /plan/reflection: Enter how teachers will reflect on their professional practice
-	// error /plan/commitments: Select all 6 commitments: the network has not agreed to 6 of them
+	// error /plan/commitments: Confirm the network agrees to all 6 commitments
 	// error /funding/lines: You can spend at most 20% on resources: you asked for £500.00 of £500.00
 	// warning /contact/email: Enter your email address
 }

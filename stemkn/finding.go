@@ -29,6 +29,7 @@ const (
 	CodeMaxItems     Code = "max-items"     // a list too long
 	CodeDuplicate    Code = "duplicate"     // a repeated key, id or list entry
 	CodeTooLarge     Code = "too-large"     // the input passes a hard input limit
+	CodeFormName     Code = "form-name"     // a form field the document has no place for (params: name, at)
 )
 
 // Rule codes: the eligibility and funding rules of a scheme.

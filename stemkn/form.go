@@ -32,7 +32,15 @@ import (
 //   - Fields whose first name is not a document field (a CSRF token, the
 //     submit button) are the host's own and are ignored; a field under a
 //     document field that the document does not have is an unknown-field
-//     finding.
+//     finding, and one the document has no place for (a row number that
+//     is not one, "[007]", "[-1]", "[x]", or is past the items limit; a
+//     list or a group of fields where one answer goes; one answer where a
+//     group goes; a name not in bracket notation) is a form-name finding at
+//     a path of its own, which Fields maps to that field. Nothing typed is
+//     dropped without a finding.
+//   - Dates may be one field or GOV.UK's date input: NAME-day, NAME-month
+//     and NAME-year, or NAME[day], NAME[month] and NAME[year] (see
+//     DateInputs).
 //   - When a single-valued field is posted more than once, the first
 //     non-empty value counts.
 //   - The validator's input limits apply while the form is read: past the
@@ -58,6 +66,8 @@ type Form struct {
 	// finding there (a missing date, the dates rule) is about the whole
 	// date, and marks all three. PartsFor says which fields to mark.
 	DateInputs map[string][]string
+
+	index *document.FieldIndex // FieldFor's lookups, made with Fields
 }
 
 // PartsFor names the fields of a date input that a finding marks wrong:
@@ -96,7 +106,7 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
 	}
 	post := document.DecodeForm(values, sh, v.limits.document())
-	f := Form{Document: post.Document, Fields: post.Fields, DateInputs: post.DateInputs}
+	f := Form{Document: post.Document, Fields: post.Fields, DateInputs: post.DateInputs, index: document.NewFieldIndex(post.Fields)}
 	f.Findings.addProblems(post.Problems, Submit)
 	return f
 }
@@ -108,9 +118,15 @@ func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form)
 	if f.Document == nil {
 		return v.TooLarge(opts), f
 	}
-	broken := make([]string, len(f.Findings))
+	// A value the form could not read hides what the validator would say
+	// of it (a required finding for an amount that was not money). A
+	// form-name finding's path is not a value of the document, or is a
+	// group whose own findings still hold, so it hides nothing.
+	broken := make([]string, 0, len(f.Findings))
 	for i := range f.Findings {
-		broken[i] = f.Findings[i].Path
+		if f.Findings[i].Code != CodeFormName {
+			broken = append(broken, f.Findings[i].Path)
+		}
 	}
 	return v.validate(string(f.Document), opts, f.Findings, broken), f
 }
@@ -130,5 +146,10 @@ func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form)
 //     which no field has; GOV.UK puts such a message by the group's first
 //     field, whose name starts with the group's name and "[".
 //
-// It gives "" for the document as a whole.
-func (f Form) FieldFor(path string) string { return document.FieldFor(f.Fields, rootShape, path) }
+// It gives "" for the document as a whole. A lookup costs the length of
+// path, whatever the number of fields: DecodeForm indexes Fields once
+// (treat them as read-only); a Form made otherwise is indexed afresh on
+// each call.
+func (f Form) FieldFor(path string) string {
+	return document.FieldFor(f.Fields, f.index, rootShape, path)
+}

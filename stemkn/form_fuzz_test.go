@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -32,6 +34,17 @@ func formSeeds(f *testing.F) []string {
 		"offer[ageRange][min]=18&offer[ageRange][max]=1e2&offer[ageRange][max]=99999999999999999999",
 		"network[name]=%FF%FE&contact[email]=%C0%AF&network[lead]=%00",
 		"network[name]=%E2%80%AE%D8%B4&network[members][0][name]=e%CC%81",
+		// GOV.UK date inputs, both namings, whole, partial and impossible.
+		"plan[startDate]-day=1&plan[startDate]-month=2&plan[startDate]-year=2011&submittedOn-day=7&submittedOn-month=jan&submittedOn-year=2011",
+		"plan[endDate][day]=31&plan[endDate][month]=4&plan[endDate][year]=2011&plan[startDate][day]=&plan[startDate][month]=13",
+		"plan[activities][0][date]-day=1st&plan[activities][0][date]-month=Sept&plan[activities][0][date]-year=11&plan[startDate]=2011-02-01&plan[startDate]-day=2",
+		"offer[startDate]-day=x&offer[startDate]-month=&offer[startDate]-year=2024&scheme=stem-exchange&plan[startDate][hour]=1&plan[startDate][day]=1",
+		// Names the document cannot place: bad indices, lists and groups where one answer goes, values where groups go.
+		"network[members][007][name]=a&network[members][-1][name]=b&network[members][x][name]=c&network[members][][name]=d",
+		"network[members][]=Asha&network[members][100000][name]=e&network[members][99999][name]=f&funding[lines]=1",
+		"network[name][0]=a&network[name][foo]=b&network[institutions][0]=c&network[institutions][0][id]=d&network=e",
+		"network[members][0][subjects][x]=science&network[members][0][subjects][2][x]=y&funding[currency][0]=GBP",
+		"network[name=a&plan[startDate]-hour=b&network]=c&network[0][name]=d&network[members][0][name]-day=e",
 	}
 	files, _ := filepath.Glob("testdata/*.json")
 	v := builtinValidator
@@ -91,6 +104,7 @@ func FuzzDecodeForm(f *testing.F) {
 			t.Fatalf("the same form decodes to two documents:\n%s\n%s", form.Document, again.Document)
 		}
 		requirePointers(t, res.Findings, "result")
+		requireNothingTypedLost(t, v, values, opts, again, res)
 		if hasCode(res, stemkn.CodeSyntax) {
 			t.Fatalf("validating the form's document reports syntax: %v\n%s", res.Findings, form.Document)
 		}
@@ -128,4 +142,96 @@ func isPointer(p string) bool {
 		}
 	}
 	return true
+}
+
+// requireNothingTypedLost holds the form decoder to its promise: every form
+// name under a document field with something typed in it is placed (Fields
+// names it), or has a form-name finding, or sits under an unknown field
+// (one unknown-field finding for the field and all under it), unless a
+// limit stopped the reading or the name is posted twice over (the same
+// field under two names: NAME and NAME[], a date whole and in parts; the
+// first counts).
+func requireNothingTypedLost(t *testing.T, v *stemkn.Validator, values url.Values, opts stemkn.Options, form stemkn.Form, res stemkn.Result) {
+	t.Helper()
+	if hasCode(res, stemkn.CodeTooLarge) {
+		return
+	}
+	fields := applicationFields
+	id := opts.Scheme
+	for _, v := range values["scheme"] {
+		if id == "" && strings.TrimSpace(v) != "" {
+			id = v
+		}
+	}
+	if s, ok := v.Catalogue().Scheme(id); ok && s.Kind == stemkn.KindOffer {
+		fields = offerFields
+	}
+	placed := map[string]bool{}
+	for _, name := range form.Fields {
+		placed[name] = true
+	}
+	for _, names := range form.DateInputs {
+		for _, name := range names {
+			placed[name] = true
+		}
+	}
+	var unknown []string
+	for _, f := range form.Findings {
+		switch f.Code {
+		case stemkn.CodeFormName:
+			placed[f.Params["name"].(string)] = true
+		case stemkn.CodeUnknownField:
+			unknown = append(unknown, f.Path)
+		}
+	}
+	for name, vals := range values {
+		if placed[name] || strings.TrimSpace(strings.Join(vals, "")) == "" {
+			continue
+		}
+		if strings.ContainsRune(name, utf8.RuneError) || !utf8.ValidString(name) {
+			continue // two names may read as one
+		}
+		stem := strings.TrimSuffix(name, "[]")
+		for _, p := range []string{"-day", "-month", "-year", "[day]", "[month]", "[year]"} {
+			stem = strings.TrimSuffix(stem, p)
+		}
+		if stem != name && (placed[stem] || len(values[stem]) > 0 || len(values[stem+"[]"]) > 0) {
+			continue // posted twice over
+		}
+		root, _, bracketed := strings.Cut(name, "[")
+		for _, p := range []string{"-day", "-month", "-year"} {
+			if r, ok := strings.CutSuffix(root, p); ok && !bracketed {
+				root = r // a date input's part: NAME-day
+			}
+		}
+		if !slices.Contains(fields, root) {
+			continue // the host's own
+		}
+		if slices.ContainsFunc(unknown, func(p string) bool { return underUnknown(name, p) }) {
+			continue
+		}
+		t.Fatalf("%q (typed %q) is neither placed nor reported\nfields: %v\nfindings: %v", name, vals, form.Fields, form.Findings)
+	}
+}
+
+// applicationFields and offerFields are the first names of each kind of
+// document's fields; other first names are the host's own.
+var (
+	applicationFields = []string{"scheme", "submittedOn", "network", "plan", "funding", "contact"}
+	offerFields       = []string{"scheme", "offer"}
+)
+
+// underUnknown reports whether a form name lies under the unknown field at
+// a path: the path's names, in brackets, begin the form name.
+func underUnknown(name, path string) bool {
+	segs := strings.Split(path[1:], "/")
+	prefix := segs[0]
+	for _, s := range segs[1:] {
+		if s == "[]" {
+			prefix += "[]" // a "[]" before another name
+			continue
+		}
+		prefix += "[" + strings.NewReplacer("~1", "/", "~0", "~").Replace(s) + "]"
+	}
+	return strings.HasPrefix(name, prefix) || len(segs) > 2 // under a row, whose index the document renumbers
 }

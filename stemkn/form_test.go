@@ -32,10 +32,14 @@ func TestFormDecodesBracketNamesToTheSameDocument(t *testing.T) {
 		"funding[lines][3][category]":            {"supply-cover"},
 		"funding[lines][10][amount]":             {"400"},
 		"funding[lines][10][description]":        {"Data \"loggers\"\n"},
-		"network[institutions][0][stateFunded]x": {"ignored: not a bracket name"},
+		"network[institutions][0][stateFunded]x": {"not a bracket name"},
 	}
 	f := testValidator.DecodeForm(values, Options{})
-	require.Empty(t, f.Findings)
+	// Nothing typed is dropped without a word: a name under a document
+	// field that is not bracket notation is a finding at its own path.
+	require.Equal(t, Findings{{Code: CodeFormName, Severity: Error, Path: "/network/institutions/0/stateFunded/x",
+		Params: Params{"name": "network[institutions][0][stateFunded]x"}, Variant: "name"}}, f.Findings)
+	require.Equal(t, "network[institutions][0][stateFunded]x", f.FieldFor("/network/institutions/0/stateFunded/x"))
 	require.JSONEq(t, `{
 		"scheme": "stem-kn-2011", "submittedOn": "2011-01-07",
 		"network": {"name": "Calder Valley Maths in STEM Network", "lead": "ccs",

@@ -171,10 +171,20 @@ func formLimitCases(l stemkn.Limits) []struct {
 		}
 		return v
 	}
+	// Rows are numbered from 0 to one less than the items limit (an index
+	// past it is no row: see TestFormNamesTheDocumentCannotPlaceAreFindings),
+	// so only a list of text, a repeated NAME[], can pass the limit.
 	members := func(n int) url.Values {
 		v := url.Values{"scheme": {"stem-kn-2011"}}
 		for i := range n {
-			v.Set("network[members]["+strconv.Itoa(i*2)+"][name]", "Asha Patel")
+			v.Set("network[members]["+strconv.Itoa(i)+"][name]", "Asha Patel")
+		}
+		return v
+	}
+	subjects := func(n int) url.Values {
+		v := url.Values{"scheme": {"stem-kn-2011"}}
+		for range n {
+			v.Add("network[members][0][subjects][]", "science")
 		}
 		return v
 	}
@@ -187,7 +197,8 @@ func formLimitCases(l stemkn.Limits) []struct {
 		{"form findings at the limit", unknown(l.Findings), "", ""},
 		{"form findings one over", unknown(l.Findings + 1), "findings", fmt.Sprintf("/network/x%06d", l.Findings)},
 		{"form rows at the limit", members(l.Items), "", ""},
-		{"form rows one over", members(l.Items + 1), "items", "/network/members"},
+		{"form list of text at the limit", subjects(l.Items), "", ""},
+		{"form list of text one over", subjects(l.Items + 1), "items", "/network/members/0/subjects"},
 	}
 }
 

@@ -22,7 +22,8 @@ type message struct{ key, text string }
 // of its path; {1} and {2} are the 1-based list indices in the path. A
 // capitalised placeholder ({Field}, {Category:category}) capitalises its
 // text. Formats: {x:money} (minor units in the finding's currency),
-// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"), {x:quoted}, {x:category} and {x:theme}
+// {x:date} ("10 January 2011"), {x:and} (a list joined with "and"),
+// {x:label} (the label of the JSON Pointer in x), {x:quoted}, {x:category} and {x:theme}
 // (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
 // (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
 //
@@ -160,6 +161,9 @@ func (m *Messages) placeholder(name string, f *Finding, scheme *Scheme, pattern 
 	switch {
 	case name == "field":
 		text = m.label(pattern, indices)
+	case format == "label":
+		at, _ := f.Params[name].(string)
+		text = m.label(pathPattern(at))
 	case name >= "1" && name <= "9" && len(name) == 1:
 		if k := int(name[0] - '1'); k < len(indices) {
 			text = indices[k]

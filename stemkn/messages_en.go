@@ -40,6 +40,13 @@ var english = []message{
 	{"too-large.depth", "The document must be nested no more than {max} levels deep"},
 	{"too-large.items", "{Field} must have no more than {max} entries"},
 	{"too-large.findings", "The document has more than {max} problems: fix the ones listed and send it again"},
+	{"form-name", "The answer in {name:quoted} cannot be saved: the form has no place for it"},
+	{"form-name.index", "The answer in {name:quoted} cannot be saved: {part:quoted} is not a row number from 0 to {max}"},
+	{"form-name.list", "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a list"},
+	{"form-name.group", "The answer in {name:quoted} cannot be saved: {at:label} takes one answer, not a group of answers"},
+	{"form-name.value", "The answer in {name:quoted} cannot be saved: {at:label} is a group of questions, not one answer"},
+	{"form-name.rows", "The answer in {name:quoted} cannot be saved: {at:label} are given row by row, not as one answer"},
+	{"form-name.name", "The answer in {name:quoted} cannot be saved: its field name is not in bracket notation"},
 
 	// Rule findings, by family: network, institutions, plan, funding, offer.
 	{"eligibility.scheme-unknown", "Select a scheme from the list: there is no scheme called {scheme:quoted}"},
@@ -57,7 +64,8 @@ var english = []message{
 	{"eligibility.place.missing", "Select which part of the UK {institution} is in"},
 	{"eligibility.min-institutions", "Add more institutions: the partnership needs at least {min} and has {count}"},
 	{"eligibility.min-countries", "Add organisations from more countries: at least {min} different eligible countries are needed and there are {count}"},
-	{"eligibility.commitment", "Select all {required} commitments: the network has not agreed to {count} of them"},
+	{"eligibility.commitment", "Confirm the network agrees to all {required} commitments: {count} are not selected"},
+	{"eligibility.commitment.none", "Confirm the network agrees to all {required} commitments"},
 	{"eligibility.commitment.practitionerResearch", "Confirm the network will engage in practitioner research or teacher enquiry into one of the themes"},
 	{"eligibility.commitment.minimumOneTerm", "Confirm the network will run a programme of activity over at least one term"},
 	{"eligibility.commitment.structuredApproach", "Confirm the network will use a structured approach to group activity"},

@@ -70,8 +70,11 @@ func (p *CommitmentRule) check(ev *evaluation) Outcome {
 	}
 	f := ev.report("/plan/commitments", Params{"commitments": missing, "count": int64(len(missing)), "required": int64(len(p.Required))})
 	f.Related = related
-	if len(missing) == 1 {
+	switch len(missing) {
+	case 1:
 		f.Variant = missing[0]
+	case len(p.Required):
+		f.Variant = "none"
 	}
 	return Failed
 }

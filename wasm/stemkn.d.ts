@@ -57,6 +57,14 @@ export interface Finding {
   /** The id of the scheme rule that made the finding. */
   rule?: string
   /**
+   * JSON Pointers of the fields the finding is about, in document order, when
+   * `path` is a group: the amounts of a category's lines for a share rule at
+   * /funding/lines, the commitments not agreed at /plan/commitments. A form
+   * shows the message by the field at `path`, else by the first of these (and
+   * marks the others), else by the group (`data-stemkn-for`).
+   */
+  related?: string[]
+  /**
    * Refines code for the wording: "missing" for a value a rule needs, a
    * format's name, the limit an input passed… The message key is
    * code.variant (see the README's Messages).

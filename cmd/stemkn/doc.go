@@ -18,7 +18,10 @@
 // over many lines. Blank lines between NDJSON documents are skipped. NDJSON
 // streams: lines are validated on every core and reported in input order,
 // and a line longer than the 8 MiB input limit gets a too-large finding
-// without being held in memory.
+// without being held in memory. Memory is bounded by the limits, not by the
+// input: the look-ahead that tells one document from NDJSON keeps at most
+// the byte limit, and a bounded number of verdicts, whatever their size,
+// wait to be written (the README gives the worst case per worker).
 //
 // Text output gives, per document, "FILE: valid" or "FILE: not valid" (for
 // NDJSON "FILE:LINE: …"), each finding as "  error /path: message (code)",

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"html/template"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,157 +12,162 @@ import (
 	"github.com/stemkn/stemkn/stemkn"
 )
 
-// The demo's forms are described here once, as Go values, and drawn by one
-// template. Knowing every field lets the server put a finding's message by
-// the same field the widget would, and fill the form back in from a post.
+// The demo's forms are described here once, as Go values, and drawn with
+// GOV.UK Frontend's components (govuk.go). Knowing every question lets the
+// server put a finding's message by the same question the widget would, and
+// fill the form back in from a post.
 
-// option is one choice of a select, radios or checkboxes.
+// question is one question of a form, drawn as one GOV.UK component.
+type question struct {
+	kind         string // text, email, tel, money, number, count (a textarea with a limit), select, radios, checkboxes, date, hidden
+	name         string // the field name; for a date input the name of the date, whose parts are name-day, name-month, name-year
+	id           string
+	label, hint  string
+	labelClasses string // govuk-label--s, govuk-fieldset__legend--m…
+	width        string // a govuk-input--width-N class
+	small        bool   // small radios or checkboxes
+	prefix       string
+	autocomplete string
+	options      []option
+
+	value   string            // a single value
+	values  []string          // checkboxes: the values ticked
+	checked map[string]bool   // checkboxes with names of their own: which are ticked
+	parts   map[string]string // a date's day, month and year as typed
+
+	errorText  string   // the inline message
+	wrongParts []string // a date's parts to mark as wrong
+	marked     bool     // marked as wrong (a related field) without a message of its own
+	order      int      // its place in the page
+}
+
+// option is a choice of a select, radios or checkboxes; reveal are the
+// questions a radio shows when chosen (GOV.UK's conditional reveal).
 type option struct {
-	Value, Text, Hint string
+	value, text, hint string
+	name              string // a checkbox with a name of its own
+	reveal            []*question
 }
 
-// errorText is one inline message, with the id aria-describedby points at.
-type errorText struct {
-	ID, Text string
+// node is one thing in a section: a question, a group of rows or the budget summary.
+type node struct {
+	q      *question
+	group  *group
+	budget bool
 }
 
-// field is one question of a form.
-type field struct {
-	Name, ID     string
-	Label, Hint  string
-	Kind         string // text, email, tel, date, textarea, money, number, select, radios, checkboxes, checkbox, hidden
-	Width        string // a govuk width class
-	Prefix       string // a money field's currency symbol
-	Autocomplete string
-	Options      []option
-	Value        string
-	Chosen       map[string]bool
-	Errors       []errorText
-}
-
-// Checked reports whether a radio, checkbox or select option is chosen.
-func (f *field) Checked(v string) bool { return f.Chosen[v] }
-
-// OptionID is the id of a radio or checkbox: the field's id for the first,
-// so that error summary links land on it, as in GOV.UK.
-func (f *field) OptionID(i int) string {
-	if i == 0 {
-		return f.ID
-	}
-	return f.ID + "-" + strconv.Itoa(i+1)
-}
-
-// DescribedBy lists the hint and error message ids.
-func (f *field) DescribedBy() string {
-	var ids []string
-	if f.Hint != "" {
-		ids = append(ids, f.ID+"-hint")
-	}
-	for _, e := range f.Errors {
-		ids = append(ids, e.ID)
-	}
-	return strings.Join(ids, " ")
-}
-
-// InputType is the type attribute of an input.
-func (f *field) InputType() string {
-	if f.Kind == "number" || f.Kind == "money" {
-		return "text"
-	}
-	return f.Kind
-}
-
-// Choice reports whether the field is a set of radios or checkboxes.
-func (f *field) Choice() bool { return f.Kind == "radios" || f.Kind == "checkboxes" }
-
-// row is one entry of a repeating group (a member, a budget line).
-type row struct {
-	Name   string // the group's name and index: network[members][3]
-	Index  string // the index in the field names: a number, or __index__ in the template
-	Legend string
-	Fields []*field
-}
-
-// group is a repeating group of rows the host page lets people add to and remove from.
+// group is a list of rows (members, budget lines) drawn as GOV.UK's add
+// another pattern: a fieldset for each row, a button to add one and, with
+// more than one, a button on each to remove it.
 type group struct {
-	Name     string // the names' prefix, such as network[members]
-	ID       string
-	Title    string
-	Hint     string
-	Noun     string // "member"
-	Rows     []*row
-	Template *row
+	name     string // network[members]
+	id       string
+	pointers []string // the document pointers whose findings belong to the group as a whole
+	title    string
+	hint     string
+	noun     string // member
+	max      int    // the list's documented maximum
+	rows     []*row
+	template *row
+
+	errorText string
+	order     int
 }
 
-// item is one thing in a section: a field, a repeating group or the budget summary.
-type item struct {
-	Field  *field
-	Group  *group
-	Budget bool
+type row struct {
+	name   string // network[members][3]
+	index  string // 3, or __index__ in the template
+	legend string
+	nodes  []node
 }
 
 // section is a part of the form with a heading.
 type section struct {
-	Title string
-	Hint  string
-	Items []item
-}
-
-// spec describes a field relative to its row or section.
-type spec struct {
-	key, label, hint, kind, width, autocomplete string
-	prefix                                      string
-	options                                     []option
+	title string
+	hint  string
+	nodes []node
 }
 
 // formView is a whole form, filled in from a post.
 type formView struct {
-	Scheme   *stemkn.Scheme
-	Sections []section
+	scheme   *stemkn.Scheme
+	sections []section
+	hidden   []*question // scheme, currency: posted as they are
+	budget   *stemkn.BudgetSummary
 }
 
-var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+var idUnsafe = strings.NewReplacer("[", "-", "]", "", " ", "-")
 
 // fieldID turns a field name into an id: network[members][3][email] is
 // network-members-3-email.
 func fieldID(name string) string {
-	return strings.Trim(idUnsafe.ReplaceAllString(name, "-"), "-")
+	return strings.Trim(strings.ReplaceAll(idUnsafe.Replace(name), "--", "-"), "-")
 }
 
-func (s spec) at(prefix string, values url.Values) *field {
-	name := s.key
+// ask makes a question named under prefix, filled in from the post.
+func ask(prefix, key string, q question, values url.Values) *question {
+	q.name = key
 	if prefix != "" {
-		name = prefix + "[" + s.key + "]"
-		if strings.HasSuffix(s.key, "[]") {
-			name = prefix + "[" + strings.TrimSuffix(s.key, "[]") + "][]"
-		}
+		q.name = prefix + "[" + key + "]"
 	}
-	f := &field{Name: name, ID: fieldID(name), Label: s.label, Hint: s.hint, Kind: s.kind, Width: s.width,
-		Prefix: s.prefix, Autocomplete: s.autocomplete, Options: s.options, Chosen: map[string]bool{}}
-	for _, v := range values[name] {
-		if f.Value == "" {
-			f.Value = v
-		}
-		if v != "" {
-			f.Chosen[v] = true
-		}
+	if q.kind == "checkboxes" && !strings.HasPrefix(q.name, "plan[commitments]") {
+		q.name += "[]"
 	}
-	return f
+	q.id = fieldID(strings.TrimSuffix(q.name, "[]"))
+	q.fill(values)
+	return &q
 }
 
-func fieldsAt(specs []spec, prefix string, values url.Values) []*field {
-	out := make([]*field, len(specs))
-	for i, s := range specs {
-		out[i] = s.at(prefix, values)
+func (q *question) fill(values url.Values) {
+	switch q.kind {
+	case "checkboxes":
+		q.checked = map[string]bool{}
+		for _, o := range q.options {
+			if o.name != "" {
+				q.checked[o.name] = slices.Contains(values[o.name], o.value)
+			} else if slices.Contains(values[q.name], o.value) {
+				q.values = append(q.values, o.value)
+			}
+		}
+	case "date":
+		q.parts = map[string]string{}
+		for _, part := range dateParts {
+			q.parts[part] = first(values[q.name+"-"+part], values[q.name+"["+part+"]"])
+		}
+		// A date posted whole (an API client, a test) is shown in its parts.
+		if iso := first(values[q.name]); iso != "" && q.parts["day"]+q.parts["month"]+q.parts["year"] == "" {
+			if d, ok := eligibility.ParseDate(iso); ok {
+				q.parts = map[string]string{"day": strconv.Itoa(d.Day), "month": strconv.Itoa(d.Month), "year": strconv.Itoa(d.Year)}
+			}
+		}
+	default:
+		if q.value == "" {
+			q.value = first(values[q.name])
+		}
 	}
-	return out
+	for i := range q.options {
+		for _, r := range q.options[i].reveal {
+			r.fill(values)
+		}
+	}
+}
+
+func first(lists ...[]string) string {
+	for _, l := range lists {
+		for _, v := range l {
+			if strings.TrimSpace(v) != "" {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // repeating builds a group with a row for each index posted under its name
 // (at least one), and a template row for the host script to copy.
-func repeating(name, title, hint, noun string, specs []spec, values url.Values, minRows int) *group {
-	g := &group{Name: name, ID: fieldID(name), Title: title, Hint: hint, Noun: noun}
-	indices := rowIndices(values, name)
+func repeating(g group, values url.Values, minRows int, rowOf func(prefix string, values url.Values) []node) *group {
+	g.id = fieldID(g.name)
+	indices := rowIndices(values, g.name)
 	for len(indices) < minRows {
 		next := 0
 		if len(indices) > 0 {
@@ -172,16 +177,17 @@ func repeating(name, title, hint, noun string, specs []spec, values url.Values, 
 	}
 	for n, k := range indices {
 		idx := strconv.Itoa(k)
-		g.Rows = append(g.Rows, &row{Name: name + "[" + idx + "]", Index: idx, Legend: capitalise(noun) + " " + strconv.Itoa(n+1),
-			Fields: fieldsAt(specs, name+"["+idx+"]", values)})
+		g.rows = append(g.rows, &row{name: g.name + "[" + idx + "]", index: idx, legend: capitalise(g.noun) + " " + strconv.Itoa(n+1),
+			nodes: rowOf(g.name+"["+idx+"]", values)})
 	}
-	g.Template = &row{Name: name + "[__index__]", Index: "__index__", Legend: capitalise(noun), Fields: fieldsAt(specs, name+"[__index__]", nil)}
-	return g
+	g.template = &row{name: g.name + "[__index__]", index: "__index__", legend: capitalise(g.noun), nodes: rowOf(g.name+"[__index__]", nil)}
+	return &g
 }
 
 // rowIndices lists, in order, the row indices posted under a group's name.
 func rowIndices(values url.Values, name string) []int {
 	var out []int
+	seen := map[int]bool{}
 	prefix := name + "["
 	for key := range values {
 		rest, ok := strings.CutPrefix(key, prefix)
@@ -192,7 +198,8 @@ func rowIndices(values url.Values, name string) []int {
 		if end < 0 {
 			continue
 		}
-		if k, err := strconv.Atoi(rest[:end]); err == nil && k >= 0 && !slices.Contains(out, k) {
+		if k, err := strconv.Atoi(rest[:end]); err == nil && k >= 0 && rest[:end] == strconv.Itoa(k) && !seen[k] {
+			seen[k] = true
 			out = append(out, k)
 		}
 	}
@@ -202,14 +209,19 @@ func rowIndices(values url.Values, name string) []int {
 
 // addRow and removeRow change a post the way the host script changes the
 // page, for people without JavaScript: the add and remove buttons post the
-// form with _add=group or _remove=row.
-func addRow(values url.Values, name string) {
+// form with _add=group or _remove=row. A group is never given more rows
+// than its list may have.
+func addRow(values url.Values, name string, max int) bool {
 	indices := rowIndices(values, name)
+	if len(indices) >= max {
+		return false
+	}
 	next := 0
 	if len(indices) > 0 {
 		next = indices[len(indices)-1] + 1
 	}
 	values.Set(name+"["+strconv.Itoa(next)+"][_row]", "")
+	return true
 }
 
 func removeRow(values url.Values, rowName string) {
@@ -242,19 +254,19 @@ func words(slug string) string {
 func slugOptions(slugs ...string) []option {
 	out := make([]option, len(slugs))
 	for i, s := range slugs {
-		out[i] = option{Value: s, Text: words(s)}
+		out[i] = option{value: s, text: words(s)}
 	}
 	return out
 }
 
 func withBlank(opts []option) []option {
-	return append([]option{{Value: "", Text: "Select…"}}, opts...)
+	return append([]option{{value: "", text: "Select"}}, opts...)
 }
 
 func establishmentOptions() []option {
 	var out []option
 	for _, t := range eligibility.EstablishmentTypes() {
-		out = append(out, option{Value: t.Slug, Text: t.Name + " (GIAS " + strconv.Itoa(t.Code) + ")"})
+		out = append(out, option{value: t.Slug, text: t.Name + " (GIAS " + strconv.Itoa(t.Code) + ")"})
 	}
 	return withBlank(out)
 }
@@ -262,267 +274,700 @@ func establishmentOptions() []option {
 func regionOptions() []option {
 	var out []option
 	for _, r := range eligibility.Regions() {
-		out = append(out, option{Value: r.Slug, Text: r.Name})
+		out = append(out, option{value: r.Slug, text: r.Name})
 	}
 	return withBlank(out)
 }
 
-var subdivisions = []option{
-	{Value: "GB-ENG", Text: "England"}, {Value: "GB-SCT", Text: "Scotland"},
-	{Value: "GB-WLS", Text: "Wales"}, {Value: "GB-NIR", Text: "Northern Ireland"},
+// countryNames are the names of the Erasmus+ Programme Countries of 2016,
+// for the European network's form.
+var countryNames = map[string]string{
+	"AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "HR": "Croatia", "CY": "Cyprus", "CZ": "Czechia",
+	"DK": "Denmark", "EE": "Estonia", "FI": "Finland", "FR": "France", "DE": "Germany", "GR": "Greece",
+	"HU": "Hungary", "IE": "Ireland", "IT": "Italy", "LV": "Latvia", "LT": "Lithuania", "LU": "Luxembourg",
+	"MT": "Malta", "NL": "Netherlands", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "SK": "Slovakia",
+	"SI": "Slovenia", "ES": "Spain", "SE": "Sweden", "GB": "United Kingdom", "MK": "North Macedonia",
+	"IS": "Iceland", "LI": "Liechtenstein", "NO": "Norway", "TR": "Türkiye",
+}
+
+func countryOptions() []option {
+	var out []option
+	for _, code := range eligibility.ProgrammeCountries2016() {
+		name := countryNames[code]
+		if name == "" {
+			name = code
+		}
+		out = append(out, option{value: code, text: name})
+	}
+	slices.SortFunc(out, func(a, b option) int { return strings.Compare(a.text, b.text) })
+	return withBlank(out)
 }
 
 var commitmentLabels = []option{
-	{Value: "practitionerResearch", Text: "Engage in practitioner research or teacher enquiry into one of the themes"},
-	{Value: "minimumOneTerm", Text: "Commit to a programme of activity over at least one term"},
-	{Value: "structuredApproach", Text: "Use a structured approach to group activity within the network"},
-	{Value: "submitReport", Text: "Submit a report of the network's activity"},
-	{Value: "attendDissemination", Text: "Send at least one member of the network to a dissemination event"},
-	{Value: "shareOnline", Text: "Share the report and any resources developed online"},
+	{value: "practitionerResearch", text: "Engage in practitioner research or teacher enquiry into one of the themes"},
+	{value: "minimumOneTerm", text: "Commit to a programme of activity over at least one term"},
+	{value: "structuredApproach", text: "Use a structured approach to group activity within the network"},
+	{value: "submitReport", text: "Submit a report of the network's activity"},
+	{value: "attendDissemination", text: "Send at least one member of the network to a dissemination event"},
+	{value: "shareOnline", text: "Share the report and any resources developed online"},
+}
+
+// textLimit is the documented length limit of a text field (the bounds
+// table in the README), for a character count.
+var textLimit = map[string]int{
+	"network[areaOfInterest]": 2000, "network[localIssue]": 2000, "plan[reflection]": 2000, "offer[description]": 5000,
+}
+
+// listLimit is the documented maximum of each list: rows are never added past it.
+var listLimit = map[string]int{
+	"network[institutions]": 1000, "network[members]": 10000, "plan[activities]": 1000, "plan[outputs]": 50, "funding[lines]": 1000,
+}
+
+// institutionChoices are the options of a select that names one of the
+// application's institutions: one for each institution row, by its name
+// (or "Institution 2" while it has none). The page's script keeps them in
+// step as rows come and go and names are typed.
+func institutionChoices(values url.Values, blank string) []option {
+	out := []option{{value: "", text: blank}}
+	for n, k := range rowIndices(values, "network[institutions]") {
+		prefix := "network[institutions][" + strconv.Itoa(k) + "]"
+		name := first(values[prefix+"[name]"])
+		if name == "" {
+			name = "Institution " + strconv.Itoa(n+1)
+		}
+		out = append(out, option{value: institutionID(strconv.Itoa(k)), text: name})
+	}
+	if len(out) == 1 {
+		out = append(out, option{value: institutionID("0"), text: "Institution 1"})
+	}
+	return out
+}
+
+// institutionID is the id the form gives the institution in row k: people
+// choose institutions by name and never type an id.
+func institutionID(k string) string { return "institution-" + k }
+
+func hasStateFundedRule(s *stemkn.Scheme) bool {
+	return slices.ContainsFunc(s.Rules.Institutions, func(r stemkn.InstitutionRule) bool { return r.StateFundedOutsideEngland })
+}
+
+// institutionRow is one institution: its name and kind, where it is and,
+// for English schools and colleges, what GIAS says of it. "Is it
+// state-funded?" is asked only where the scheme judges it: outside England.
+func institutionRow(s *stemkn.Scheme, prefix string, values url.Values) []node {
+	r := &s.Rules
+	idx := strings.TrimSuffix(strings.TrimPrefix(prefix, "network[institutions]["), "]")
+	id := &question{kind: "hidden", name: prefix + "[id]", value: institutionID(idx)}
+	nodes := []node{
+		{q: id},
+		{q: ask(prefix, "name", question{kind: "text", label: "Name", labelClasses: "govuk-label--s", autocomplete: "organization"}, values)},
+		{q: ask(prefix, "kind", question{kind: "select", label: "Kind of institution", labelClasses: "govuk-label--s",
+			options: withBlank(slugOptions("school", "college", "university", "pd-centre", "training-provider", "employer", "charity", "other"))}, values)},
+	}
+	if r.Countries != nil {
+		// A European partnership: the country, and each organisation's PIC.
+		nodes = append(nodes, node{q: ask(prefix, "country", question{kind: "select", label: "Country", labelClasses: "govuk-label--s", options: countryOptions()}, values)})
+	} else {
+		nodes = append(nodes, node{q: &question{kind: "hidden", name: prefix + "[country]", value: "GB"}})
+		england := []*question{
+			ask(prefix, "urn", question{kind: "text", label: "URN", hint: "Unique Reference Number in Get Information about Schools: 6 digits",
+				width: "govuk-input--width-10", labelClasses: "govuk-label--s"}, values),
+			ask(prefix, "establishmentType", question{kind: "select", label: "Type of establishment", hint: "As recorded in Get Information about Schools",
+				labelClasses: "govuk-label--s", options: establishmentOptions()}, values),
+			ask(prefix, "phase", question{kind: "select", label: "Phase of education", labelClasses: "govuk-label--s", options: withBlank(slugOptions(eligibility.Phases()...))}, values),
+			ask(prefix, "region", question{kind: "select", label: "Region of England", labelClasses: "govuk-label--s", options: regionOptions()}, values),
+		}
+		places := []option{{value: "GB-ENG", text: "England", reveal: england}}
+		for _, p := range [][2]string{{"GB-SCT", "Scotland"}, {"GB-WLS", "Wales"}, {"GB-NIR", "Northern Ireland"}} {
+			o := option{value: p[0], text: p[1]}
+			if hasStateFundedRule(s) {
+				q := ask(prefix, "stateFunded", question{kind: "radios", label: "Is it state-funded?", labelClasses: "govuk-fieldset__legend--s", small: true,
+					options: []option{{value: "true", text: "Yes"}, {value: "false", text: "No"}}}, values)
+				q.id += "-" + strings.ToLower(p[0][3:])
+				o.reveal = []*question{q}
+			}
+			places = append(places, o)
+		}
+		nodes = append(nodes, node{q: ask(prefix, "subdivision", question{kind: "radios", label: "Where is it?", labelClasses: "govuk-fieldset__legend--s", small: true,
+			options: places}, values)})
+	}
+	if r.Identifiers != nil && slices.Contains(r.Identifiers.Required, "pic") {
+		nodes = append(nodes, node{q: ask(prefix, "pic", question{kind: "text", label: "PIC", hint: "Participant Identification Code: 9 digits",
+			width: "govuk-input--width-10", labelClasses: "govuk-label--s"}, values)})
+	}
+	return nodes
 }
 
 // applicationForm is the form for an application to a scheme, with the
 // sections the scheme's rules ask for.
 func applicationForm(s *stemkn.Scheme, values url.Values) *formView {
 	r := &s.Rules
-	v := &formView{Scheme: s}
-	hidden := spec{key: "scheme", kind: "hidden"}.at("", values)
-	if hidden.Value == "" {
-		hidden.Value = s.ID
-	}
+	v := &formView{scheme: s}
+	v.hidden = append(v.hidden, &question{kind: "hidden", name: "scheme", value: s.ID})
 
-	network := []item{
-		{Field: spec{key: "name", label: "Network name", hint: "What the network calls itself", kind: "text"}.at("network", values)},
-		{Field: spec{key: "areaOfInterest", label: "Specific area of interest",
-			hint: "The curriculum knowledge or pedagogy the network will share, in your own words", kind: "textarea"}.at("network", values)},
+	network := []node{
+		{q: ask("network", "name", question{kind: "text", label: "Network name", hint: "What the network calls itself", labelClasses: "govuk-label--s"}, values)},
+		{q: ask("network", "areaOfInterest", question{kind: "count", label: "Specific area of interest", labelClasses: "govuk-label--s",
+			hint: "The curriculum knowledge or pedagogy the network will share, in your own words"}, values)},
 	}
 	if len(s.Themes) > 0 {
 		var themes []option
 		for _, t := range s.Themes {
-			themes = append(themes, option{Value: t.ID, Text: t.Title})
+			themes = append(themes, option{value: t.ID, text: t.Title})
 		}
-		network = append(network, item{Field: spec{key: "theme", label: "Which theme is the network's work about?", kind: "radios", options: themes}.at("network", values)})
+		network = append(network, node{q: ask("network", "theme", question{kind: "radios", label: "Which theme is the network's work about?",
+			labelClasses: "govuk-fieldset__legend--s", options: themes}, values)})
 	}
 	if r.LocalIssue != nil {
-		network = append(network, item{Field: spec{key: "localIssue", label: "Local issue of underachievement in STEM",
-			hint: "The issue in your area the partnership will address", kind: "textarea"}.at("network", values)})
-	}
-	network = append([]item{{Field: hidden}}, network...)
-
-	institution := []spec{
-		{key: "name", label: "Name", kind: "text", autocomplete: "organization"},
-		{key: "id", label: "Short ID", hint: "A short name you choose, used to refer to this institution below, for example ccs", kind: "text", width: "govuk-input--width-10"},
-		{key: "kind", label: "Kind of institution", kind: "select", options: withBlank(slugOptions("school", "college", "university", "pd-centre", "training-provider", "employer", "charity", "other"))},
-		{key: "country", label: "Country", hint: "Two-letter code, for example GB, FR or DE", kind: "text", width: "govuk-input--width-2"},
-		{key: "subdivision", label: "Part of the UK", kind: "select", options: withBlank(subdivisions)},
-		{key: "urn", label: "URN", hint: "Unique Reference Number in Get Information about Schools: 6 digits", kind: "text", width: "govuk-input--width-10"},
-	}
-	if r.Identifiers != nil && slices.Contains(r.Identifiers.Required, "pic") {
-		institution = append(institution, spec{key: "pic", label: "PIC", hint: "Participant Identification Code: 9 digits", kind: "text", width: "govuk-input--width-10"})
-	}
-	institution = append(institution,
-		spec{key: "establishmentType", label: "Type of establishment", hint: "As recorded in Get Information about Schools, for English schools and colleges", kind: "select", options: establishmentOptions()},
-		spec{key: "phase", label: "Phase of education", kind: "select", options: withBlank(slugOptions(eligibility.Phases()...))},
-		spec{key: "region", label: "Region of England", kind: "select", options: regionOptions()},
-		spec{key: "stateFunded", label: "Is it state-funded?", hint: "Only for institutions outside England", kind: "radios",
-			options: []option{{Value: "true", Text: "Yes"}, {Value: "false", Text: "No"}}},
-	)
-	member := []spec{
-		{key: "name", label: "Full name", kind: "text", autocomplete: "off"},
-		{key: "email", label: "Email address", kind: "email", autocomplete: "off"},
-		{key: "role", label: "Role", kind: "select", options: withBlank(slugOptions("coordinator", "teacher", "technician", "leader", "researcher", "other"))},
-		{key: "subjects[]", label: "Subjects they teach or support", kind: "checkboxes", options: slugOptions(eligibility.Subjects()...)},
-		{key: "institution", label: "Institution ID", hint: "The short ID of their institution", kind: "text", width: "govuk-input--width-10"},
-	}
-	people := []item{
-		{Field: spec{key: "lead", label: "Lead institution ID", hint: "The short ID of the institution that applies and holds the money", kind: "text", width: "govuk-input--width-10"}.at("network", values)},
-		{Group: repeating("network[institutions]", "Institutions", "", "institution", institution, values, 1)},
-		{Group: repeating("network[members]", "Members", "Colleagues from across STEM subject areas", "member", member, values, 1)},
+		network = append(network, node{q: ask("network", "localIssue", question{kind: "count", label: "Local issue of underachievement in STEM",
+			labelClasses: "govuk-label--s", hint: "The issue in your area the partnership will address"}, values)})
 	}
 
-	activity := []spec{
-		{key: "title", label: "Title", kind: "text"},
-		{key: "kind", label: "Kind of activity", kind: "select", options: withBlank(slugOptions("meeting", "cpd", "practitioner-research", "lesson-study", "student-activity", "dissemination", "visit", "other"))},
-		{key: "date", label: "Date", kind: "date"},
+	institutions := repeating(group{name: "network[institutions]", pointers: []string{"/network/institutions"}, title: "Institutions",
+		hint: "The schools, colleges and other organisations in the network", noun: "institution", max: listLimit["network[institutions]"]},
+		values, 1, func(prefix string, values url.Values) []node { return institutionRow(s, prefix, values) })
+	member := func(prefix string, values url.Values) []node {
+		return []node{
+			{q: ask(prefix, "name", question{kind: "text", label: "Full name", labelClasses: "govuk-label--s", autocomplete: "off"}, values)},
+			{q: ask(prefix, "email", question{kind: "email", label: "Email address", labelClasses: "govuk-label--s", autocomplete: "off"}, values)},
+			{q: ask(prefix, "role", question{kind: "select", label: "Role", labelClasses: "govuk-label--s",
+				options: withBlank(slugOptions("coordinator", "teacher", "technician", "leader", "researcher", "other"))}, values)},
+			{q: ask(prefix, "subjects", question{kind: "checkboxes", label: "Subjects they teach or support", labelClasses: "govuk-fieldset__legend--s", small: true,
+				options: slugOptions(eligibility.Subjects()...)}, values)},
+			{q: ask(prefix, "institution", question{kind: "select", label: "Institution", labelClasses: "govuk-label--s",
+				options: institutionChoices(values, "Select")}, values)},
+		}
 	}
-	plan := []item{
-		{Field: spec{key: "startDate", label: "Start date", kind: "date"}.at("plan", values)},
-		{Field: spec{key: "endDate", label: "End date", kind: "date"}.at("plan", values)},
-		{Field: spec{key: "reflection", label: "How will teachers reflect on their professional practice?", kind: "textarea"}.at("plan", values)},
-		{Group: repeating("plan[activities]", "Activities", "", "activity", activity, values, 1)},
+	people := []node{
+		{group: institutions},
+		{q: ask("network", "lead", question{kind: "select", label: "Lead institution", labelClasses: "govuk-label--s",
+			hint: "The institution that applies and holds the money", options: institutionChoices(values, "Select")}, values)},
+		{group: repeating(group{name: "network[members]", pointers: []string{"/network/members"}, title: "Members",
+			hint: "Colleagues from across STEM subject areas", noun: "member", max: listLimit["network[members]"]}, values, 1, member)},
+	}
+
+	activity := func(prefix string, values url.Values) []node {
+		return []node{
+			{q: ask(prefix, "title", question{kind: "text", label: "Title", labelClasses: "govuk-label--s"}, values)},
+			{q: ask(prefix, "kind", question{kind: "select", label: "Kind of activity", labelClasses: "govuk-label--s",
+				options: withBlank(slugOptions("meeting", "cpd", "practitioner-research", "lesson-study", "student-activity", "dissemination", "visit", "other"))}, values)},
+			{q: ask(prefix, "date", question{kind: "date", label: "Date", labelClasses: "govuk-fieldset__legend--s", hint: "For example, 10 2 2011"}, values)},
+		}
+	}
+	plan := []node{
+		{q: ask("plan", "startDate", question{kind: "date", label: "Start date", labelClasses: "govuk-fieldset__legend--s", hint: "For example, 1 2 2011"}, values)},
+		{q: ask("plan", "endDate", question{kind: "date", label: "End date", labelClasses: "govuk-fieldset__legend--s", hint: "For example, 15 7 2011"}, values)},
+		{q: ask("plan", "reflection", question{kind: "count", label: "How will teachers reflect on their professional practice?", labelClasses: "govuk-label--s"}, values)},
+		{group: repeating(group{name: "plan[activities]", pointers: []string{"/plan/activities"}, title: "Activities", noun: "activity",
+			max: listLimit["plan[activities]"]}, values, 1, activity)},
 	}
 	if r.Outputs != nil {
-		output := []spec{
-			{key: "title", label: "Title", kind: "text"},
-			{key: "kind", label: "Kind of output", kind: "select", options: withBlank(slugOptions("quality-criteria", "quality-measurement", "diverse-classrooms-catalogue", "pd-materials-selection", "pd-centre-review", "web-portal", "policy-briefings", "other"))},
-		}
-		plan = append(plan, item{Group: repeating("plan[outputs]", "Intellectual outputs", "", "output", output, values, 1)})
-	}
-
-	v.Sections = append(v.Sections,
-		section{Title: "Your network", Items: network},
-		section{Title: "Institutions and members", Items: people},
-		section{Title: "Plan", Items: plan},
-	)
-	if r.Commitments != nil {
-		var items []item
-		for _, c := range commitmentLabels {
-			if slices.Contains(r.Commitments.Required, c.Value) {
-				f := spec{key: c.Value, label: c.Text, kind: "checkbox"}.at("plan[commitments]", values)
-				items = append(items, item{Field: f})
+		output := func(prefix string, values url.Values) []node {
+			return []node{
+				{q: ask(prefix, "title", question{kind: "text", label: "Title", labelClasses: "govuk-label--s"}, values)},
+				{q: ask(prefix, "kind", question{kind: "select", label: "Kind of output", labelClasses: "govuk-label--s",
+					options: withBlank(slugOptions("quality-criteria", "quality-measurement", "diverse-classrooms-catalogue", "pd-materials-selection", "pd-centre-review", "web-portal", "policy-briefings", "other"))}, values)},
 			}
 		}
-		hint := "If you apply for funding, the network must be prepared, collectively, to do all of these."
-		v.Sections = append(v.Sections, section{Title: "Commitments", Hint: hint, Items: items})
+		plan = append(plan, node{group: repeating(group{name: "plan[outputs]", pointers: []string{"/plan/outputs"}, title: "Intellectual outputs",
+			noun: "output", max: listLimit["plan[outputs]"]}, values, 1, output)})
+	}
+
+	v.sections = append(v.sections,
+		section{title: "Your network", nodes: network},
+		section{title: "Institutions and members", nodes: people},
+		section{title: "Plan", nodes: plan},
+	)
+	if r.Commitments != nil {
+		var items []option
+		for _, c := range commitmentLabels {
+			if slices.Contains(r.Commitments.Required, c.value) {
+				items = append(items, option{value: "true", text: c.text, name: "plan[commitments][" + c.value + "]"})
+			}
+		}
+		q := &question{kind: "checkboxes", name: "plan[commitments]", id: "plan-commitments", label: "Which commitments does the network agree to?",
+			labelClasses: "govuk-fieldset__legend--s", hint: "If you apply for funding, the network must be prepared, collectively, to do all of these.", options: items}
+		q.fill(values)
+		v.sections = append(v.sections, section{title: "Commitments", nodes: []node{{q: q}}})
 	}
 
 	if len(s.Categories) > 0 {
 		var cats []option
 		for _, c := range s.Categories {
-			cats = append(cats, option{Value: c.ID, Text: c.Title})
+			cats = append(cats, option{value: c.ID, text: c.Title})
 		}
-		line := []spec{
-			{key: "category", label: "Spend category", kind: "select", options: withBlank(cats)},
-			{key: "description", label: "What the money is for", kind: "text"},
-			{key: "amount", label: "Amount", hint: "For example 1,200.50", kind: "money", width: "govuk-input--width-10", prefix: currencySymbol(s.Currency)},
-			{key: "institution", label: "Institution ID receiving the money (optional)", kind: "text", width: "govuk-input--width-10"},
+		line := func(prefix string, values url.Values) []node {
+			return []node{
+				{q: ask(prefix, "category", question{kind: "select", label: "Spend category", labelClasses: "govuk-label--s", options: withBlank(cats)}, values)},
+				{q: ask(prefix, "description", question{kind: "text", label: "What the money is for", labelClasses: "govuk-label--s"}, values)},
+				{q: ask(prefix, "amount", question{kind: "money", label: "Amount", hint: "For example 1,200.50", labelClasses: "govuk-label--s",
+					width: "govuk-input--width-10", prefix: currencySymbol(s.Currency)}, values)},
+				{q: ask(prefix, "institution", question{kind: "select", label: "Institution receiving the money (optional)", labelClasses: "govuk-label--s",
+					options: institutionChoices(values, "Not given")}, values)},
+			}
 		}
-		currency := spec{key: "currency", label: "Currency", kind: "select", options: []option{{Value: "GBP", Text: "Pounds (GBP)"}, {Value: "EUR", Text: "Euros (EUR)"}}}.at("funding", values)
-		if currency.Value == "" {
-			currency.Value = s.Currency
-			currency.Chosen[s.Currency] = true
-		}
+		v.hidden = append(v.hidden, &question{kind: "hidden", name: "funding[currency]", value: s.Currency})
 		hint := "Leave the budget lines empty if the network does not ask for money."
 		if r.FundingRequired != nil {
 			hint = "List what the money is for, line by line."
 		}
-		v.Sections = append(v.Sections, section{Title: "Funding", Hint: hint, Items: []item{
-			{Field: currency},
-			{Group: repeating("funding[lines]", "Budget lines", "", "budget line", line, values, 1)},
-			{Budget: true},
+		v.sections = append(v.sections, section{title: "Funding", hint: hint, nodes: []node{
+			{group: repeating(group{name: "funding[lines]", pointers: []string{"/funding", "/funding/lines"}, title: "Budget lines", noun: "budget line",
+				max: listLimit["funding[lines]"]}, values, 1, line)},
+			{budget: true},
 		}})
 	}
 
-	v.Sections = append(v.Sections, section{Title: "Contact and submission", Items: []item{
-		{Field: spec{key: "name", label: "Contact's full name", kind: "text", autocomplete: "name"}.at("contact", values)},
-		{Field: spec{key: "email", label: "Contact's email address", kind: "email", autocomplete: "email"}.at("contact", values)},
-		{Field: spec{key: "phone", label: "Contact's phone number (optional)", kind: "tel", autocomplete: "tel", width: "govuk-input--width-20"}.at("contact", values)},
-		{Field: spec{key: "submittedOn", label: "Date submitted", kind: "date"}.at("", values)},
+	v.sections = append(v.sections, section{title: "Contact and submission", nodes: []node{
+		{q: ask("contact", "name", question{kind: "text", label: "Contact's full name", labelClasses: "govuk-label--s", autocomplete: "name"}, values)},
+		{q: ask("contact", "email", question{kind: "email", label: "Contact's email address", labelClasses: "govuk-label--s", autocomplete: "email"}, values)},
+		{q: ask("contact", "phone", question{kind: "tel", label: "Contact's phone number (optional)", labelClasses: "govuk-label--s", autocomplete: "tel", width: "govuk-input--width-20"}, values)},
+		{q: ask("", "submittedOn", question{kind: "date", label: "Date submitted", labelClasses: "govuk-fieldset__legend--s", hint: "For example, 7 1 2011"}, values)},
 	}})
 	return v
 }
 
-// offerForm is the form for a STEM Exchange offer.
+// offerForm is the form for a STEM Exchange offer; the age range is asked
+// only of work experience, where it applies.
 func offerForm(s *stemkn.Scheme, values url.Values) *formView {
-	hidden := spec{key: "scheme", kind: "hidden"}.at("", values)
-	if hidden.Value == "" {
-		hidden.Value = s.ID
-	}
 	o := "offer"
-	return &formView{Scheme: s, Sections: []section{
-		{Title: "Employer", Items: []item{
-			{Field: hidden},
-			{Field: spec{key: "name", label: "Employer's name", kind: "text", autocomplete: "organization"}.at("offer[employer]", values)},
-			{Field: spec{key: "companyNumber", label: "Company number (optional)", hint: "Companies House registration number, for example 01234567", kind: "text", width: "govuk-input--width-10"}.at("offer[employer]", values)},
+	ages := []*question{
+		ask("offer[ageRange]", "min", question{kind: "number", label: "Youngest age", labelClasses: "govuk-label--s", width: "govuk-input--width-3"}, values),
+		ask("offer[ageRange]", "max", question{kind: "number", label: "Oldest age", labelClasses: "govuk-label--s", width: "govuk-input--width-3"}, values),
+	}
+	return &formView{scheme: s, hidden: []*question{{kind: "hidden", name: "scheme", value: s.ID}}, sections: []section{
+		{title: "Employer", nodes: []node{
+			{q: ask("offer[employer]", "name", question{kind: "text", label: "Employer's name", labelClasses: "govuk-label--s", autocomplete: "organization"}, values)},
+			{q: ask("offer[employer]", "companyNumber", question{kind: "text", label: "Company number (optional)", labelClasses: "govuk-label--s",
+				hint: "Companies House registration number, for example 01234567", width: "govuk-input--width-10"}, values)},
 		}},
-		{Title: "The offer", Items: []item{
-			{Field: spec{key: "kind", label: "What are you offering?", kind: "radios", options: []option{
-				{Value: "cpd", Text: "Continuing professional development (CPD)"},
-				{Value: "work-experience", Text: "Work experience (the STEM Experience)"}}}.at(o, values)},
-			{Field: spec{key: "format", label: "How is it delivered?", kind: "select", options: withBlank(slugOptions("site-visit", "work-shadowing", "phone-advice", "internal-training", "workshop", "placement"))}.at(o, values)},
-			{Field: spec{key: "title", label: "Title", kind: "text"}.at(o, values)},
-			{Field: spec{key: "description", label: "Description", kind: "textarea"}.at(o, values)},
-			{Field: spec{key: "audience[]", label: "Who is it for?", kind: "checkboxes", options: []option{
-				{Value: "fe-college", Text: "FE college teachers and tutors"},
-				{Value: "private-training-provider", Text: "Private training providers"},
-				{Value: "education-charity", Text: "Education charities"},
-				{Value: "school", Text: "Schools"},
-				{Value: "university", Text: "Universities"}}}.at(o, values)},
-			{Field: spec{key: "cost", label: "Cost to a participant", hint: "CPD on the STEM Exchange is free: enter 0", kind: "money", width: "govuk-input--width-10", prefix: "£"}.at(o, values)},
-			{Field: spec{key: "min", label: "Youngest age (work experience)", kind: "number", width: "govuk-input--width-3"}.at("offer[ageRange]", values)},
-			{Field: spec{key: "max", label: "Oldest age (work experience)", kind: "number", width: "govuk-input--width-3"}.at("offer[ageRange]", values)},
-			{Field: spec{key: "startDate", label: "Start date", kind: "date"}.at(o, values)},
-			{Field: spec{key: "endDate", label: "End date", kind: "date"}.at(o, values)},
-			{Field: spec{key: "postcode", label: "Postcode where it takes place", kind: "text", autocomplete: "postal-code", width: "govuk-input--width-10"}.at(o, values)},
+		{title: "The offer", nodes: []node{
+			{q: ask(o, "kind", question{kind: "radios", label: "What are you offering?", labelClasses: "govuk-fieldset__legend--s", options: []option{
+				{value: "cpd", text: "Continuing professional development (CPD)"},
+				{value: "work-experience", text: "Work experience (the STEM Experience)", reveal: ages}}}, values)},
+			{q: ask(o, "format", question{kind: "select", label: "How is it delivered?", labelClasses: "govuk-label--s",
+				options: withBlank(slugOptions("site-visit", "work-shadowing", "phone-advice", "internal-training", "workshop", "placement"))}, values)},
+			{q: ask(o, "title", question{kind: "text", label: "Title", labelClasses: "govuk-label--s"}, values)},
+			{q: ask(o, "description", question{kind: "count", label: "Description", labelClasses: "govuk-label--s"}, values)},
+			{q: ask(o, "audience", question{kind: "checkboxes", label: "Who is it for?", labelClasses: "govuk-fieldset__legend--s", options: []option{
+				{value: "fe-college", text: "FE college teachers and tutors"},
+				{value: "private-training-provider", text: "Private training providers"},
+				{value: "education-charity", text: "Education charities"},
+				{value: "school", text: "Schools"},
+				{value: "university", text: "Universities"}}}, values)},
+			{q: ask(o, "cost", question{kind: "money", label: "Cost to a participant", labelClasses: "govuk-label--s",
+				hint: "CPD on the STEM Exchange is free: enter 0", width: "govuk-input--width-10", prefix: "£"}, values)},
+			{q: ask(o, "startDate", question{kind: "date", label: "Start date", labelClasses: "govuk-fieldset__legend--s"}, values)},
+			{q: ask(o, "endDate", question{kind: "date", label: "End date", labelClasses: "govuk-fieldset__legend--s"}, values)},
+			{q: ask(o, "postcode", question{kind: "text", label: "Postcode where it takes place", labelClasses: "govuk-label--s",
+				autocomplete: "postal-code", width: "govuk-input--width-10"}, values)},
 		}},
 	}}
 }
 
-// fields lists every field of the form in page order.
-func (v *formView) fields() []*field {
-	var out []*field
-	for _, s := range v.Sections {
-		for _, it := range s.Items {
+// walk visits every question and group in page order: a radio's revealed
+// questions right after it, a group's rows after the group.
+func (v *formView) walk(q func(*question), g func(*group)) {
+	var visit func(nodes []node)
+	var ask func(x *question)
+	ask = func(x *question) {
+		q(x)
+		for _, o := range x.options {
+			for _, r := range o.reveal {
+				ask(r)
+			}
+		}
+	}
+	visit = func(nodes []node) {
+		for _, n := range nodes {
 			switch {
-			case it.Field != nil:
-				out = append(out, it.Field)
-			case it.Group != nil:
-				for _, r := range it.Group.Rows {
-					out = append(out, r.Fields...)
+			case n.q != nil:
+				ask(n.q)
+			case n.group != nil:
+				g(n.group)
+				for _, r := range n.group.rows {
+					visit(r.nodes)
 				}
 			}
 		}
 	}
-	return out
+	for _, s := range v.sections {
+		visit(s.nodes)
+	}
 }
 
 // summaryItem is one entry of the error summary.
 type summaryItem struct {
-	Text, Href string
-	order      int // the field's place on the page; 0 for the document as a whole
+	text, href string
+	order      int
 }
 
-// showFindings puts each error by its field, exactly as the widget does:
-// the field the value came from, else the one it would have come from,
-// else (for a list or a row) the group's first field. It returns the error
-// summary's entries in the findings' order.
+// nowhere is the order of a finding with no place on the page: the summary lists it last.
+const nowhere = 1 << 30
+
+// showFindings puts each error by the thing it is about, exactly as the
+// widget does (see the README's "What a finding is about"): the question at
+// the finding's path; else the first question of its related fields (the
+// others are marked too); else the group the path names; else only the
+// summary, after everything placed. A question shows one message, the
+// first; the others stay in the summary. The summary is in page order.
 func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryItem {
-	fields := v.fields()
+	byName := map[string]*question{}
+	byPointer := map[string]*group{}
+	order := 0
+	v.walk(func(q *question) {
+		order++
+		q.order = order
+		if q.kind == "hidden" {
+			return
+		}
+		byName[q.name] = q
+		for _, o := range q.options {
+			if o.name != "" {
+				byName[o.name] = q
+			}
+		}
+	}, func(g *group) {
+		order++
+		g.order = order
+		for _, p := range g.pointers {
+			byPointer[p] = g
+		}
+		for _, r := range g.rows {
+			byPointer["name:"+r.name] = g
+		}
+	})
+	questionAt := func(pointer string) *question {
+		name := form.FieldFor(pointer)
+		if name == "" {
+			return nil
+		}
+		if q := byName[name]; q != nil {
+			return q
+		}
+		if q := byName[dateOf(name)]; q != nil && q.kind == "date" {
+			return q
+		}
+		if q := byName[name+"[]"]; q != nil {
+			return q
+		}
+		return nil
+	}
+
 	var out []summaryItem
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
 		if f.Severity != stemkn.Error {
 			continue
 		}
-		target := fieldNamed(fields, form.FieldFor(f.Path))
-		key := f.Message
-		if target != nil {
-			key = target.ID + "\n" + f.Message
+		q := questionAt(f.Path)
+		var others []*question
+		if q == nil {
+			for _, p := range f.Related {
+				if r := questionAt(p); r != nil {
+					if q == nil {
+						q = r
+					} else if r != q {
+						others = append(others, r)
+					}
+				}
+			}
 		}
-		if seen[key] {
-			continue
+		var g *group
+		if q == nil {
+			g = byPointer[f.Path]
 		}
-		seen[key] = true
-		if target == nil {
-			out = append(out, summaryItem{Text: f.Message})
-			continue
+		item := summaryItem{text: f.Message, order: nowhere}
+		switch {
+		case q != nil:
+			parts := wrongParts(form, f)
+			item.href, item.order = "#"+q.linkID(parts), q.order
+			if q.errorText == "" {
+				q.errorText, q.wrongParts = f.Message, parts
+				for _, o := range others {
+					o.marked = true
+				}
+			}
+		case g != nil:
+			item.href, item.order = "#"+g.id, g.order
+			if g.errorText == "" {
+				g.errorText = f.Message
+			}
 		}
-		id := target.ID + "-error"
-		if n := len(target.Errors); n > 0 {
-			id += "-" + strconv.Itoa(n+1)
+		if key := item.href + "\n" + item.text; !seen[key] {
+			seen[key] = true
+			out = append(out, item)
 		}
-		target.Errors = append(target.Errors, errorText{ID: id, Text: f.Message})
-		out = append(out, summaryItem{Text: f.Message, Href: "#" + target.ID, order: 1 + slices.Index(fields, target)})
 	}
-	// The summary lists problems in the order of the page, as people read it.
 	slices.SortStableFunc(out, func(a, b summaryItem) int { return a.order - b.order })
 	return out
 }
 
-func fieldNamed(fields []*field, name string) *field {
-	if name == "" {
-		return nil
+// linkID is the id an error summary link points at: the first radio or
+// checkbox, the first wrong part of a date, else the field.
+func (q *question) linkID(wrong []string) string {
+	if q.kind == "date" {
+		if len(wrong) > 0 {
+			return q.id + "-" + wrong[0]
+		}
+		return q.id + "-day"
 	}
-	for _, want := range []func(string) bool{
-		func(n string) bool { return n == name },
-		func(n string) bool { return !strings.HasSuffix(name, "[]") && n == name+"[]" },
-		func(n string) bool { return strings.HasPrefix(n, name+"[") },
-	} {
-		for _, f := range fields {
-			if f.Kind != "hidden" && want(f.Name) {
-				return f
+	return q.id
+}
+
+// dateParts are a GOV.UK date input's fields, in the order it lays them out.
+var dateParts = []string{"day", "month", "year"}
+
+// dateOf is the name of the date a date input part belongs to:
+// plan[startDate] for plan[startDate]-day or plan[startDate][day].
+func dateOf(name string) string {
+	for _, p := range dateParts {
+		if d, ok := strings.CutSuffix(name, "-"+p); ok {
+			return d
+		}
+		if d, ok := strings.CutSuffix(name, "["+p+"]"); ok {
+			return d
+		}
+	}
+	return name
+}
+
+// wrongParts lists the parts of a date input a finding marks wrong, in
+// day, month, year order: those its "parts" param names, else all three.
+func wrongParts(form stemkn.Form, f stemkn.Finding) []string {
+	names := form.PartsFor(f)
+	if len(names) == 0 {
+		return dateParts
+	}
+	var out []string
+	for _, name := range names {
+		for _, p := range dateParts {
+			if strings.HasSuffix(name, "-"+p) || strings.HasSuffix(name, "["+p+"]") {
+				out = append(out, p)
 			}
 		}
 	}
-	return nil
+	return out
+}
+
+// html draws the form's sections.
+func (v *formView) html() template.HTML {
+	var b strings.Builder
+	for _, q := range v.hidden {
+		b.WriteString(string(q.html()))
+	}
+	for _, s := range v.sections {
+		id := "section-" + strings.ToLower(fieldID(strings.ReplaceAll(s.title, " ", "-")))
+		b.WriteString(`<h2 class="govuk-heading-l" id="` + esc(id) + `">` + esc(s.title) + "</h2>")
+		if s.hint != "" {
+			b.WriteString(`<p class="govuk-body">` + esc(s.hint) + "</p>")
+		}
+		for _, n := range s.nodes {
+			b.WriteString(string(n.html(v)))
+		}
+	}
+	return template.HTML(b.String())
+}
+
+func (n node) html(v *formView) template.HTML {
+	switch {
+	case n.q != nil:
+		return n.q.html()
+	case n.group != nil:
+		return n.group.html()
+	case n.budget:
+		return v.budgetHTML()
+	}
+	return ""
+}
+
+func (q *question) errorMessage() *ErrorMessage {
+	if q.errorText == "" {
+		return nil
+	}
+	return &ErrorMessage{Text: q.errorText}
+}
+
+func (q *question) hintOf() *Hint {
+	if q.hint == "" {
+		return nil
+	}
+	return &Hint{Text: q.hint}
+}
+
+func (q *question) inputClasses() string {
+	c := q.width
+	if q.marked && q.errorText == "" {
+		c = strings.TrimSpace(c + " govuk-input--error")
+	}
+	return c
+}
+
+var spellcheckOff = func() *bool { b := false; return &b }()
+
+// html draws the question as its GOV.UK component.
+func (q *question) html() template.HTML {
+	label := &Label{Text: q.label, Classes: q.labelClasses}
+	legend := &Fieldset{Legend: &Legend{Text: q.label, Classes: q.labelClasses}}
+	switch q.kind {
+	case "hidden":
+		return template.HTML(`<input type="hidden" name="` + esc(q.name) + `" value="` + esc(q.value) + `">`)
+	case "text", "email", "tel", "number", "money":
+		in := Input{ID: q.id, Name: q.name, Type: q.kind, Value: q.value, Label: label, Hint: q.hintOf(), ErrorMessage: q.errorMessage(),
+			Classes: q.inputClasses(), Autocomplete: q.autocomplete}
+		switch q.kind {
+		case "number":
+			in.Type, in.Inputmode = "text", "numeric"
+		case "money":
+			in.Type, in.Inputmode, in.Spellcheck = "text", "decimal", spellcheckOff
+			in.Prefix = &Affix{Text: q.prefix}
+		case "email":
+			in.Spellcheck = spellcheckOff
+		}
+		return in.HTML()
+	case "count":
+		return CharacterCount{ID: q.id, Name: q.name, Rows: 4, Value: q.value, Maxlength: textLimit[q.name], Label: label,
+			Hint: q.hintOf(), ErrorMessage: q.errorMessage()}.HTML()
+	case "select":
+		items := make([]SelectItem, len(q.options))
+		for i, o := range q.options {
+			items[i] = SelectItem{Value: o.value, Text: o.text}
+		}
+		cls := ""
+		if q.marked && q.errorText == "" {
+			cls = "govuk-select--error"
+		}
+		return Select{ID: q.id, Name: q.name, Items: items, Value: q.value, Label: label, Hint: q.hintOf(),
+			ErrorMessage: q.errorMessage(), Classes: cls}.HTML()
+	case "radios", "checkboxes":
+		c := Choices{Name: q.name, IDPrefix: q.id, Value: q.value, Values: q.values, Fieldset: legend, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}
+		if q.small {
+			c.Classes = "govuk-" + q.kind + "--small"
+		}
+		for _, o := range q.options {
+			it := ChoiceItem{Value: o.value, Text: o.text, Name: o.name, Checked: o.name != "" && q.checked[o.name]}
+			if o.hint != "" {
+				it.Hint = &Hint{Text: o.hint}
+			}
+			if len(o.reveal) > 0 {
+				var inner strings.Builder
+				for _, r := range o.reveal {
+					inner.WriteString(string(r.html()))
+				}
+				it.Conditional = &Conditional{HTML: template.HTML(inner.String())}
+			}
+			c.Items = append(c.Items, it)
+		}
+		if q.kind == "radios" {
+			return c.Radios()
+		}
+		return c.Checkboxes()
+	case "date":
+		items := make([]DateItem, 0, 3)
+		for _, part := range dateParts {
+			it := DateItem{Name: part, Value: q.parts[part]}
+			if q.errorText != "" && slices.Contains(q.wrongParts, part) {
+				it.Classes = "govuk-input--error"
+			}
+			items = append(items, it)
+		}
+		return DateInput{ID: q.id, NamePrefix: q.name, Items: items, Fieldset: legend, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}.HTML()
+	}
+	return ""
+}
+
+// html draws the group: a heading, its rows as fieldsets, a template row
+// for the page's script, and the add button. The group is where findings
+// about the list as a whole go (data-stemkn-for names their pointers).
+func (g *group) html() template.HTML {
+	cls := "govuk-form-group"
+	describedBy := ""
+	if g.hint != "" {
+		describedBy = g.id + "-hint"
+	}
+	if g.errorText != "" {
+		cls += " govuk-form-group--error"
+		describedBy = joinIDs(describedBy, g.id+"-error")
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="` + cls + `" id="` + esc(g.id) + `" role="group" aria-labelledby="` + esc(g.id) + `-heading"`)
+	if describedBy != "" {
+		b.WriteString(` aria-describedby="` + esc(describedBy) + `"`)
+	}
+	b.WriteString(` data-stemkn-for="` + esc(strings.Join(g.pointers, " ")) + `" data-demo-group="` + esc(g.name) + `" data-demo-noun="` + esc(g.noun) +
+		`" data-demo-max="` + strconv.Itoa(g.max) + `">`)
+	b.WriteString(`<h3 class="govuk-heading-m" id="` + esc(g.id) + `-heading">` + esc(g.title) + "</h3>")
+	if g.hint != "" {
+		b.WriteString((&Hint{Text: g.hint}).render(g.id + "-hint"))
+	}
+	if g.errorText != "" {
+		b.WriteString((&ErrorMessage{Text: g.errorText}).render(g.id + "-error"))
+	}
+	b.WriteString(`<div data-demo-rows>`)
+	for _, r := range g.rows {
+		b.WriteString(string(r.html(g)))
+	}
+	b.WriteString(`</div><template data-demo-template="` + esc(g.name) + `">` + string(g.template.html(g)) + "</template>")
+	b.WriteString(string(Button{Text: "Add another " + g.noun, Classes: "govuk-button--secondary", Name: "_add", Value: g.name,
+		Attributes: map[string]string{"data-demo-add": g.name}}.HTML()))
+	b.WriteString("</div>")
+	return template.HTML(b.String())
+}
+
+// html draws a row as a fieldset, with a button to remove it.
+func (r *row) html(g *group) template.HTML {
+	var inner strings.Builder
+	for _, n := range r.nodes {
+		inner.WriteString(string(n.html(nil)))
+	}
+	inner.WriteString(string(Button{Text: "Remove " + strings.ToLower(r.legend), Classes: "govuk-button--secondary", Name: "_remove", Value: r.name,
+		Attributes: map[string]string{"data-demo-remove": ""}}.HTML()))
+	return Fieldset{Legend: &Legend{Text: r.legend, Classes: "govuk-fieldset__legend--m"}, Inner: template.HTML(inner.String()),
+		Attributes: map[string]string{"data-demo-row": r.index}}.HTML()
+}
+
+// budgetHTML draws the budget summary as the widget draws it, for people
+// without JavaScript; the widget redraws it on every keystroke.
+func (v *formView) budgetHTML() template.HTML {
+	var b strings.Builder
+	cls := "stemkn-budget"
+	if v != nil && v.budget != nil && v.budget.Over {
+		cls += " stemkn-budget--over"
+	}
+	b.WriteString(`<div class="` + cls + `" data-stemkn-budget-summary>`)
+	if v != nil && v.budget != nil {
+		sum := v.budget
+		rows := []SummaryRow{{Key: SummaryText{Text: "Total asked for"}, Value: SummaryText{Text: sum.TotalText}}}
+		status := sum.TotalText + " asked for in total"
+		if sum.CapText != "" {
+			left := "Remaining"
+			status = sum.RemainingText + " remaining"
+			if sum.Over {
+				left, status = "Over the limit by", sum.RemainingText+" over the limit"
+			}
+			rows = append(rows, SummaryRow{Key: SummaryText{Text: "Most the scheme funds"}, Value: SummaryText{Text: sum.CapText}},
+				SummaryRow{Key: SummaryText{Text: left}, Value: SummaryText{Text: sum.RemainingText}})
+		}
+		t := Table{Caption: "Spend by category", CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true, Classes: "govuk-table--small-text-until-tablet",
+			Head: []TableCell{{Text: "Category"}, {Text: "Amount", Format: "numeric"}, {Text: "Share of total", Format: "numeric"}}}
+		for _, c := range sum.Categories {
+			share := TableCell{Text: c.Share, Format: "numeric"}
+			var extra string
+			if c.MaxPercent != nil {
+				extra += `<span class="stemkn-budget__limit">no more than ` + strconv.FormatInt(*c.MaxPercent, 10) + "%</span>"
+			}
+			if !c.Within {
+				share.Classes = "stemkn-budget--over"
+				extra += `<strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">Over</strong>`
+			}
+			if extra != "" {
+				share.HTML = template.HTML(esc(c.Share) + extra)
+			}
+			t.Rows = append(t.Rows, []TableCell{{Text: c.Title}, {Text: c.AmountText, Format: "numeric"}, share})
+		}
+		b.WriteString("<div>" + string(SummaryList{Rows: rows}.HTML()) + string(t.HTML()) + "</div>")
+		b.WriteString(`<p class="govuk-body stemkn-budget__status" aria-live="polite">` + esc(status) + "</p>")
+	}
+	b.WriteString("</div>")
+	return template.HTML(b.String())
 }

@@ -4,11 +4,14 @@
 // so it works with JavaScript off too. A scheme picker lists the other
 // schemes, each with a form of its kind.
 //
-// It serves the widget's release files from wasm/dist (build them first
-// with `make widget`; `make demo` does both) and its own pages, every
-// response under a strict Content-Security-Policy.
+// Its pages are GOV.UK Frontend pages (the components' markup, govuk-frontend's
+// CSS and JavaScript from the installed npm package, initAll), served with
+// the widget's release files from wasm/dist (build them with `make widget`
+// and install govuk-frontend with `npm ci`; `make demo` does both), every
+// response under a strict Content-Security-Policy, every file compressed as
+// the browser accepts and revalidated by ETag.
 //
-//	go run ./examples/demo [-addr 127.0.0.1:8080] [-dist wasm/dist] [-schemes examples/schemes]
+//	go run ./examples/demo [-addr 127.0.0.1:8080] [-dist wasm/dist] [-govuk node_modules/govuk-frontend/dist/govuk] [-schemes examples/schemes]
 package main
 
 import (
@@ -23,7 +26,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -31,46 +33,40 @@ import (
 //go:embed static templates
 var assets embed.FS
 
-// contentSecurityPolicy is the policy every page is served under: the
-// widget needs no inline script or style, only its own files and the right
-// to compile WebAssembly.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
-
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	dist := flag.String("dist", "wasm/dist", "directory of the widget's release files (make widget)")
+	govuk := flag.String("govuk", "node_modules/govuk-frontend/dist/govuk", "govuk-frontend's compiled files (npm ci)")
 	schemes := flag.String("schemes", "examples/schemes", "directory of scheme files to load (\"\" for none)")
 	flag.Parse()
-	if err := run(*addr, *dist, *schemes); err != nil {
+	if err := run(*addr, *dist, *govuk, *schemes); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, dist, schemeDir string) error {
+func run(addr, dist, govuk, schemeDir string) error {
 	if _, err := os.Stat(filepath.Join(dist, "stemkn.wasm")); err != nil {
 		return fmt.Errorf("no widget in %s: build it with `make widget` (or run `make demo`)", dist)
+	}
+	if _, err := os.Stat(filepath.Join(govuk, "govuk-frontend.min.css")); err != nil {
+		return fmt.Errorf("no govuk-frontend in %s: install it with `npm ci` (or run `make demo`)", govuk)
 	}
 	site, err := newSite(schemeDir)
 	if err != nil {
 		return err
 	}
-	static, err := fs.Sub(assets, "static")
+	files, err := staticFiles(os.DirFS(dist), os.DirFS(govuk))
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /widget/", http.StripPrefix("/widget/", http.FileServer(http.Dir(dist))))
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServer(http.FS(static))))
-	site.routes(mux)
-
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	// Tests start the demo on port 0 and read the address from this line.
-	fmt.Printf("stemkn demo listening on http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: secure(mux), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("stemkn demo listening on http://%s/ (%s)\n", ln.Addr(), files)
+	srv := newServer(secure(site.handler(files)))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -86,26 +82,40 @@ func run(addr, dist, schemeDir string) error {
 	return nil
 }
 
-// secure adds the security headers to every response and gives the
-// widget's files their types (.wasm must be application/wasm for streaming
-// compilation).
-func secure(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		switch {
-		case strings.HasSuffix(r.URL.Path, ".wasm"):
-			h.Set("Content-Type", "application/wasm")
-		case strings.HasSuffix(r.URL.Path, ".js"):
-			h.Set("Content-Type", "text/javascript; charset=utf-8")
-		case strings.HasSuffix(r.URL.Path, ".ts"):
-			h.Set("Content-Type", "text/plain; charset=utf-8")
+// staticFiles gathers what the pages load: the widget's release files
+// under /widget/, govuk-frontend's compiled CSS and JavaScript under
+// /govuk-frontend/ and its fonts and images under /assets/ (where its CSS
+// looks for them), and the demo's own files under /static/.
+func staticFiles(widget, govuk fs.FS) (*assetStore, error) {
+	files := newAssetStore()
+	if err := files.addTree(widget, ".", "/widget/", nil); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"govuk-frontend.min.css", "govuk-frontend.min.js"} {
+		if err := files.addFile(govuk, name, "/govuk-frontend/"+name); err != nil {
+			return nil, err
 		}
-		if r.Method == http.MethodGet && (strings.HasPrefix(r.URL.Path, "/widget/") || strings.HasPrefix(r.URL.Path, "/static/")) {
-			h.Set("Cache-Control", "no-cache")
-		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	if err := files.addTree(govuk, "assets", "/assets/", nil); err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(assets, "static")
+	if err != nil {
+		return nil, err
+	}
+	if err := files.addTree(static, ".", "/static/", nil); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// handler is the whole site: the pages, and the files for anything under
+// the static prefixes.
+func (s *site) handler(files http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	for _, prefix := range []string{"/widget/", "/govuk-frontend/", "/assets/", "/static/"} {
+		mux.Handle("GET "+prefix, files)
+	}
+	s.routes(mux)
+	return mux
 }

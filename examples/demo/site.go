@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"html/template"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/stemkn/stemkn/stemkn"
@@ -17,17 +18,9 @@ import (
 // homeScheme is the scheme of the demo's front page.
 const homeScheme = "stem-kn-2011"
 
-// demoMessages reword a few findings for this form, which asks for the
-// short IDs of institutions in text boxes where the default wording expects
-// a list to select from. The server words its findings with them, and the
-// page hands the same map to the widget (data-stemkn-messages), which
-// passes it to Go's Messages.With: both say the same.
-var demoMessages = map[string]string{
-	"required@/network/lead":                   "Enter the short ID of the lead institution",
-	"required@/network/members/*/institution":  "Enter the short ID of the institution of member {1}",
-	"required@/network/institutions/*/country": "Enter the two-letter code of the country of institution {1}",
-	"unknown-institution":                      "{Field} must be the short ID of one of the institutions above: there is no institution with the ID {id:quoted}",
-}
+// maxPost is the most of a post the demo reads: the validator's own size
+// limit for a document.
+const maxPost = 8 << 20
 
 // site is the demo's pages: the validator (built-in schemes and the scheme
 // files), the templates, and which schemes came from which file.
@@ -36,12 +29,12 @@ type site struct {
 	pages     *template.Template
 	files     map[string]string // scheme id → file name in dir
 	dir       string
-	messages  string // demoMessages as JSON, for the widget
+	csrf      *csrfGuard
 }
 
 func newSite(dir string) (*site, error) {
 	cat := stemkn.NewCatalogue()
-	s := &site{files: map[string]string{}, dir: dir}
+	s := &site{files: map[string]string{}, dir: dir, csrf: newCSRFGuard()}
 	if dir != "" {
 		names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil {
@@ -55,18 +48,8 @@ func newSite(dir string) (*site, error) {
 			s.files[sc.ID] = filepath.Base(name)
 		}
 	}
-	s.validator = stemkn.NewValidator(cat).WithMessages(stemkn.DefaultMessages().With(demoMessages))
-	messages, err := json.Marshal(demoMessages)
-	if err != nil {
-		return nil, err
-	}
-	s.messages = string(messages)
-	pages, err := template.New("").Funcs(template.FuncMap{
-		"words":     words,
-		"lower":     strings.ToLower,
-		"sectionID": func(title string) string { return strings.ToLower(fieldID(strings.ReplaceAll(title, " ", "-"))) },
-		"deref":     func(b *bool) bool { return b != nil && *b },
-	}).ParseFS(assets, "templates/*.html")
+	s.validator = stemkn.NewValidator(cat)
+	pages, err := template.New("").ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -85,18 +68,17 @@ func (s *site) routes(mux *http.ServeMux) {
 
 // page is what every template is given.
 type page struct {
-	Title       string
-	Errors      bool
-	Scheme      *stemkn.Scheme
-	SchemeFile  string // the URL of the scheme's file, for schemes the widget must load
-	Form        *formView
-	Summary     []summaryItem
-	Eligibility *eligibilityView
-	Budget      *stemkn.BudgetSummary
-	Schemes     []schemeEntry
-	Result      *stemkn.Result
-	Advice      []string
-	Messages    string // the message overrides as JSON, for the widget
+	Title      string
+	Errors     bool
+	Current    string // the navigation item of the page: "/" or "/schemes"
+	Scheme     *stemkn.Scheme
+	SchemeFile string // the URL of the scheme's file, for schemes the widget must load
+	Token      string // the CSRF token of the session
+	Summary    template.HTML
+	Eligible   template.HTML
+	Form       template.HTML
+	Body       template.HTML
+	Status     int
 }
 
 // FullTitle is the page title, with "Error: " while the page shows errors.
@@ -108,45 +90,54 @@ func (p *page) FullTitle() string {
 	return t
 }
 
-// schemeEntry is a scheme in the picker.
-type schemeEntry struct {
-	ID, Title, Kind, Funders, File string
-}
-
-// eligibilityView is the eligibility panel: the failed rules, why, and their sources.
-type eligibilityView struct {
-	Rules []failedRule
-}
-
-type failedRule struct {
-	Title, Reference string
-	Why              []string
+// Chrome is the page's header: skip link, header, service navigation and
+// phase banner, from GOV.UK Frontend's components. The header is the
+// generic one: the crown and the GOV.UK logotype are for GOV.UK services only.
+func (p *page) Chrome() template.HTML {
+	nav := []NavigationItem{{Href: "/", Text: "Apply"}, {Href: "/schemes", Text: "Schemes"}}
+	for i := range nav {
+		nav[i].Current = nav[i].Href == p.Current
+	}
+	return SkipLink{Href: "#main-content", Text: "Skip to main content"}.HTML() +
+		`<header class="govuk-template__header">` +
+		GenericHeader{URL: "/", LogoText: "stemkn"}.HTML() +
+		ServiceNavigation{ServiceName: "Apply for STEM network funding", ServiceURL: "/", Navigation: nav}.HTML() +
+		PhaseBanner{Tag: Tag{Text: "Demo"}, Text: "This is a demonstration of the stemkn widget: nothing you enter is sent to a funder."}.HTML() +
+		"</header>"
 }
 
 func (s *site) home(w http.ResponseWriter, r *http.Request) {
-	s.showForm(w, homeScheme, url.Values{}, nil)
+	s.showForm(w, r, homeScheme, url.Values{}, nil)
 }
 
 func (s *site) schemeForm(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if _, ok := s.validator.Catalogue().Scheme(id); !ok {
-		http.NotFound(w, r)
+		s.problem(w, r, http.StatusNotFound, "Page not found", "There is no scheme called "+strconv.Quote(id)+".")
 		return
 	}
-	s.showForm(w, id, url.Values{}, nil)
+	s.showForm(w, r, id, url.Values{}, nil)
 }
 
 func (s *site) schemes(w http.ResponseWriter, r *http.Request) {
-	p := &page{Title: "Schemes"}
+	t := Table{Caption: "Schemes in the catalogue", CaptionClasses: "govuk-table__caption--m", FirstCellIsHeader: true,
+		Head: []TableCell{{Text: "Scheme"}, {Text: "Document"}, {Text: "Funders"}}}
 	for _, sc := range s.validator.Catalogue().Schemes() {
-		kind := string(sc.Kind)
-		if kind == "" {
-			kind = string(stemkn.KindApplication)
+		kind := "Application"
+		if sc.Kind == stemkn.KindOffer {
+			kind = "Offer"
 		}
-		p.Schemes = append(p.Schemes, schemeEntry{ID: sc.ID, Title: sc.Title, Kind: kind,
-			Funders: strings.Join(sc.Funders, ", "), File: s.files[sc.ID]})
+		id := sc.ID
+		if f := s.files[sc.ID]; f != "" {
+			id += " · from " + f
+		}
+		link := `<a class="govuk-link" href="/schemes/` + esc(url.PathEscape(sc.ID)) + `" data-scheme="` + esc(sc.ID) + `">` + esc(sc.Title) +
+			`</a> <span class="govuk-hint govuk-!-margin-bottom-0">` + esc(id) + "</span>"
+		t.Rows = append(t.Rows, []TableCell{{HTML: template.HTML(link)}, {Text: kind}, {Text: strings.Join(sc.Funders, ", ")}})
 	}
-	s.render(w, http.StatusOK, "schemes", p)
+	body := `<h1 class="govuk-heading-xl">Schemes</h1><p class="govuk-body">Each scheme is data: its themes, spend categories and the parameters of its rules, each with the source it comes from. Pick one to try its form.</p>` +
+		string(t.HTML())
+	s.render(w, "page", &page{Title: "Schemes", Current: "/schemes", Body: template.HTML(body)})
 }
 
 // schemeFile serves a scheme file the demo loaded, for the widget to load too.
@@ -172,9 +163,24 @@ func (s *site) schemeFile(w http.ResponseWriter, r *http.Request) {
 // validated with the same Go the widget runs, and either redrawn with the
 // error summary and messages or confirmed with its eligibility.
 func (s *site) apply(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<20)
+	if !formPost(r) {
+		s.problem(w, r, http.StatusUnsupportedMediaType, "The form could not be read",
+			"Send the form as application/x-www-form-urlencoded, as the page's own form does.")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxPost)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			s.problem(w, r, http.StatusRequestEntityTooLarge, "The form is too large", "A form can be at most 8 MB.")
+			return
+		}
+		s.problem(w, r, http.StatusBadRequest, "The form could not be read", "Go back and try again.")
+		return
+	}
+	if !s.csrf.check(r) {
+		s.problem(w, r, http.StatusForbidden, "Your session has ended",
+			"For your security, the form could not be sent. Go back, reload the page and send it again: what you entered is kept by your browser.")
 		return
 	}
 	values := r.PostForm
@@ -183,28 +189,24 @@ func (s *site) apply(w http.ResponseWriter, r *http.Request) {
 		id = homeScheme
 	}
 	if add := values.Get("_add"); add != "" {
-		addRow(values, add)
-		s.showForm(w, id, values, nil)
+		max, ok := listLimit[add]
+		if ok {
+			addRow(values, add, max)
+		}
+		s.showForm(w, r, id, values, nil)
 		return
 	}
 	if remove := values.Get("_remove"); remove != "" {
 		removeRow(values, remove)
-		s.showForm(w, id, values, nil)
+		s.showForm(w, r, id, values, nil)
 		return
 	}
 	res, form := s.validator.ValidateForm(values, stemkn.Options{})
 	if !res.Valid {
-		s.showForm(w, id, values, &validated{res, form})
+		s.showForm(w, r, id, values, &validated{res, form})
 		return
 	}
-	sc, _ := s.validator.Catalogue().Scheme(res.Scheme)
-	p := &page{Title: "Application received", Scheme: sc, Result: &res}
-	for _, f := range res.Findings {
-		if f.Severity == stemkn.Warning {
-			p.Advice = append(p.Advice, f.Message)
-		}
-	}
-	s.render(w, http.StatusOK, "confirm", p)
+	s.confirm(w, r, res, form)
 }
 
 type validated struct {
@@ -212,18 +214,22 @@ type validated struct {
 	form stemkn.Form
 }
 
-func (s *site) showForm(w http.ResponseWriter, id string, values url.Values, v *validated) {
+func (s *site) showForm(w http.ResponseWriter, r *http.Request, id string, values url.Values, v *validated) {
 	sc, _ := s.validator.Catalogue().Scheme(id)
-	p := &page{Scheme: sc, Messages: s.messages}
+	p := &page{Scheme: sc, Current: "/", Token: s.csrf.token(w, r)}
+	if id != homeScheme {
+		p.Current = "/schemes"
+	}
 	if f, ok := s.files[id]; ok {
 		p.SchemeFile = "/scheme-files/" + f
 	}
+	var form *formView
 	if sc.Kind == stemkn.KindOffer {
 		p.Title = "Offer CPD or work experience on the " + sc.Title
-		p.Form = offerForm(sc, values)
+		form = offerForm(sc, values)
 	} else {
 		p.Title = "Apply to " + sc.Title
-		p.Form = applicationForm(sc, values)
+		form = applicationForm(sc, values)
 		doc := []byte(`{}`)
 		if v != nil {
 			doc = v.form.Document
@@ -231,47 +237,117 @@ func (s *site) showForm(w http.ResponseWriter, id string, values url.Values, v *
 			doc = s.validator.DecodeForm(values, stemkn.Options{Scheme: id}).Document
 		}
 		if sum, ok := s.validator.BudgetSummary(doc, stemkn.Options{Scheme: id}); ok {
-			p.Budget = &sum
+			form.budget = &sum
 		}
 	}
 	// A page with errors is still a page: 200, as GOV.UK services answer,
 	// which browsers do not log as a failed load.
 	if v != nil {
-		p.Summary = p.Form.showFindings(v.res, v.form)
-		p.Errors = len(p.Summary) > 0
-		p.Eligibility = eligibilityOf(v.res)
+		items := form.showFindings(v.res, v.form)
+		if len(items) > 0 {
+			p.Errors = true
+			summary := ErrorSummary{TitleText: "There is a problem"}
+			for _, it := range items {
+				summary.ErrorList = append(summary.ErrorList, ErrorSummaryItem{Text: it.text, Href: it.href})
+			}
+			p.Summary = summary.HTML()
+		}
+		p.Eligible = eligibilityPanel(v.res)
 	}
-	s.render(w, http.StatusOK, "form", p)
+	p.Form = form.html()
+	s.render(w, "form", p)
 }
 
-// eligibilityOf explains an ineligible result, as the widget's panel does.
-func eligibilityOf(res stemkn.Result) *eligibilityView {
+// eligibilityPanel explains an ineligible result, in the markup the
+// widget's eligibility panel draws.
+func eligibilityPanel(res stemkn.Result) template.HTML {
 	if res.Eligible == nil || *res.Eligible {
-		return nil
+		return ""
 	}
-	v := &eligibilityView{}
+	var b strings.Builder
+	b.WriteString(`<div class="stemkn-eligibility" data-stemkn-eligibility="application" id="eligibility" role="region" aria-labelledby="eligibility-heading">` +
+		`<h2 class="govuk-heading-m" id="eligibility-heading">This application is not eligible</h2>` +
+		`<p class="govuk-body">It does not meet these rules of the scheme:</p><ul class="govuk-list">`)
 	for _, rule := range res.Rules {
 		if rule.Outcome != stemkn.Failed || rule.Advice {
 			continue
 		}
-		fr := failedRule{Title: rule.Title, Reference: rule.Reference}
+		b.WriteString(`<li class="stemkn-eligibility__rule"><h3 class="govuk-heading-s">` + esc(rule.Title) + "</h3>")
+		var why []string
 		for _, f := range res.Findings {
-			if f.Rule == rule.Rule && f.Severity == stemkn.Error && !slices.Contains(fr.Why, f.Message) {
-				fr.Why = append(fr.Why, f.Message)
+			if f.Rule == rule.Rule && f.Severity == stemkn.Error && !slices.Contains(why, f.Message) {
+				why = append(why, f.Message)
+				b.WriteString(`<p class="govuk-body">` + esc(f.Message) + "</p>")
 			}
 		}
-		v.Rules = append(v.Rules, fr)
+		if rule.Reference != "" {
+			b.WriteString(`<blockquote class="govuk-inset-text stemkn-eligibility__reference"><p>Source: “` + esc(rule.Reference) + "”</p></blockquote>")
+		}
+		b.WriteString("</li>")
 	}
-	return v
+	b.WriteString("</ul></div>")
+	return template.HTML(b.String())
 }
 
-func (s *site) render(w http.ResponseWriter, status int, name string, p *page) {
+// confirm is the page for an application without errors: a confirmation
+// panel, its eligibility, a summary list of what was sent and the rules.
+func (s *site) confirm(w http.ResponseWriter, r *http.Request, res stemkn.Result, form stemkn.Form) {
+	sc, _ := s.validator.Catalogue().Scheme(res.Scheme)
+	var b strings.Builder
+	b.WriteString(string(Panel{TitleText: "Application received", Text: sc.Title}.HTML()))
+	outcome, flag := "Eligibility could not be judged", ""
+	if res.Eligible != nil {
+		outcome, flag = "This application is not eligible", "false"
+		if *res.Eligible {
+			outcome, flag = "This application is eligible", "true"
+		}
+	}
+	b.WriteString(`<h2 class="govuk-heading-m" id="eligibility-outcome" data-eligible="` + flag + `">` + esc(outcome) + "</h2>")
+	b.WriteString(`<p class="govuk-body">The server checked the post with the same rules the form ran in your browser.</p>`)
+	var advice []string
+	for _, f := range res.Findings {
+		if f.Severity == stemkn.Warning {
+			advice = append(advice, "<li>"+esc(f.Message)+"</li>")
+		}
+	}
+	if len(advice) > 0 {
+		b.WriteString(string(InsetText{Inner: template.HTML(`<h2 class="govuk-heading-s">Advice</h2><ul class="govuk-list">` + strings.Join(advice, "") + "</ul>")}.HTML()))
+	}
+	b.WriteString(`<h2 class="govuk-heading-m">What you sent</h2>`)
+	b.WriteString(string(answersList(form.Document).HTML()))
+	t := Table{Caption: "The scheme's rules", CaptionClasses: "govuk-table__caption--m", FirstCellIsHeader: true,
+		Head: []TableCell{{Text: "Rule"}, {Text: "Outcome"}, {Text: "Source"}}}
+	for _, rule := range res.Rules {
+		t.Rows = append(t.Rows, []TableCell{{Text: rule.Title}, {HTML: Tag{Text: words(string(rule.Outcome)), Classes: outcomeColour[rule.Outcome]}.HTML()}, {Text: rule.Reference}})
+	}
+	b.WriteString(string(t.HTML()))
+	b.WriteString(`<p class="govuk-body"><a class="govuk-link" href="/">Start another application</a></p>`)
+	s.render(w, "page", &page{Title: "Application received", Body: template.HTML(b.String())})
+}
+
+// outcomeColour is each rule outcome's tag colour.
+var outcomeColour = map[stemkn.Outcome]string{
+	stemkn.Passed: "govuk-tag--green", stemkn.Failed: "govuk-tag--red", stemkn.NotJudged: "govuk-tag--yellow", stemkn.NotApplicable: "govuk-tag--grey",
+}
+
+// problem answers with a short GOV.UK page saying what went wrong.
+func (s *site) problem(w http.ResponseWriter, r *http.Request, status int, title, text string) {
+	body := `<h1 class="govuk-heading-l">` + esc(title) + `</h1><p class="govuk-body">` + esc(text) + `</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start</a></p>`
+	s.render(w, "page", &page{Title: title, Body: template.HTML(body), Status: status})
+}
+
+func (s *site) render(w http.ResponseWriter, name string, p *page) {
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, p); err != nil {
 		http.Error(w, "the page could not be drawn: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	status := p.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

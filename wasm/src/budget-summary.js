@@ -15,7 +15,7 @@ export const budgetSummaryDefaults = Object.freeze({
     key: 'govuk-summary-list__key',
     value: 'govuk-summary-list__value',
     over: 'stemkn-budget--over',
-    table: 'govuk-table',
+    table: 'govuk-table govuk-table--small-text-until-tablet',
     caption: 'govuk-table__caption govuk-table__caption--s',
     head: 'govuk-table__head',
     headRow: 'govuk-table__row',
@@ -25,7 +25,9 @@ export const budgetSummaryDefaults = Object.freeze({
     bodyRow: 'govuk-table__row',
     cell: 'govuk-table__cell',
     numericCell: 'govuk-table__cell govuk-table__cell--numeric',
-    status: 'govuk-body stemkn-budget__status'
+    status: 'govuk-body stemkn-budget__status',
+    limit: 'stemkn-budget__limit',
+    overTag: 'govuk-tag govuk-tag--red stemkn-budget__over-tag'
   }),
   words: Object.freeze({
     total: 'Total asked for',
@@ -36,8 +38,7 @@ export const budgetSummaryDefaults = Object.freeze({
     category: 'Category',
     amount: 'Amount',
     share: 'Share of total',
-    limit: 'Limit',
-    noLimit: 'None',
+    over: 'Over',
     atMost: 'no more than {percent}%',
     statusRemaining: '{amount} remaining',
     statusOver: '{amount} over the limit',
@@ -106,7 +107,7 @@ export class BudgetSummary {
     table.append(el('caption', c.caption, w.caption))
     const head = el('thead', c.head)
     const headRow = el('tr', c.headRow)
-    headRow.append(th(w.category, c.header), th(w.amount, c.numericHeader), th(w.share, c.numericHeader), th(w.limit, c.header))
+    headRow.append(th(w.category, c.header), th(w.amount, c.numericHeader), th(w.share, c.numericHeader))
     head.append(headRow)
     const body = el('tbody', c.body)
     for (const cat of budget.categories || []) {
@@ -114,12 +115,17 @@ export class BudgetSummary {
       tr.setAttribute('data-stemkn-category', cat.id)
       const name = el('th', c.header, cat.title)
       name.setAttribute('scope', 'row')
-      const limit = cat.maxPercent === undefined || cat.maxPercent === null
-        ? w.noLimit
-        : fill(w.atMost, { percent: String(cat.maxPercent) })
-      const limitCell = el('td', c.cell, limit)
-      if (!cat.within) limitCell.classList.add(classOf(c.over))
-      tr.append(name, el('td', c.numericCell, cat.amountText), el('td', c.numericCell, cat.share), limitCell)
+      // Three columns fit a 320px screen: a category's limit, when it has
+      // one, goes under its share, with a tag when the share is over it.
+      const share = el('td', c.numericCell, cat.share)
+      if (cat.maxPercent !== undefined && cat.maxPercent !== null) {
+        share.append(el('span', c.limit, fill(w.atMost, { percent: String(cat.maxPercent) })))
+      }
+      if (!cat.within) {
+        share.classList.add(classOf(c.over))
+        share.append(el('strong', c.overTag, w.over))
+      }
+      tr.append(name, el('td', c.numericCell, cat.amountText), share)
       body.append(tr)
     }
     table.append(head, body)

@@ -1,5 +1,5 @@
 // Inline error messages: the GOV.UK Design System error message component,
-// put by each field that has a problem and taken away cleanly when it is
+// put by the question a finding is about and taken away cleanly when it is
 // fixed. Text goes in with textContent only.
 
 /** Class names and words, overridable through the config. */
@@ -11,7 +11,8 @@ export const errorMessageDefaults = Object.freeze({
     visuallyHidden: 'govuk-visually-hidden',
     inputError: 'govuk-input--error',
     selectError: 'govuk-select--error',
-    textareaError: 'govuk-textarea--error'
+    textareaError: 'govuk-textarea--error',
+    dateInput: 'govuk-date-input'
   }),
   // The visually hidden word before each message, for screen readers.
   prefix: 'Error:'
@@ -20,12 +21,14 @@ export const errorMessageDefaults = Object.freeze({
 /**
  * Shows inline error messages in a form.
  *
- * render() takes the problems to show, each {element, text}, and brings the
- * form to exactly that state: messages that are still wanted stay as they
- * are, new ones are added, and everything added for a fixed problem (the
- * message, the error classes, aria-invalid, the message id in
- * aria-describedby) is removed, leaving the host's own attributes as they
- * were.
+ * render() takes the messages to show, one per question, each
+ * {question, place, text, marks}: the question's element (its form group,
+ * or the group element a finding about a list goes to), where the message
+ * goes, its text and the fields to mark as wrong. It brings the form to
+ * exactly that state: a message still wanted stays as it is, a new one is
+ * added, and everything added for a fixed one (the message, the error
+ * classes, aria-invalid, the message id in aria-describedby) goes, leaving
+ * the host's own attributes as they were.
  */
 export class ErrorMessages {
   /**
@@ -35,154 +38,150 @@ export class ErrorMessages {
   constructor (form, config = {}) {
     this.form = form
     this.config = { ...errorMessageDefaults, ...config, classes: { ...errorMessageDefaults.classes, ...config.classes } }
-    /** @type {Map<Element, {key: string, paragraphs: Element[], undo: Function[]}>} */
+    /** @type {Map<Element, {key: string, undo: Function[]}>} */
     this.shown = new Map()
   }
 
   /**
-   * Removes messages a server rendered into the form (marked
-   * data-stemkn-error) and the error state around them, so the widget can
-   * take over. Reports whether there were any.
+   * Takes over the messages a server rendered into the form with the same
+   * markup (govuk-frontend's macros with errorMessage set, or anything
+   * marked data-stemkn-error) for the questions the widget judges: each
+   * message, its id in every aria-describedby, and the error classes of its
+   * question go, so the widget can draw them afresh. Reports whether there
+   * were any.
+   * @param {(question: Element) => boolean} judged whether the widget judges a question
    */
-  adopt () {
+  adopt (judged) {
     const c = this.config.classes
-    const old = this.form.querySelectorAll('[data-stemkn-error]')
-    for (const p of old) {
+    const messages = [...this.form.querySelectorAll('.' + cssClass(c.message) + ', [data-stemkn-error]')]
+      .filter(p => !this.isOurs(p))
+    const questions = new Set()
+    for (const p of messages) {
+      const question = p.closest('[data-stemkn-for]') || p.closest('.' + cssClass(c.formGroup)) || p.parentElement
+      if (!question || !this.form.contains(question) || !judged(question)) continue
+      questions.add(question)
       const id = p.id
       p.remove()
-      if (!id) continue
-      for (const el of this.form.querySelectorAll('[aria-describedby]')) {
-        const ids = el.getAttribute('aria-describedby').split(/\s+/).filter(t => t && t !== id)
-        if (ids.length) el.setAttribute('aria-describedby', ids.join(' '))
-        else el.removeAttribute('aria-describedby')
+      if (id) {
+        for (const el of this.form.querySelectorAll('[aria-describedby]')) removeToken(el, 'aria-describedby', id)
+        if (question.getAttribute('aria-describedby')) removeToken(question, 'aria-describedby', id)
       }
     }
-    if (old.length) {
-      for (const el of this.form.querySelectorAll('[data-stemkn-invalid]')) {
-        el.removeAttribute('aria-invalid')
-        el.removeAttribute('data-stemkn-invalid')
+    if (questions.size === 0) return false
+    // The server marked the fields of those questions, and fields a finding
+    // is about without a message of their own: every error state of the
+    // judged fields goes, to be drawn again from the widget's findings.
+    for (const q of questions) removeClasses(q, c.formGroupError)
+    for (const el of this.form.querySelectorAll('.' + cssClass(c.formGroupError))) {
+      if (judged(el)) removeClasses(el, c.formGroupError)
+    }
+    for (const el of this.form.querySelectorAll([c.inputError, c.selectError, c.textareaError].map(x => '.' + cssClass(x)).join(', '))) {
+      if (judged(el)) {
         removeClasses(el, c.inputError, c.selectError, c.textareaError)
+        if (el.getAttribute('data-stemkn-invalid') !== null || el.getAttribute('aria-invalid') === 'true') el.removeAttribute('aria-invalid')
+        el.removeAttribute('data-stemkn-invalid')
       }
-      for (const g of this.form.querySelectorAll('.' + cssClass(c.formGroupError))) removeClasses(g, c.formGroupError)
     }
-    return old.length > 0
+    return true
+  }
+
+  isOurs (p) {
+    for (const state of this.shown.values()) {
+      if (state.paragraph === p) return true
+    }
+    return false
   }
 
   /**
-   * Shows exactly these problems.
-   * @param {{element: Element, text: string}[]} problems
+   * Shows exactly these messages.
+   * @param {{question: Element, place: object, text: string, marks: Element[]}[]} wanted
    */
-  render (problems) {
-    const wanted = new Map()
-    for (const p of problems) {
-      const group = this.groupOf(p.element)
-      let entry = wanted.get(group)
-      if (!entry) {
-        entry = { element: p.element, texts: [] }
-        wanted.set(group, entry)
-      }
-      if (!entry.texts.includes(p.text)) entry.texts.push(p.text)
+  render (wanted) {
+    const byQuestion = new Map()
+    for (const w of wanted) {
+      if (!byQuestion.has(w.question)) byQuestion.set(w.question, w)
     }
-    for (const [group, state] of this.shown) {
-      const w = wanted.get(group)
-      if (!w || key(w) !== state.key) this.clearGroup(group)
+    for (const [question, state] of this.shown) {
+      const w = byQuestion.get(question)
+      if (!w || keyOf(w) !== state.key || !question.isConnected) this.clearQuestion(question)
     }
-    for (const [group, w] of wanted) {
-      if (!this.shown.has(group)) this.showGroup(group, w)
+    for (const [question, w] of byQuestion) {
+      if (!this.shown.has(question)) this.showQuestion(question, w)
     }
   }
 
   /** Removes every message this component added. */
   clear () {
-    for (const group of [...this.shown.keys()]) this.clearGroup(group)
+    for (const question of [...this.shown.keys()]) this.clearQuestion(question)
   }
 
-  /**
-   * The form group a field belongs to: the closest element with the form
-   * group class, else the field's parent.
-   */
-  groupOf (element) {
-    return element.closest('.' + cssClass(this.config.classes.formGroup)) || element.parentElement
-  }
-
-  showGroup (group, { element, texts }) {
+  showQuestion (question, { place, text, marks }) {
     const c = this.config.classes
     const undo = []
-    const choice = isChoice(element)
-    const fieldset = choice ? element.closest('fieldset') : null
-    const container = fieldset && group.contains(fieldset) ? fieldset : group
-    // The message goes after the label and hint, just before the input (or
-    // the radios or checkboxes, or the input's wrapper).
-    let anchor = element
-    while (anchor.parentElement && anchor.parentElement !== container) anchor = anchor.parentElement
-    if (anchor.parentElement !== container) anchor = null
+    const p = document.createElement('p')
+    p.id = uniqueId(`${place.idBase}-error`)
+    p.className = c.message
+    const hidden = document.createElement('span')
+    hidden.className = c.visuallyHidden
+    hidden.textContent = this.config.prefix
+    p.append(hidden, ' ' + text)
+    // The message goes after the question's label, legend and hint, just
+    // before its input, its radios or checkboxes, or the date's three fields.
+    const container = place.container
+    const anchor = place.anchor && place.anchor.parentElement === container ? place.anchor : firstAfterHeadings(container)
+    container.insertBefore(p, anchor)
+    undo.push(() => p.remove())
 
-    const baseId = ensureId(element)
-    const paragraphs = texts.map((text, i) => {
-      const p = document.createElement('p')
-      p.id = uniqueId(i === 0 ? `${baseId}-error` : `${baseId}-error-${i + 1}`)
-      p.className = c.message
-      p.setAttribute('data-stemkn-error', '')
-      const hidden = document.createElement('span')
-      hidden.className = c.visuallyHidden
-      hidden.textContent = this.config.prefix
-      p.append(hidden, ' ' + text)
-      if (anchor) container.insertBefore(p, anchor)
-      else container.prepend(p)
-      return p
-    })
-
-    if (!hasClasses(group, c.formGroupError)) {
-      addClasses(group, c.formGroupError)
-      undo.push(() => removeClasses(group, c.formGroupError))
+    if (!hasClasses(question, c.formGroupError)) {
+      addClasses(question, c.formGroupError)
+      undo.push(() => removeClasses(question, c.formGroupError))
     }
-    // Radios and checkboxes are described through their fieldset, as in
-    // GOV.UK; other fields through themselves.
-    const described = fieldset && container === fieldset ? fieldset : element
-    const ids = paragraphs.map(p => p.id)
-    const before = described.getAttribute('aria-describedby')
-    described.setAttribute('aria-describedby', [...(before ? before.split(/\s+/) : []), ...ids].filter(Boolean).join(' '))
-    undo.push(() => {
-      const now = (described.getAttribute('aria-describedby') || '').split(/\s+/).filter(t => t && !ids.includes(t))
-      if (now.length) described.setAttribute('aria-describedby', now.join(' '))
-      else described.removeAttribute('aria-describedby')
-    })
-
-    for (const field of this.fieldsOf(element)) {
-      const cls = errorClass(field, c)
-      if (cls && !hasClasses(field, cls)) {
-        addClasses(field, cls)
-        undo.push(() => removeClasses(field, cls))
-      }
-      // ARIA allows aria-invalid on checkboxes but not on single radios.
-      if (field.type !== 'radio' && field.getAttribute('aria-invalid') !== 'true') {
-        field.setAttribute('aria-invalid', 'true')
-        undo.push(() => field.removeAttribute('aria-invalid'))
-      }
+    addToken(place.describe, 'aria-describedby', p.id, undo)
+    for (const field of place.fields) {
+      this.markField(field, undo)
     }
-    this.shown.set(group, { key: texts.join('\n'), paragraphs, undo })
+    for (const field of marks || []) {
+      this.markField(field, undo)
+      addToken(field, 'aria-describedby', p.id, undo)
+    }
+    this.shown.set(question, { key: keyOf({ place, text, marks }), undo, paragraph: p })
   }
 
-  clearGroup (group) {
-    const state = this.shown.get(group)
+  markField (field, undo) {
+    const cls = errorClass(field, this.config.classes)
+    if (cls && !hasClasses(field, cls)) {
+      addClasses(field, cls)
+      undo.push(() => removeClasses(field, cls))
+    }
+    // ARIA allows aria-invalid on checkboxes but not on single radios.
+    if (field.type !== 'radio' && field.getAttribute('aria-invalid') !== 'true') {
+      field.setAttribute('aria-invalid', 'true')
+      undo.push(() => field.removeAttribute('aria-invalid'))
+    }
+  }
+
+  clearQuestion (question) {
+    const state = this.shown.get(question)
     if (!state) return
-    for (const p of state.paragraphs) p.remove()
-    for (const u of state.undo) u()
-    this.shown.delete(group)
-  }
-
-  /** The fields that share the element's name (one text box, or every box of a group). */
-  fieldsOf (element) {
-    if (!element.name || !isChoice(element)) return [element]
-    return [...this.form.elements].filter(el => el.name === element.name)
+    for (const u of state.undo.reverse()) u()
+    this.shown.delete(question)
   }
 }
 
-function key (w) {
-  return w.texts.join('\n')
+function keyOf ({ place, text, marks }) {
+  const ids = els => (els || []).map(e => e.id || e.name).join(',')
+  return [text, place.kind, ids(place.fields), ids(marks)].join('\n')
 }
 
-function isChoice (el) {
+/** The first child of a container that is not its heading, legend, label or hint. */
+function firstAfterHeadings (container) {
+  for (const child of container.children) {
+    if (!child.matches('h1, h2, h3, h4, h5, h6, legend, label, .govuk-hint, .govuk-caption-l, .govuk-caption-m, .govuk-caption-s')) return child
+  }
+  return null
+}
+
+export function isChoice (el) {
   return el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')
 }
 
@@ -191,6 +190,19 @@ function errorClass (el, c) {
   if (el instanceof HTMLTextAreaElement) return c.textareaError
   if (el instanceof HTMLInputElement && !isChoice(el)) return c.inputError
   return ''
+}
+
+function addToken (el, attr, token, undo) {
+  const before = (el.getAttribute(attr) || '').split(/\s+/).filter(Boolean)
+  if (before.includes(token)) return
+  el.setAttribute(attr, [...before, token].join(' '))
+  undo.push(() => removeToken(el, attr, token))
+}
+
+function removeToken (el, attr, token) {
+  const now = (el.getAttribute(attr) || '').split(/\s+/).filter(t => t && t !== token)
+  if (now.length) el.setAttribute(attr, now.join(' '))
+  else el.removeAttribute(attr)
 }
 
 /** The element's id, giving it one made from its name when it has none. */

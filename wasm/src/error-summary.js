@@ -1,8 +1,11 @@
-// The error summary: the GOV.UK Design System component at the top of a form
-// that says "There is a problem" and links to each field with one. A link
-// click focuses the field and scrolls its legend or label into view; the
-// summary itself takes focus when a submit fails. Text goes in with
-// textContent only.
+// The error summary: the GOV.UK Design System component at the top of a page
+// that says "There is a problem" and links to each question with one. It
+// behaves as govuk-frontend's own: it takes focus when a submit fails (with
+// tabindex="-1" for as long as it has focus), and a link focuses its field
+// and scrolls the field's legend or label into view. On a summary that
+// govuk-frontend also runs (a server-rendered one, initialised by
+// initAll), govuk-frontend's click handler goes first and the widget's
+// does nothing it has done. Text goes in with textContent only.
 
 import { addClasses } from './error-message.js'
 
@@ -18,8 +21,9 @@ export const errorSummaryDefaults = Object.freeze({
 })
 
 /**
- * An error summary in a root element (the host's placeholder, or one the
- * form binding makes). The root is hidden while there is nothing to show.
+ * An error summary in a root element (the host's placeholder, the page's
+ * own summary, or one the form binding makes). The root is hidden while
+ * there is nothing to show.
  */
 export class ErrorSummary {
   /**
@@ -36,7 +40,7 @@ export class ErrorSummary {
 
   /**
    * Shows exactly these items, each {text, target}: target is the field
-   * to link to (null for a problem with the document as a whole).
+   * (or group) to link to, null for a problem with no place in the form.
    * @param {{text: string, target: HTMLElement | null}[]} items
    */
   render (items) {
@@ -47,13 +51,11 @@ export class ErrorSummary {
     root.replaceChildren()
     if (items.length === 0) {
       root.hidden = true
-      root.removeAttribute('tabindex')
       return
     }
     const c = this.config.classes
     addClasses(root, c.summary)
     root.hidden = false
-    root.setAttribute('tabindex', '-1')
 
     const alert = document.createElement('div')
     alert.setAttribute('role', 'alert')
@@ -84,7 +86,7 @@ export class ErrorSummary {
   /** Moves focus to the summary, so screen readers announce it. */
   focus () {
     if (this.root.hidden) return
-    this.root.focus()
+    setFocus(this.root)
   }
 
   /** Stops listening and empties the summary. */
@@ -94,15 +96,37 @@ export class ErrorSummary {
   }
 
   handleClick (event) {
+    if (event.defaultPrevented) return // govuk-frontend's own handler has focused the field
     const link = event.target instanceof Element ? event.target.closest('a') : null
     if (!link || !this.root.contains(link)) return
     const href = link.getAttribute('href') || ''
     if (!href.startsWith('#')) return
-    const field = document.getElementById(href.slice(1))
-    if (!field) return
+    const target = document.getElementById(decodeURIComponent(href.slice(1)))
+    if (!target) return
     event.preventDefault()
-    focusField(field)
+    if (target.matches('input, select, textarea, button')) {
+      focusField(target)
+    } else {
+      // A group (a list, a row): its heading into view, and focus on it
+      // while the user reads its message.
+      target.scrollIntoView()
+      setFocus(target, { preventScroll: true })
+    }
   }
+}
+
+/**
+ * Focuses an element that may not take focus by itself, as govuk-frontend's
+ * setFocus does: tabindex="-1" while it has focus, removed on blur (unless
+ * the element had its own).
+ */
+export function setFocus (el, options = {}) {
+  const own = el.getAttribute('tabindex')
+  if (!own) el.setAttribute('tabindex', '-1')
+  el.addEventListener('focus', () => {
+    el.addEventListener('blur', () => { if (!own) el.removeAttribute('tabindex') }, { once: true })
+  }, { once: true })
+  el.focus(options)
 }
 
 /**
@@ -119,7 +143,7 @@ export function focusField (field) {
 
 function questionOf (field) {
   const fieldset = field.closest('fieldset')
-  const legend = fieldset ? fieldset.querySelector(':scope > legend') : null
+  const legend = fieldset ? fieldset.querySelector('legend') : null
   if (legend) {
     const choice = field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')
     if (choice) return legend

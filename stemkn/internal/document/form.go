@@ -47,21 +47,43 @@ func DecodeForm(values url.Values, sh *Shape, limits Limits) Post {
 	for name := range values {
 		names = append(names, name)
 	}
-	slices.Sort(names) // deterministic unknown-field problems
+	slices.Sort(names)   // deterministic unknown-field problems
+	var unsplit []string // names under a document field that are not bracket notation
 	for _, name := range names {
-		segs, ok := splitFormName(name)
-		if !ok || len(segs) == 0 {
+		segs, rest := splitFormName(name)
+		if len(segs) == 0 {
 			continue
 		}
 		if _, f := sh.lookup(segs[0]); f == nil {
 			continue // the host's own field
 		}
+		if rest != "" {
+			if FirstValue(values[name]) != "" {
+				unsplit = append(unsplit, name)
+			}
+			continue
+		}
 		root.insert(segs, validUTF8(values[name]), name)
 	}
 	w := formWriter{fields: out.Fields, dateInputs: &out.DateInputs, problems: &out.Problems, limits: limits}
-	w.object(root, sh, "")
+	w.object(root, sh, "", 0)
+	for _, name := range unsplit {
+		segs, rest := splitFormName(name)
+		path := pointerOf(append(segs, rest))
+		w.fields[path] = name
+		w.problem(FormName, path, "name", map[string]any{"name": replaceInvalid(name)})
+	}
 	out.Document = w.buf
 	return out
+}
+
+// pointerOf writes segments as a JSON Pointer.
+func pointerOf(segs []string) string {
+	var b []byte
+	for _, seg := range segs {
+		b = appendPointerKey(append(b, '/'), seg)
+	}
+	return string(b)
 }
 
 // validUTF8 reads each byte of form text that is not UTF-8 as U+FFFD, as
@@ -99,28 +121,30 @@ func replaceInvalid(s string) string {
 // trailing "[]" becomes "[]". The part of a GOV.UK date input, a name
 // ending in "-day", "-month" or "-year" ("plan[startDate]-day", as
 // govukDateInput names it with namePrefix), is a name of its own, as in
-// "plan[startDate][day]".
-func splitFormName(name string) ([]string, bool) {
+// "plan[startDate][day]". A name that is not bracket notation
+// ("network[name", "plan[startDate]-hour") gives the names read before the
+// problem and the rest, unread; rest is "" for every other name.
+func splitFormName(name string) (segs []string, rest string) {
 	name = replaceInvalid(name)
 	open := strings.IndexByte(name, '[')
 	if open < 0 {
 		if stem, part, ok := cutDatePart(name); ok {
-			return []string{stem, part}, true
+			return []string{stem, part}, ""
 		}
-		return []string{name}, true
+		return []string{name}, ""
 	}
-	segs := []string{name[:open]}
-	rest := name[open:]
+	segs = []string{name[:open]}
+	rest = name[open:]
 	for rest != "" {
 		if rest[0] != '[' {
 			if _, part, ok := cutDatePart(rest); ok && part != "" && len(part)+1 == len(rest) {
-				return append(segs, part), true
+				return append(segs, part), ""
 			}
-			return nil, false
+			return segs, rest
 		}
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			return nil, false
+			return segs, rest
 		}
 		seg := rest[1:end]
 		if seg == "" {
@@ -129,7 +153,7 @@ func splitFormName(name string) ([]string, bool) {
 		segs = append(segs, seg)
 		rest = rest[end+1:]
 	}
-	return segs, true
+	return segs, ""
 }
 
 // cutDatePart cuts a date input part's suffix ("-day", "-month", "-year")
@@ -152,8 +176,8 @@ func (n *formNode) insert(segs []string, vals []string, name string) {
 		return
 	}
 	seg := segs[0]
-	if seg == "[]" {
-		n.insert(segs[1:], vals, name)
+	if seg == "[]" && len(segs) == 1 {
+		n.insert(nil, vals, name) // a list of text; the node's kind says whether it may be one
 		return
 	}
 	if k, err := strconv.Atoi(seg); err == nil && k >= 0 && seg == strconv.Itoa(k) {
@@ -199,19 +223,63 @@ func (n *formNode) hasValue() bool {
 	return false
 }
 
-func (n *formNode) sortedRows() []*formNode {
-	keys := make([]int, 0, len(n.rows))
-	for k := range n.rows {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+// sortedRows are the rows with a value, in the order of their indices;
+// an index at or past the items limit is no row (see strayRows).
+func (n *formNode) sortedRows(items int) []*formNode {
+	keys := sortedKeys(n.rows)
 	out := make([]*formNode, 0, len(keys))
 	for _, k := range keys {
-		if n.rows[k].hasValue() {
+		if k < items && n.rows[k].hasValue() {
 			out = append(out, n.rows[k])
 		}
 	}
 	return out
+}
+
+func sortedKeys[K int | string](m map[K]*formNode) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// anyName is the first name of a value under the node, blank or not.
+func (n *formNode) anyName() string {
+	if len(n.names) > 0 {
+		return n.names[0]
+	}
+	for _, k := range sortedKeys(n.children) {
+		if name := n.children[k].anyName(); name != "" {
+			return name
+		}
+	}
+	for _, k := range sortedKeys(n.rows) {
+		if name := n.rows[k].anyName(); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// eachName calls yield with the name of every value under the node that is
+// not blank, once per name: the node's own, then its children's by key,
+// then its rows' by index.
+func (n *formNode) eachName(yield func(name string)) {
+	last := ""
+	for i, v := range n.values {
+		if strings.TrimSpace(v) != "" && n.names[i] != last {
+			last = n.names[i]
+			yield(last)
+		}
+	}
+	for _, k := range sortedKeys(n.children) {
+		n.children[k].eachName(yield)
+	}
+	for _, k := range sortedKeys(n.rows) {
+		n.rows[k].eachName(yield)
+	}
 }
 
 // formWriter writes the document's JSON, in the document type's field order.
@@ -253,7 +321,9 @@ func (w *formWriter) tooMany(n int, path string) bool {
 	return true
 }
 
-func (w *formWriter) object(n *formNode, sh *Shape, path string) {
+// object writes a group of fields; depth is how many names of a form name
+// lead to n, so the rest of a name under n starts at that index.
+func (w *formWriter) object(n *formNode, sh *Shape, path string, depth int) {
 	w.buf = append(w.buf, '{')
 	first := true
 	sep := func(name string) {
@@ -275,29 +345,32 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string) {
 			w.fields[p] = c.names[0]
 		}
 		switch f.kind {
-		case kindString:
-			if isDateField(f) && c.hasDateParts() {
-				w.dateInput(c, f, p, sep)
-				break
-			}
-			if v := FirstValue(c.values); v != "" {
-				sep(f.name)
-				w.buf = appendJSONString(w.buf, v)
-			}
-		case kindMoney, kindInt:
-			w.number(c, f, p, sep)
-		case kindBool, kindBoolPtr:
-			w.boolean(c, f, p, sep)
+		case kindString, kindMoney, kindInt, kindBool, kindBoolPtr:
+			w.leaf(c, f, p, depth+1, sep)
 		case kindStruct:
+			w.strayValues(c, p, depth+1, "value")
 			sep(f.name)
-			w.object(c, f.elem, p)
+			w.object(c, f.elem, p, depth+1)
 		case kindStructPtr:
+			w.strayValues(c, p, depth+1, "value")
 			if w.present(c, f.elem) {
 				sep(f.name)
-				w.object(c, f.elem, p)
+				w.object(c, f.elem, p, depth+1)
+			} else {
+				// Nothing of it is written, but what it holds is still read,
+				// so nothing it cannot place goes unsaid.
+				mark := len(w.buf)
+				w.object(c, f.elem, p, depth+1)
+				w.buf = w.buf[:mark]
 			}
 		case kindStringList:
-			list := c.stringList()
+			w.strayIndices(c, p, depth+1)
+			for _, k := range sortedKeys(c.rows) {
+				if k < w.limits.Items {
+					w.strayUnder(c.rows[k], p+"/"+strconv.Itoa(k), depth+2)
+				}
+			}
+			list := c.stringList(w.limits.Items)
 			if len(list) > 0 && !w.tooMany(len(list), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
@@ -311,7 +384,9 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string) {
 				w.buf = append(w.buf, ']')
 			}
 		case kindStructList:
-			rows := c.sortedRows()
+			w.strayValues(c, p, depth+1, "rows")
+			w.strayIndices(c, p, depth+1)
+			rows := c.sortedRows(w.limits.Items)
 			if len(rows) > 0 && !w.tooMany(len(rows), p) {
 				sep(f.name)
 				w.buf = append(w.buf, '[')
@@ -319,7 +394,9 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string) {
 					if k > 0 {
 						w.buf = append(w.buf, ',')
 					}
-					w.object(row, f.elem, p+"/"+strconv.Itoa(k))
+					rp := p + "/" + strconv.Itoa(k)
+					w.strayValues(row, rp, depth+2, "value")
+					w.object(row, f.elem, rp, depth+2)
 				}
 				w.buf = append(w.buf, ']')
 			}
@@ -329,7 +406,98 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string) {
 	w.buf = append(w.buf, '}')
 }
 
-// unknown reports form fields under a document group that the group does not have.
+// leaf writes one value: text, a date, money, a whole number or a checkbox.
+// A list or a group of fields under it has no place in the document.
+func (w *formWriter) leaf(c *formNode, f *field, p string, depth int, sep func(string)) {
+	for _, k := range sortedKeys(c.rows) {
+		w.strays(c.rows[k], p, depth, "list")
+	}
+	dateInput := f.kind == kindString && isDateField(f) && c.hasDateParts()
+	for _, k := range sortedKeys(c.children) {
+		if !dateInput || !slices.Contains(eligibility.DateParts[:], eligibility.DatePart(k)) {
+			w.strays(c.children[k], p, depth, "group")
+			continue
+		}
+		part := c.children[k] // a date input's day, month or year: one answer each
+		for _, r := range sortedKeys(part.rows) {
+			w.strays(part.rows[r], p, depth, "list")
+		}
+		for _, g := range sortedKeys(part.children) {
+			w.strays(part.children[g], p, depth, "group")
+		}
+	}
+	switch {
+	case dateInput:
+		w.dateInput(c, f, p, sep)
+	case f.kind == kindString:
+		if v := FirstValue(c.values); v != "" {
+			sep(f.name)
+			w.buf = appendJSONString(w.buf, v)
+		}
+	case f.kind == kindMoney || f.kind == kindInt:
+		w.number(c, f, p, sep)
+	default:
+		w.boolean(c, f, p, sep)
+	}
+}
+
+// strays reports each form name with a value under n, a node the document
+// has no place for, as a form-name finding. Its path is at the field the
+// name was meant for (at) followed by the rest of the name as posted, so
+// each such name has a path, and a Fields entry, of its own.
+func (w *formWriter) strays(n *formNode, at string, depth int, variant string) {
+	n.eachName(func(name string) {
+		segs, _ := splitFormName(name)
+		path := at
+		if depth < len(segs) {
+			path += pointerOf(segs[depth:])
+		}
+		params := map[string]any{"name": name, "at": at}
+		if variant == "index" {
+			params["part"], params["max"] = segs[depth], int64(w.limits.Items-1)
+		}
+		w.fields[path] = name
+		w.problem(FormName, path, variant, params)
+	})
+}
+
+// strayValues reports values posted as the group at path itself
+// ("network[members][]", "network[institutions][0]"): a group takes fields,
+// not one answer.
+func (w *formWriter) strayValues(n *formNode, path string, depth int, variant string) {
+	if len(n.values) > 0 {
+		w.strays(&formNode{values: n.values, names: n.names}, path, depth, variant)
+	}
+}
+
+// strayIndices reports what a list at path holds that is not a row: names
+// whose index is not a whole number written plainly ("007", "-1", "x",
+// "[]" before another name, a number past int), and indices at or past the
+// items limit, which no list within the limits has.
+func (w *formWriter) strayIndices(n *formNode, path string, depth int) {
+	for _, k := range sortedKeys(n.children) {
+		w.strays(n.children[k], path, depth, "index")
+	}
+	for _, k := range sortedKeys(n.rows) {
+		if k >= w.limits.Items {
+			w.strays(n.rows[k], path, depth, "index")
+		}
+	}
+}
+
+// strayUnder reports a list of text's entry that holds more than text; at
+// is the entry's path by its index in the form.
+func (w *formWriter) strayUnder(row *formNode, path string, depth int) {
+	for _, k := range sortedKeys(row.children) {
+		w.strays(row.children[k], path, depth, "group")
+	}
+	for _, k := range sortedKeys(row.rows) {
+		w.strays(row.rows[k], path, depth, "list")
+	}
+}
+
+// unknown reports form fields under a document group that the group does
+// not have, rows included ("network[0]"), once per name of the group's.
 func (w *formWriter) unknown(n *formNode, sh *Shape, path string) {
 	var names []string
 	for name, c := range n.children {
@@ -337,14 +505,28 @@ func (w *formWriter) unknown(n *formNode, sh *Shape, path string) {
 			names = append(names, name)
 		}
 	}
+	for k, c := range n.rows {
+		if c.hasValue() {
+			names = append(names, strconv.Itoa(k))
+		}
+	}
 	slices.Sort(names)
 	for _, name := range names {
-		w.problem(UnknownField, path+"/"+string(appendPointerKey(nil, name)), "", map[string]any{"name": name})
+		c := n.children[name]
+		if c == nil {
+			k, _ := strconv.Atoi(name)
+			c = n.rows[k]
+		}
+		p := path + "/" + string(appendPointerKey(nil, name))
+		c.eachName(func(formName string) {
+			if _, ok := w.fields[p]; !ok {
+				w.fields[p] = formName
+			}
+		})
+		w.problem(UnknownField, p, "", map[string]any{"name": name})
 	}
 }
 
-// present reports whether an optional group has a value: in the fields its
-// shape names (presentWith), else in any field.
 func (w *formWriter) present(n *formNode, sh *Shape) bool {
 	if len(sh.presentWith) == 0 {
 		return n.hasValue()
@@ -359,7 +541,9 @@ func (w *formWriter) present(n *formNode, sh *Shape) bool {
 
 type formItem struct{ value, name string }
 
-func (n *formNode) stringList() []formItem {
+// stringList is a list of text's values: the node's own (NAME[]), then its
+// rows' in index order, indices at or past the items limit left out.
+func (n *formNode) stringList(items int) []formItem {
 	var out []formItem
 	add := func(m *formNode) {
 		for i, v := range m.values {
@@ -369,13 +553,10 @@ func (n *formNode) stringList() []formItem {
 		}
 	}
 	add(n)
-	keys := make([]int, 0, len(n.rows))
-	for k := range n.rows {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		add(n.rows[k])
+	for _, k := range sortedKeys(n.rows) {
+		if k < items {
+			add(n.rows[k])
+		}
 	}
 	return out
 }
@@ -474,7 +655,7 @@ func (w *formWriter) dateInput(n *formNode, f *field, path string, sep func(stri
 			}
 		}
 	}
-	names = datePartNames(names)
+	names = datePartNames(names, n)
 	if *w.dateInputs == nil {
 		*w.dateInputs = map[string][]string{}
 	}
@@ -504,20 +685,29 @@ func (w *formWriter) dateInput(n *formNode, f *field, path string, sep func(stri
 
 // datePartNames fills in the name of a part that was not posted from the
 // name of one that was, in the same style ("NAME-month" beside
-// "NAME-day", "NAME[month]" beside "NAME[day]").
-func datePartNames(names [3]string) [3]string {
-	var stem, open, close string
-	for i, name := range names {
-		if name == "" {
-			continue
+// "NAME-day", "NAME[month]" beside "NAME[day]"), or else from a name
+// posted under a part (NAME[day][0], which has no place).
+func datePartNames(names [3]string, n *formNode) [3]string {
+	stem, open, close, found := "", "", "", false
+	style := func(name, part string) {
+		if found {
+			return
 		}
-		part := string(eligibility.DateParts[i])
 		if s, ok := strings.CutSuffix(name, "-"+part); ok {
-			stem, open, close = s, "-", ""
-		} else if s, ok := strings.CutSuffix(name, "["+part+"]"); ok {
-			stem, open, close = s, "[", "]"
+			stem, open, close, found = s, "-", "", true
+		} else if i := strings.Index(name, "["+part+"]"); i >= 0 {
+			stem, open, close, found = name[:i], "[", "]", true
 		}
-		break
+	}
+	for i, name := range names {
+		if name != "" {
+			style(name, string(eligibility.DateParts[i]))
+		}
+	}
+	for _, p := range eligibility.DateParts {
+		if part := n.children[string(p)]; part != nil && !found {
+			style(part.anyName(), string(p))
+		}
 	}
 	for i, name := range names {
 		if name == "" {

@@ -21,6 +21,7 @@ const (
 	Duplicate    Code = "duplicate"       // a repeated key or list entry (params: name)
 	TooLarge     Code = "too-large"       // the input passes a hard limit (params: limit, max)
 	Overflow     Code = "budget.overflow" // an amount of money past int64 (params: value)
+	FormName     Code = "form-name"       // a form field the document has no place for (params: name, at)
 )
 
 // Problem is one thing wrong with a document as it is read or checked: what
