@@ -24,6 +24,10 @@ func (p Period) Weeks() int { return WeeksInclusive(p.Start, p.End) }
 // 37th month makes 37.
 func (p Period) StartedMonths() int { return MonthsInclusive(p.Start, p.End) }
 
+// WholeMonths counts its whole months (WholeMonths): a minimum of 12
+// months is met by 15 Jan 2011 – 14 Jan 2012, not by 15 Jan – 16 Dec 2011.
+func (p Period) WholeMonths() int { return WholeMonths(p.Start, p.End) }
+
 // Deadline is the last day on which something is accepted, compared as a
 // calendar date: an application sent on the day itself is in time.
 type Deadline struct{ Last Date }

@@ -56,3 +56,28 @@ func TestADeadlineIsMetOnTheDayItself(t *testing.T) {
 		require.Equal(t, tc.want, Deadline{Last: last}.Met(on), tc.on)
 	}
 }
+
+// A minimum of months is met only by whole months from the start date; a
+// maximum is passed by any day beyond it (a started month counts whole).
+func TestWholeMonthsMeetAMinimumAndStartedMonthsPassAMaximum(t *testing.T) {
+	for _, tc := range []struct {
+		start, end     string
+		whole, started int
+	}{
+		{"2011-01-15", "2012-01-14", 12, 12}, // exactly 12 months
+		{"2011-01-15", "2012-01-13", 11, 12}, // a day short: 11 whole months, into a 12th
+		{"2011-01-15", "2011-12-16", 11, 12}, // 11 months and 2 days
+		{"2011-01-15", "2012-01-15", 12, 13}, // a day into a 13th month
+		{"2016-09-01", "2019-08-31", 36, 36},
+		{"2016-09-01", "2019-09-01", 36, 37},
+		{"2011-01-31", "2011-02-28", 1, 1},
+		{"2011-01-31", "2011-02-27", 0, 1},
+		{"2012-02-29", "2013-02-28", 12, 12},
+		{"2011-01-01", "2011-01-01", 0, 1},
+	} {
+		p := period(t, tc.start, tc.end)
+		require.Equal(t, tc.whole, p.WholeMonths(), "whole months %s – %s", tc.start, tc.end)
+		require.Equal(t, tc.started, p.StartedMonths(), "started months %s – %s", tc.start, tc.end)
+	}
+	require.Zero(t, period(t, "2011-01-02", "2011-01-01").WholeMonths())
+}

@@ -244,6 +244,7 @@ type Employer struct {
 type AgeRange struct {
 	// Min is the youngest age; absent means no lower limit (0).
 	Min int64 `json:"min,omitempty" validate:"min=0,max=120"`
-	// Max is the oldest age.
-	Max int64 `json:"max" validate:"required,min=1,max=120"`
+	// Max is the oldest age. It must be stated; 0 is an age stated (below
+	// the least, 1), not one left out.
+	Max *int64 `json:"max" validate:"required,min=1,max=120"`
 }

@@ -76,10 +76,10 @@ func TestWorkExperienceOffersGiveAnAgeRangeYoungestFirst(t *testing.T) {
 		codes    []stemkn.Code
 		eligible *bool
 	}{
-		{"youngest below oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 14, Max: 65}, nil, yes},
-		{"one age only", workExperienceOfferFixture, &stemkn.AgeRange{Min: 16, Max: 16}, nil, yes},
-		{"youngest a year above oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 17, Max: 16}, []stemkn.Code{stemkn.CodeAgeRange}, no},
-		{"all ages", workExperienceOfferFixture, &stemkn.AgeRange{Max: 120}, nil, yes},
+		{"youngest below oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 14, Max: age(65)}, nil, yes},
+		{"one age only", workExperienceOfferFixture, &stemkn.AgeRange{Min: 16, Max: age(16)}, nil, yes},
+		{"youngest a year above oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 17, Max: age(16)}, []stemkn.Code{stemkn.CodeAgeRange}, no},
+		{"all ages", workExperienceOfferFixture, &stemkn.AgeRange{Max: age(120)}, nil, yes},
 		{"no age range", workExperienceOfferFixture, nil, []stemkn.Code{stemkn.CodeRequired}, nil},
 		{"CPD needs no age range", cpdOfferFixture, nil, nil, yes},
 	}
@@ -94,3 +94,5 @@ func TestWorkExperienceOffersGiveAnAgeRangeYoungestFirst(t *testing.T) {
 		})
 	}
 }
+
+func age(n int64) *int64 { return &n }

@@ -255,14 +255,22 @@ type RuleResult struct {
 	Title string `json:"title"`
 	// Outcome is passed, failed, not-judged or not-applicable.
 	Outcome Outcome `json:"outcome"`
-	// Reference is the source text the rule comes from.
+	// Reference is the source's words the rule comes from, quoted ("…"
+	// where shortened); empty for stemkn's own checks, such as that a
+	// programme ends on or after the day it starts.
 	Reference string `json:"reference"`
+	// Note is the project's reading of the source, where the rule needs one.
+	Note string `json:"note,omitempty"`
+	// Source names the document Reference quotes when it is not the
+	// scheme's own source, such as the Erasmus+ Programme Guide 2016.
+	Source string `json:"source,omitempty"`
 	// Advice marks a rule that only advises: failing it does not make a
 	// document ineligible.
 	Advice bool `json:"advice,omitempty"`
 }
 
-// Result is the outcome of validating one document (SPEC §6).
+// Result is the outcome of validating one document: its findings, whether
+// it is valid, and whether it is eligible, rule by rule.
 type Result struct {
 	// Scheme is the id of the scheme the document was judged against.
 	Scheme string `json:"scheme"`

@@ -36,7 +36,8 @@ func (p *FundingRequiredRule) schema(d *schemaDoc) bool {
 func currencyRule(s *Scheme) (rule, bool) {
 	cur := s.Currency
 	r := rule{id: "currency", code: CodeCurrency, title: "Amounts are in " + cur,
-		cite: Citation{Reference: "The scheme's currency is " + cur + "."}, inputs: []string{"/funding/currency"},
+		own: true, cite: Citation{Note: "stemkn's own check, in every application scheme with a currency: the scheme pays in " + cur + ", its currency."},
+		inputs: []string{"/funding/currency"},
 		params: Params{"currency": cur}, check: checkCurrency,
 		schema: func(d *schemaDoc) bool {
 			d.at("/funding/currency").set("const", cur)
@@ -60,7 +61,8 @@ func checkCurrency(ev *evaluation) Outcome {
 // for funding lists what the money is for (budget.empty).
 func budgetLinesRule(s *Scheme) (rule, bool) {
 	r := rule{id: "budgetLines", code: CodeEmpty, title: "A request for funding lists what the money is for",
-		cite: Citation{Reference: "Funding is requested line by line (SPEC §5)."}, inputs: []string{"/funding"}, check: checkLines,
+		own: true, cite: Citation{Note: "stemkn's own check, in every application scheme with a currency: funding is asked for line by line, so a request lists at least one budget line."},
+		inputs: []string{"/funding"}, check: checkLines,
 		schema: func(d *schemaDoc) bool {
 			atLeast(d.at("/funding/lines"), "minItems", 1)
 			d.require("/funding/lines")

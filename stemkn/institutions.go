@@ -21,13 +21,20 @@ type InstitutionRule struct {
 	// ID names the rule in results, such as "funded-institutions".
 	ID string `json:"id"`
 	// Applies is "lead" (the lead institution), "funded" (the lead and
-	// every institution a budget line names) or "all" (every institution).
+	// every institution a budget line names), "others" (every institution
+	// but the lead, which a "lead" rule judges) or "all" (every
+	// institution).
 	Applies string `json:"applies"`
-	// Kinds limits the rule to institutions of these kinds; for "lead" the
-	// lead must be of one of them. Empty means every kind.
+	// Kinds are the kinds of organisation admitted, such as "school" and
+	// "college"; an institution of another kind is not. Empty means every
+	// kind.
 	Kinds []string `json:"kinds,omitempty"`
-	// Classes are the GIAS classes admitted for English schools and colleges.
-	Classes []eligibility.Class `json:"classes"`
+	// Countries are the countries admitted (ISO 3166-1 alpha-2); empty
+	// means every country.
+	Countries []string `json:"countries,omitempty"`
+	// Classes are the GIAS classes admitted for English schools and
+	// colleges; empty means the class is not judged.
+	Classes []eligibility.Class `json:"classes,omitempty"`
 	// EnglandOnly admits institutions in England only.
 	EnglandOnly bool `json:"englandOnly,omitempty"`
 	// StateFundedOutsideEngland admits institutions outside England that
@@ -60,9 +67,9 @@ func (p *InstitutionRule) rule(*Scheme) rule {
 
 func (p *InstitutionRule) verify() string {
 	switch p.Applies {
-	case "lead", "funded", "all":
+	case "lead", "funded", "others", "all":
 	default:
-		return "institution rule " + p.ID + " applies to " + p.Applies + "; use lead, funded or all"
+		return "institution rule " + p.ID + " applies to " + p.Applies + "; use lead, funded, others or all"
 	}
 	for _, c := range p.Classes {
 		if _, known := eligibility.ClassCodes()[c]; !known {
@@ -81,9 +88,11 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 	if !ok {
 		return NotJudged
 	}
+	admits := eligibility.InstitutionRule{Kinds: p.Kinds, Countries: p.Countries, Classes: p.Classes,
+		EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland}
 	outcome := Passed
 	for _, k := range targets {
-		outcome = worst(outcome, p.judge(ev, k))
+		outcome = worst(outcome, p.judge(ev, admits, k))
 	}
 	return outcome
 }
@@ -91,16 +100,19 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 // targets are the indices of the institutions the rule applies to; ok is
 // false when it applies to the lead and there is none.
 func (p *InstitutionRule) targets(app *Application, targets []int) ([]int, bool) {
-	if p.Applies == "all" {
+	lead := app.institutionIndex(app.Network.Lead)
+	switch {
+	case p.Applies == "all":
+		lead = -1
+		fallthrough
+	case p.Applies == "others":
 		for i := range app.Network.Institutions {
-			if len(p.Kinds) == 0 || slices.Contains(p.Kinds, app.Network.Institutions[i].Kind) {
+			if i != lead {
 				targets = append(targets, i)
 			}
 		}
 		return targets, true
-	}
-	lead := app.institutionIndex(app.Network.Lead)
-	if lead < 0 {
+	case lead < 0:
 		return nil, false
 	}
 	targets = append(targets, lead)
@@ -114,41 +126,43 @@ func (p *InstitutionRule) targets(app *Application, targets []int) ([]int, bool)
 	return targets, true
 }
 
-// judge judges institution k, reporting what is wrong or missing.
-func (p *InstitutionRule) judge(ev *evaluation, k int) Outcome {
+// judge judges institution k with eligibility's rule, and reports the
+// fact the verdict turns on: missing, or at fault.
+func (p *InstitutionRule) judge(ev *evaluation, admits eligibility.InstitutionRule, k int) Outcome {
 	inst := &ev.app.Network.Institutions[k]
-	base := "/network/institutions/" + strconv.Itoa(k)
-	params := func() Params { return Params{"institution": inst.Name, "who": p.Who, "does": p.Does} }
-	if len(p.Kinds) > 0 && !slices.Contains(p.Kinds, inst.Kind) {
-		f := params()
-		f["kind"] = inst.Kind
-		ev.report(base+"/kind", f)
-		return Failed
-	}
-	place := eligibility.Place{Country: inst.Country, Subdivision: inst.Subdivision}
-	if inst.Country == "GB" && inst.Subdivision == "" {
-		return ev.missing(CodePlace, base+"/subdivision", params())
-	}
-	admits := eligibility.InstitutionRule{Classes: p.Classes, EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland}
-	switch verdict := admits.Admits(eligibility.Institution{Place: place, EstablishmentType: inst.EstablishmentType, StateFunded: inst.StateFunded}); {
-	case verdict == eligibility.Admitted:
+	j := admits.Judge(eligibility.Institution{Kind: inst.Kind, Place: eligibility.Place{Country: inst.Country, Subdivision: inst.Subdivision},
+		EstablishmentType: inst.EstablishmentType, StateFunded: inst.StateFunded})
+	if j.Verdict == eligibility.Admitted {
 		return Passed
-	case verdict == eligibility.Unknown && place.InEngland():
-		return ev.missing(CodeInstitutionClass, base+"/establishmentType", params())
-	case verdict == eligibility.Unknown:
-		return ev.missing(CodeInstitutionClass, base+"/stateFunded", params())
-	case p.EnglandOnly && !place.InEngland():
-		f := params()
-		f["country"] = inst.Country
-		ev.out.Add(Finding{Code: CodePlace, Severity: Error, Path: base + "/country", Params: f, Rule: p.ID})
-	case place.InEngland():
-		f := params()
-		f["type"] = inst.EstablishmentType
-		ev.report(base+"/establishmentType", f)
-	default:
-		ev.report(base+"/stateFunded", params())
 	}
+	path := "/network/institutions/" + strconv.Itoa(k) + "/" + institutionField[j.Fact]
+	params := Params{"institution": inst.Name, "who": p.Who, "does": p.Does}
+	code := CodeInstitutionClass
+	if j.Fact == eligibility.Country || j.Fact == eligibility.Nation {
+		code = CodePlace
+	}
+	if j.Verdict == eligibility.Unknown {
+		return ev.missing(code, path, params)
+	}
+	switch j.Fact {
+	case eligibility.Kind:
+		params["kind"] = inst.Kind
+	case eligibility.Country:
+		params["country"] = inst.Country
+	case eligibility.Nation:
+		params["country"], params["subdivision"] = inst.Country, inst.Subdivision
+	case eligibility.Type:
+		params["type"] = inst.EstablishmentType
+	}
+	ev.out.Add(Finding{Code: code, Severity: Error, Path: path, Params: params, Rule: p.ID})
 	return Failed
+}
+
+// institutionField is the field of an institution that states each fact a
+// verdict turns on.
+var institutionField = map[eligibility.Fact]string{
+	eligibility.Kind: "kind", eligibility.Country: "country", eligibility.Nation: "subdivision",
+	eligibility.Type: "establishmentType", eligibility.StateFunded: "stateFunded",
 }
 
 // institutionIndex finds an institution by id.
@@ -161,32 +175,70 @@ func (a *Application) institutionIndex(id string) int {
 	return -1
 }
 
-// MinInstitutionsRule: the network has at least Min institutions
-// (eligibility.min-institutions).
+// MinInstitutionsRule: the partnership has at least Min institutions —
+// of Kinds only, and besides the lead when OtherThanLead, when it says so
+// (eligibility.min-institutions; message variant "kinds" names Who).
 type MinInstitutionsRule struct {
-	// Min is the least number of institutions.
+	// Min is the least number of institutions that count.
 	Min int `json:"min"`
+	// Kinds are the kinds of institution that count; empty means every kind.
+	Kinds []string `json:"kinds,omitempty"`
+	// OtherThanLead leaves the lead institution out of the count.
+	OtherThanLead bool `json:"otherThanLead,omitempty"`
+	// Who names the institutions that count, for messages and the title,
+	// when Kinds or OtherThanLead narrow them: "schools besides the lead".
+	Who string `json:"who,omitempty"`
 	Citation
 }
 
+// counted reports whether the rule counts only some institutions.
+func (p *MinInstitutionsRule) counted() bool { return len(p.Kinds) > 0 || p.OtherThanLead }
+
 func (p *MinInstitutionsRule) rule(*Scheme) rule {
-	return rule{id: "minInstitutions", code: CodeMinInstitutions, cite: p.Citation, params: p,
-		title:  "The network has at least " + strconv.Itoa(p.Min) + " institutions",
-		inputs: []string{"/network/institutions"}, check: p.check, schema: p.schema}
+	title := "The network has at least " + strconv.Itoa(p.Min) + " institutions"
+	inputs := []string{"/network/institutions"}
+	if p.counted() {
+		title = "The partnership has at least " + strconv.Itoa(p.Min) + " " + p.Who
+		inputs = append(inputs, "/network/lead")
+	}
+	return rule{id: "minInstitutions", code: CodeMinInstitutions, title: title, cite: p.Citation, params: p,
+		inputs: inputs, followsIDs: p.OtherThanLead, check: p.check, schema: p.schema,
+		verify: func() string {
+			if p.counted() && p.Who == "" {
+				return "minInstitutions counts some institutions only, and needs a who to name them"
+			}
+			return ""
+		}}
 }
 
 func (p *MinInstitutionsRule) check(ev *evaluation) Outcome {
-	insts := ev.app.Network.Institutions
-	size := eligibility.PartnershipSize{Min: p.Min}
-	if n := size.Count(len(insts), func(i int) string { return insts[i].Kind }, -1); n < p.Min {
-		ev.report("/network/institutions", Params{"min": int64(p.Min), "count": int64(n)})
-		return Failed
+	app := ev.app
+	insts := app.Network.Institutions
+	lead := -1
+	if p.OtherThanLead {
+		if lead = app.institutionIndex(app.Network.Lead); lead < 0 {
+			return NotJudged
+		}
 	}
-	return Passed
+	size := eligibility.PartnershipSize{Min: p.Min, Kinds: p.Kinds, OtherThanLead: p.OtherThanLead}
+	n := size.Count(len(insts), func(i int) string { return insts[i].Kind }, lead)
+	if n >= p.Min {
+		return Passed
+	}
+	f := ev.report("/network/institutions", Params{"min": int64(p.Min), "count": int64(n)})
+	if p.counted() {
+		f.Params["who"] = p.Who
+		f.Variant = "kinds"
+	}
+	return Failed
 }
 
-// schema: the list of institutions is at least Min long.
+// schema: the list of institutions is at least Min long, when every
+// institution counts; otherwise the count is left to stemkn.
 func (p *MinInstitutionsRule) schema(d *schemaDoc) bool {
+	if p.counted() {
+		return false
+	}
 	atLeast(d.at("/network/institutions"), "minItems", int64(p.Min))
 	return true
 }

@@ -3,6 +3,8 @@ package stemkn
 import (
 	"slices"
 	"strconv"
+
+	"github.com/stemkn/stemkn/eligibility"
 )
 
 // The offer family: the rules of an employer's offer on the STEM Exchange —
@@ -96,8 +98,11 @@ func (p *AgeRangeRule) check(ev *evaluation) Outcome {
 	if o.AgeRange == nil {
 		return ev.missing(CodeRequired, "/offer/ageRange", nil)
 	}
-	if o.AgeRange.Min > o.AgeRange.Max {
-		ev.report("/offer/ageRange", Params{"min": o.AgeRange.Min, "max": o.AgeRange.Max})
+	if o.AgeRange.Max == nil {
+		return NotJudged // the oldest age is required: the structure says so
+	}
+	if o.AgeRange.Min > *o.AgeRange.Max {
+		ev.report("/offer/ageRange", Params{"min": o.AgeRange.Min, "max": *o.AgeRange.Max})
 		return Failed
 	}
 	return Passed
@@ -108,6 +113,32 @@ func (p *AgeRangeRule) check(ev *evaluation) Outcome {
 func (p *AgeRangeRule) schema(d *schemaDoc) bool {
 	d.when(offerKindIn(p.Kinds), nest("/offer/ageRange", newObject().set("type", "object"), true))
 	return false
+}
+
+// offerDatesRule is every offer scheme's: an offer that gives both dates
+// ends on or after the day it starts (eligibility.dates).
+func offerDatesRule(s *Scheme) (rule, bool) {
+	r := rule{id: "dates", code: CodeDates, title: "The offer ends on or after the day it starts", offer: true, own: true,
+		cite:   Citation{Note: "stemkn's own check, in every offer scheme: an offer runs from its start date to its end date, so it cannot end before it starts."},
+		inputs: []string{"/offer/startDate", "/offer/endDate"}, check: checkOfferDates}
+	return r, s.Kind == KindOffer
+}
+
+func checkOfferDates(ev *evaluation) Outcome {
+	o := ev.offer
+	if o.StartDate == "" || o.EndDate == "" {
+		return NotApplicable
+	}
+	start, ok1 := eligibility.ParseDate(o.StartDate)
+	end, ok2 := eligibility.ParseDate(o.EndDate)
+	if !ok1 || !ok2 {
+		return NotJudged
+	}
+	if (eligibility.Period{Start: start, End: end}).InOrder() {
+		return Passed
+	}
+	ev.report("/offer/endDate", Params{"start": start.String(), "end": end.String()})
+	return Failed
 }
 
 // offerKindIn is the condition that the offer is of one of kinds.

@@ -122,8 +122,8 @@ func (p *CommitmentRule) schema(d *schemaDoc) bool {
 // the day it starts, and activities dated outside it are worth a warning
 // (eligibility.dates).
 func datesRule(s *Scheme) (rule, bool) {
-	r := rule{id: "dates", code: CodeDates, title: "The programme ends on or after the day it starts",
-		cite:   Citation{Reference: "A programme of activity runs from its start date to its end date (SPEC §3.1)."},
+	r := rule{id: "dates", code: CodeDates, title: "The programme ends on or after the day it starts", own: true,
+		cite:   Citation{Note: "stemkn's own check, in every application scheme: a programme of activity runs from its start date to its end date, so it cannot end before it starts."},
 		inputs: []string{"/plan/startDate", "/plan/endDate"}, check: checkDates}
 	return r, s.Kind != KindOffer
 }
@@ -146,13 +146,22 @@ func checkDates(ev *evaluation) Outcome {
 	return Passed
 }
 
-// DurationRule bounds the length of the programme of activity, counted
-// inclusively from start date to end date (eligibility.duration; messages
-// eligibility.duration.min-weeks, .min-months, .max-months).
+// DurationRule bounds the length of the programme of activity, from its
+// start date to its end date, both days counted (eligibility.duration;
+// messages eligibility.duration.min-weeks, .min-months, .max-months). The
+// three limits count differently, as a funder's words mean them:
+//
+//   - a minimum in weeks is met by whole weeks of those days (84 days are
+//     12 weeks, 83 are 11);
+//   - a minimum in months is met only by whole months from the start date
+//     (15 Jan 2011 – 14 Jan 2012 is 12 months; 15 Jan – 16 Dec 2011 is 11);
+//   - a maximum in months is passed by any day beyond it: a started month
+//     counts whole (1 Sep 2016 – 31 Aug 2019 is 36 months, and a day more
+//     makes 37).
 type DurationRule struct {
 	// MinWeeks is the least number of whole weeks (0: no minimum).
 	MinWeeks int `json:"minWeeks,omitempty"`
-	// MinMonths is the least number of months (0: no minimum).
+	// MinMonths is the least number of whole months (0: no minimum).
 	MinMonths int `json:"minMonths,omitempty"`
 	// MaxMonths is the most months, a started month counting whole (0: no maximum).
 	MaxMonths int `json:"maxMonths,omitempty"`
@@ -192,22 +201,20 @@ func (p *DurationRule) check(ev *evaluation) Outcome {
 	if !ok || !period.InOrder() {
 		return NotJudged
 	}
-	weeks, months := period.Weeks(), period.StartedMonths()
 	var limitName, variant string
 	var limit int
 	switch {
-	case p.MinWeeks > 0 && weeks < p.MinWeeks:
+	case p.MinWeeks > 0 && period.Weeks() < p.MinWeeks:
 		limitName, limit, variant = "minWeeks", p.MinWeeks, "min-weeks"
-	case p.MinMonths > 0 && months < p.MinMonths:
+	case p.MinMonths > 0 && period.WholeMonths() < p.MinMonths:
 		limitName, limit, variant = "minMonths", p.MinMonths, "min-months"
-	case p.MaxMonths > 0 && months > p.MaxMonths:
+	case p.MaxMonths > 0 && period.StartedMonths() > p.MaxMonths:
 		limitName, limit, variant = "maxMonths", p.MaxMonths, "max-months"
 	default:
 		return Passed
 	}
-	f := ev.report("/plan/endDate", Params{"weeks": int64(weeks), "months": int64(months),
-		"days": int64(period.Days()), limitName: int64(limit)})
-	f.Variant = variant
+	ev.report("/plan/endDate", Params{"days": int64(period.Days()), "weeks": int64(period.Weeks()),
+		"wholeMonths": int64(period.WholeMonths()), "months": int64(period.StartedMonths()), limitName: int64(limit)}).Variant = variant
 	return Failed
 }
 

@@ -62,6 +62,10 @@ type rule struct {
 	// offer marks a rule of offer documents; every other rule judges
 	// applications.
 	offer bool
+	// own marks stemkn's own check, which every scheme of its kind has and
+	// no funder's text states (a programme ends on or after it starts): it
+	// has no reference, and its note says why it is there.
+	own   bool
 	check func(*evaluation) Outcome
 	// params are the rule's parameters from the scheme (a pointer to its
 	// entry in Rules), listed in the schema's x-stemkn-rules.
@@ -110,6 +114,7 @@ func (s *Scheme) rules() []rule {
 	add(c, r.FreeOffer)
 	add(c, r.Audience)
 	add(c, r.AgeRange)
+	c.always(offerDatesRule)
 	return c.out
 }
 

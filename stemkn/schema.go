@@ -125,6 +125,12 @@ func ruleEntry(r *rule) (*object, error) {
 	e.set("code", string(r.code))
 	e.set("title", r.title)
 	e.set("reference", r.cite.Reference)
+	if r.cite.Note != "" {
+		e.set("note", r.cite.Note)
+	}
+	if r.cite.Source != "" {
+		e.set("source", r.cite.Source)
+	}
 	if r.params != nil {
 		data, err := json.Marshal(r.params)
 		if err != nil {
@@ -331,8 +337,11 @@ var schemaCodes = map[Code]bool{
 // and the input limits (too-large), which a schema does not have. A
 // repeated entry in a list (uniqueItems) is inside it.
 func (f *Finding) SchemaExpressible() bool {
-	if f.Code == CodeDuplicate {
+	switch f.Code {
+	case CodeDuplicate:
 		return f.Variant == "entry"
+	case CodeMinInstitutions:
+		return f.Variant != "kinds" // counting only some institutions is stemkn's
 	}
 	return schemaCodes[f.Code]
 }

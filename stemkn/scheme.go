@@ -346,7 +346,7 @@ func (s *Scheme) Check() error {
 	}
 	for _, r := range s.rules() {
 		switch {
-		case strings.TrimSpace(r.cite.Reference) == "":
+		case !r.own && strings.TrimSpace(r.cite.Reference) == "":
 			return bad("rule " + r.id + " has no reference: every rule says where it comes from")
 		case r.offer != (s.Kind == KindOffer):
 			// Offer rules read offers and every other rule reads applications.

@@ -193,7 +193,7 @@ func TestSchemeCheck(t *testing.T) {
 			s.Rules.Institutions[0].Classes = []eligibility.Class{eligibility.LAMaintained, eligibility.AcademyOrFreeSchool,
 				eligibility.College, eligibility.Independent, eligibility.CityTechnologyCollege, eligibility.NonMaintainedSpecial}
 		}, ""},
-		{"an institution rule applying to nobody", func(s *Scheme) { s.Rules.Institutions[0].Applies = "partners" }, "use lead, funded or all"},
+		{"an institution rule applying to nobody", func(s *Scheme) { s.Rules.Institutions[0].Applies = "partners" }, "use lead, funded, others or all"},
 		{"an unknown kind of document", func(s *Scheme) { s.Kind = "grant" }, "use application or offer"},
 		{"an unknown currency", func(s *Scheme) { s.Currency = "XYZ" }, "currency XYZ, which stemkn does not know"},
 		{"money rules without a currency", func(s *Scheme) { s.Currency = "" }, "money rules but no currency"},

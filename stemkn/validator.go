@@ -295,7 +295,8 @@ func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, 
 		if !ev.brokenUnder(r.inputs) {
 			outcome = r.check(&ev)
 		}
-		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: r.title, Outcome: outcome, Reference: r.cite.Reference, Advice: r.advice}
+		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: r.title, Outcome: outcome,
+			Reference: r.cite.Reference, Note: r.cite.Note, Source: r.cite.Source, Advice: r.advice}
 		if r.advice {
 			continue
 		}

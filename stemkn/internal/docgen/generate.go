@@ -256,10 +256,12 @@ func durationOK(dr *stemkn.DurationRule, start, end eligibility.Date) bool {
 	if dr == nil {
 		return true
 	}
+	// As the rule counts: whole weeks and whole months for a minimum, a
+	// started month counting whole for the maximum.
 	weeks := eligibility.WeeksInclusive(start, end)
-	months := eligibility.MonthsInclusive(start, end)
-	return (dr.MinWeeks == 0 || weeks >= dr.MinWeeks) && (dr.MinMonths == 0 || months >= dr.MinMonths) &&
-		(dr.MaxMonths == 0 || months <= dr.MaxMonths)
+	whole, started := eligibility.WholeMonths(start, end), eligibility.MonthsInclusive(start, end)
+	return (dr.MinWeeks == 0 || weeks >= dr.MinWeeks) && (dr.MinMonths == 0 || whole >= dr.MinMonths) &&
+		(dr.MaxMonths == 0 || started <= dr.MaxMonths)
 }
 
 // institutions makes the network's institutions, the lead first, meeting
@@ -267,8 +269,16 @@ func durationOK(dr *stemkn.DurationRule, start, end eligibility.Date) bool {
 func (w *writer) institutions(funded bool) []*Node {
 	r := &w.s.Rules
 	n := 1 + w.r.IntN(4)
-	if r.MinInstitutions != nil {
-		n = max(n, r.MinInstitutions.Min+w.r.IntN(4))
+	counted := 0 // institutions of the kind minInstitutions counts, besides the lead
+	if mi := r.MinInstitutions; mi != nil {
+		need := mi.Min
+		if mi.OtherThanLead {
+			need++
+		}
+		n = max(n, need+w.r.IntN(4))
+		if len(mi.Kinds) > 0 {
+			counted = mi.Min
+		}
 	}
 	if r.Countries != nil {
 		n = max(n, r.Countries.Min+w.r.IntN(3))
@@ -296,7 +306,11 @@ func (w *writer) institutions(funded bool) []*Node {
 				country = w.pick(countries)
 			}
 		}
-		out[i] = w.institution(i, country, w.institutionRules(i == 0, funded), used)
+		kind := ""
+		if i >= 1 && i <= counted {
+			kind = w.countedKind()
+		}
+		out[i] = w.institution(i, country, w.institutionRules(i == 0, funded), used, kind)
 	}
 	return out
 }
@@ -311,20 +325,24 @@ func (w *writer) institutionRules(lead, funded bool) []*stemkn.InstitutionRule {
 		if ir.WhenFunded && !funded {
 			continue
 		}
-		if ir.Applies == "all" || lead {
+		if ir.Applies == "all" || ir.Applies == "others" && !lead || ir.Applies != "others" && lead {
 			out = append(out, ir)
 		}
 	}
 	return out
 }
 
-func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionRule, used map[string]bool) *Node {
-	kinds := w.oneOf("/network/institutions/*/kind")
-	kind := w.pick([]string{"school", "school", "school", "college", w.pick(kinds)})
+// institution makes the i-th institution, admitted by rules; kind, when
+// not "", is its kind.
+func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionRule, used map[string]bool, kind string) *Node {
+	if kind == "" {
+		kinds := w.oneOf("/network/institutions/*/kind")
+		kind = w.pick([]string{"school", "school", "school", "college", w.pick(kinds)})
+	}
 	englandOnly, outsideOK := false, true
 	var classes []eligibility.Class
-	for k, ir := range rules {
-		if len(ir.Kinds) > 0 && (k == 0 && !slices.Contains(ir.Kinds, kind) || ir.Applies == "lead") {
+	for _, ir := range rules {
+		if len(ir.Kinds) > 0 && !slices.Contains(ir.Kinds, kind) {
 			kind = ir.Kinds[w.r.IntN(len(ir.Kinds))]
 		}
 		englandOnly = englandOnly || ir.EnglandOnly

@@ -157,7 +157,7 @@ func (d *decoder) value(f *field, p unsafe.Pointer) {
 			}
 			return
 		}
-	case kindInt, kindMoney:
+	case kindInt, kindMoney, kindIntPtr:
 		if c == '-' || (c >= '0' && c <= '9') {
 			d.integer(f, p)
 			return
@@ -683,6 +683,12 @@ func (d *decoder) integer(f *field, p unsafe.Pointer) {
 	v, status := exactInteger(text)
 	switch status {
 	case integerOK:
+		if f.kind == kindIntPtr {
+			n := new(int64)
+			*n = v
+			*(**int64)(p) = n
+			return
+		}
 		setInt(p, v)
 	case integerFraction:
 		d.fail(Type, map[string]any{"expected": "integer", "actual": "number"})

@@ -345,7 +345,7 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string, depth int) {
 			w.fields[p] = c.names[0]
 		}
 		switch f.kind {
-		case kindString, kindMoney, kindInt, kindBool, kindBoolPtr:
+		case kindString, kindMoney, kindInt, kindIntPtr, kindBool, kindBoolPtr:
 			w.leaf(c, f, p, depth+1, sep)
 		case kindStruct:
 			w.strayValues(c, p, depth+1, "value")
@@ -434,7 +434,7 @@ func (w *formWriter) leaf(c *formNode, f *field, p string, depth int, sep func(s
 			sep(f.name)
 			w.buf = appendJSONString(w.buf, v)
 		}
-	case f.kind == kindMoney || f.kind == kindInt:
+	case f.kind == kindMoney || f.kind == kindInt || f.kind == kindIntPtr:
 		w.number(c, f, p, sep)
 	default:
 		w.boolean(c, f, p, sep)

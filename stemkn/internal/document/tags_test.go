@@ -37,7 +37,7 @@ func fullApplication() stemkn.Application {
 func fullOffer() stemkn.OfferDocument {
 	return stemkn.OfferDocument{Scheme: "stem-exchange", Offer: stemkn.Offer{Employer: stemkn.Employer{Name: "E", CompanyNumber: "SC123456"},
 		Kind: "cpd", Format: "workshop", Title: "T", Description: "D", Audience: []string{"fe-college"}, Cost: 0,
-		AgeRange: &stemkn.AgeRange{Min: 14, Max: 18}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
+		AgeRange: &stemkn.AgeRange{Min: 14, Max: age(18)}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
 }
 
 // stringProbes are values that sit on either side of the tags' bounds and formats.
@@ -181,3 +181,5 @@ func nilIfEmpty(ps []document.Problem) []document.Problem {
 	}
 	return ps
 }
+
+func age(n int64) *int64 { return &n }
