@@ -16,6 +16,9 @@ var (
 	// ErrRange means the text is a well-formed amount too large to hold:
 	// more than 92,233,720,368,547,758.07 in major units.
 	ErrRange = errors.New("budget: amount of money too large")
+	// ErrCurrency means the text is an amount in another currency than the
+	// one asked for: "$5" or "€500" where pounds are asked for (ParseIn).
+	ErrCurrency = errors.New("budget: amount in another currency")
 )
 
 // minorDigits is the number of decimals Parse reads: every currency the
@@ -54,6 +57,27 @@ func Parse(s string) (Amount, error) {
 	}
 	frac += strings.Repeat("0", minorDigits-len(frac))
 	return minorUnits(strings.ReplaceAll(whole, ",", "") + frac)
+}
+
+// ParseIn is Parse for an amount in one currency: text that starts with
+// another currency's sign ("$5", "€500" where pounds are asked for) is not
+// read as that currency's amount, nor as one of this currency: it returns
+// ErrCurrency, so the person can be asked for the amount in the right
+// currency. An amount with this currency's sign or none is read as Parse
+// reads it. Text that is no amount at all is ErrFormat, as for Parse,
+// whatever its sign ("$1.005").
+func ParseIn(s string, c Currency) (Amount, error) {
+	a, err := Parse(s)
+	if err != nil {
+		return 0, err
+	}
+	trimmed := strings.Trim(s, " \t\r\n")
+	for _, symbol := range currencySymbols {
+		if strings.HasPrefix(trimmed, symbol) && symbol != c.Symbol {
+			return 0, ErrCurrency
+		}
+	}
+	return a, nil
 }
 
 // withoutSymbol drops one leading currency sign.

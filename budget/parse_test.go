@@ -115,3 +115,36 @@ func TestParseErrorsAreDistinct(t *testing.T) {
 	require.NotEmpty(t, budget.ErrFormat.Error())
 	require.NotEmpty(t, budget.ErrRange.Error())
 }
+
+func TestParseInRejectsAnotherCurrencysSign(t *testing.T) {
+	gbp, _ := budget.LookupCurrency("GBP")
+	eur, _ := budget.LookupCurrency("EUR")
+	tests := []struct {
+		typed string
+		in    budget.Currency
+		want  budget.Amount
+		err   error
+	}{
+		{"£5", gbp, 500, nil},
+		{"5", gbp, 500, nil},
+		{" £1,200.50 ", gbp, 120050, nil},
+		{"$5", gbp, 0, budget.ErrCurrency},
+		{"€500", gbp, 0, budget.ErrCurrency},
+		{" €500.00", gbp, 0, budget.ErrCurrency},
+		{"€500", eur, 50000, nil},
+		{"£500", eur, 0, budget.ErrCurrency},
+		{"$1.005", gbp, 0, budget.ErrFormat}, // no amount at all, whatever its sign
+		{"$$5", gbp, 0, budget.ErrFormat},
+		{"$99999999999999999999", gbp, 0, budget.ErrRange},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed+" in "+tt.in.Code, func(t *testing.T) {
+			got, err := budget.ParseIn(tt.typed, tt.in)
+			require.ErrorIs(t, err, tt.err)
+			if tt.err == nil {
+				require.NoError(t, err)
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

@@ -30,4 +30,32 @@
 // A Validator is safe for concurrent use. Money is always an integer number
 // of minor units (pence, cents); there are no floating-point numbers on any
 // path.
+//
+// # Cost
+//
+// Every stage is linear in its input, or n log n where it sorts, and each
+// works within the input limits (Limits), so no document can make
+// validation slow or large. For a document of b bytes that makes f
+// findings, with L the findings limit:
+//
+//   - Reading: O(b). The size is checked before a byte is read, a list's
+//     length before it is allocated, the depth as each level opens; reading
+//     stops at L findings.
+//   - A form post of n names of total length m: O(m + n log n) (the names
+//     are sorted so that its findings come out the same every time). Rows
+//     are kept by index in maps, and each value is visited a bounded number
+//     of times.
+//   - Structure (the validate tags): O(b). A list past its maximum gets its
+//     max-items finding and is not walked.
+//   - References (duplicate and unknown institution ids): O(institutions +
+//     members + budget lines), through one index of ids; not done at all
+//     for a list past its maximum.
+//   - Rules: each rule is one pass over the lists it reads (members,
+//     institutions, lines, activities), with lookups by index, not by scan;
+//     deciding that a rule cannot be judged costs O(f) per rule.
+//   - Words and order: O(f) to word the findings, each repeating at most
+//     200 characters of the document; O(f log f) to sort them. The Result
+//     keeps the first L and says there are more.
+//   - Form.FieldFor: O(len(path)) per lookup, after an index built once per
+//     post, in time linear in the length of its field pointers.
 package stemkn

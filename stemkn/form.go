@@ -105,10 +105,21 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 	if formBytes(values, v.limits.Bytes) > v.limits.Bytes {
 		return Form{Findings: Findings{tooLargeBytes(v.limits)}, Fields: map[string]string{}}
 	}
-	post := document.DecodeForm(values, sh, v.limits.document())
+	post := document.DecodeForm(values, sh, v.limits.document(), formCurrency(values, sh))
 	f := Form{Document: post.Document, Fields: post.Fields, DateInputs: post.DateInputs, index: document.NewFieldIndex(post.Fields)}
 	f.Findings.addProblems(post.Problems, Submit)
 	return f
+}
+
+// formCurrency is the currency a form's amounts are typed in: an offer's
+// cost is in pounds; an application's amounts are in the currency its
+// funding[currency] field posts (a select always posts one), and with none
+// posted, or one that is no currency, any sign is read.
+func formCurrency(values url.Values, sh *document.Shape) string {
+	if sh == offerShape {
+		return "GBP"
+	}
+	return document.FirstValue(values["funding[currency]"]) // as the document has it: "EUR " is no currency
 }
 
 // ValidateForm decodes a form post and validates the document, exactly as

@@ -1,7 +1,6 @@
 package stemkn
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -84,7 +83,7 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 		return ev.notFunded()
 	}
 	var buf [16]int
-	targets, ok := p.targets(ev.app, buf[:0])
+	targets, ok := p.targets(ev, buf[:0])
 	if !ok {
 		return NotJudged
 	}
@@ -99,8 +98,9 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 
 // targets are the indices of the institutions the rule applies to; ok is
 // false when it applies to the lead and there is none.
-func (p *InstitutionRule) targets(app *Application, targets []int) ([]int, bool) {
-	lead := app.institutionIndex(app.Network.Lead)
+func (p *InstitutionRule) targets(ev *evaluation, targets []int) ([]int, bool) {
+	app := ev.app
+	lead := ev.institutionIndex(app.Network.Lead)
 	switch {
 	case p.Applies == "all":
 		lead = -1
@@ -116,9 +116,12 @@ func (p *InstitutionRule) targets(app *Application, targets []int) ([]int, bool)
 		return nil, false
 	}
 	targets = append(targets, lead)
-	if p.Applies == "funded" && app.Funding != nil {
+	if p.Applies == "funded" && app.Funding != nil && len(app.Funding.Lines) > 0 {
+		chosen := make([]bool, len(app.Network.Institutions)) // each institution once, in one pass
+		chosen[lead] = true
 		for _, l := range app.Funding.Lines {
-			if k := app.institutionIndex(l.Institution); k >= 0 && !slices.Contains(targets, k) {
+			if k := ev.institutionIndex(l.Institution); k >= 0 && !chosen[k] {
+				chosen[k] = true
 				targets = append(targets, k)
 			}
 		}
@@ -165,16 +168,6 @@ var institutionField = map[eligibility.Fact]string{
 	eligibility.Type: "establishmentType", eligibility.StateFunded: "stateFunded",
 }
 
-// institutionIndex finds an institution by id.
-func (a *Application) institutionIndex(id string) int {
-	for i := range a.Network.Institutions {
-		if a.Network.Institutions[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // MinInstitutionsRule: the partnership has at least Min institutions —
 // of Kinds only, and besides the lead when OtherThanLead, when it says so
 // (eligibility.min-institutions; message variant "kinds" names Who).
@@ -216,7 +209,7 @@ func (p *MinInstitutionsRule) check(ev *evaluation) Outcome {
 	insts := app.Network.Institutions
 	lead := -1
 	if p.OtherThanLead {
-		if lead = app.institutionIndex(app.Network.Lead); lead < 0 {
+		if lead = ev.institutionIndex(app.Network.Lead); lead < 0 {
 			return NotJudged
 		}
 	}

@@ -20,8 +20,8 @@ func TestAFloodOfFindingsStopsAtTheFindingsLimit(t *testing.T) {
 	require.Equal(t, 1000, limit)
 	flood := func(n int) string { return `{"scheme":"stem-kn-2011",` + unknownFields(n) + `"y":1}` }
 	under := builtinValidator.ValidateString(flood(limit-1), stemkn.Options{})
-	require.False(t, hasCode(under, stemkn.CodeTooLarge))
-	require.Equal(t, limit, countCode(under, stemkn.CodeUnknownField))
+	requireReadInFull(t, under, "a flood at the limit", stemkn.DefaultLimits)
+	require.NotEqual(t, "/y", under.Findings[limit].Path, "reading did not stop")
 
 	over := builtinValidator.ValidateString(flood(limit), stemkn.Options{})
 	require.Equal(t, limit, countCode(over, stemkn.CodeUnknownField))
@@ -112,7 +112,7 @@ func TestEachLimitStopsInputOneStepPastIt(t *testing.T) {
 		for _, c := range limitCases(l) {
 			res := v.ValidateString(c.doc, stemkn.Options{})
 			if c.over == "" {
-				require.False(t, hasCode(res, stemkn.CodeTooLarge), "%s (%+v): %v", c.name, l, res.Findings)
+				requireReadInFull(t, res, c.name, l)
 				continue
 			}
 			f := findingWith(t, res, stemkn.CodeTooLarge)
@@ -122,6 +122,25 @@ func TestEachLimitStopsInputOneStepPastIt(t *testing.T) {
 			require.Nil(t, res.Eligible, "%s: a document past a limit is not judged", c.name)
 		}
 	}
+}
+
+// requireReadInFull holds a result to its document having been read to the
+// end: no limit stopped it. A document at the findings limit is read in
+// full, and then its result, which has more findings (the values it lacks),
+// lists the first of them and says there are more: the too-large finding
+// of a result past the limit, at the first finding it leaves out, after
+// the structure was checked (required findings) as it is for a document
+// read in full.
+func requireReadInFull(t *testing.T, res stemkn.Result, name string, l stemkn.Limits) {
+	t.Helper()
+	if !hasCode(res, stemkn.CodeTooLarge) {
+		return
+	}
+	require.Len(t, res.Findings, l.Findings+1, "%s (%+v)", name, l)
+	last := res.Findings[l.Findings]
+	require.Equal(t, stemkn.CodeTooLarge, last.Code, "%s (%+v): %v", name, l, res.Findings)
+	require.Equal(t, "findings", last.Params["limit"], name)
+	require.True(t, hasCode(res, stemkn.CodeRequired), "%s (%+v): the structure was checked", name, l)
 }
 
 // Limits are checked before the work they guard: a document one byte too
@@ -211,7 +230,8 @@ func TestFormPostsStopAtTheSameLimits(t *testing.T) {
 		for _, c := range formLimitCases(l) {
 			res, form := v.ValidateForm(c.values, stemkn.Options{})
 			if c.over == "" {
-				require.False(t, hasCode(res, stemkn.CodeTooLarge), "%s (%+v): %v", c.name, l, res.Findings.Codes())
+				require.False(t, hasCode(stemkn.Result{Findings: form.Findings}, stemkn.CodeTooLarge), "%s (%+v): %v", c.name, l, form.Findings.Codes())
+				requireReadInFull(t, res, c.name, l)
 				continue
 			}
 			f := findingWith(t, res, stemkn.CodeTooLarge)

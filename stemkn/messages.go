@@ -23,7 +23,8 @@ type message struct{ key, text string }
 // capitalised placeholder ({Field}, {Category:category}) capitalises its
 // text. Formats: {x:money} (minor units in the finding's currency),
 // {x:date} ("10 January 2011"), {x:and} (a list joined with "and"),
-// {x:label} (the label of the JSON Pointer in x), {x:quoted}, {x:category} and {x:theme}
+// {x:label} (the label of the JSON Pointer in x), {x:currency} ("pounds"),
+// {x:quoted}, {x:category} and {x:theme}
 // (titles from the scheme), {x:list} (a list joined with "or"), {x:type}
 // (a JSON type in words), {x:offer-kind} ("CPD", "work experience"), {x:audience} ("FE colleges", …). Labels are keyed "label@pattern".
 //
@@ -221,6 +222,10 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 			}
 		case "type":
 			return jsonTypeWords[x]
+		case "currency":
+			if w, ok := currencyWords[x]; ok {
+				return w
+			}
 		case "category":
 			if scheme != nil {
 				return scheme.categoryTitle(x)
@@ -238,6 +243,9 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 	}
 	return ""
 }
+
+// currencyWords name currencies as a sentence does: "Enter the amount in pounds".
+var currencyWords = map[string]string{"GBP": "pounds", "EUR": "euros", "USD": "US dollars"}
 
 var offerKindWords = map[string]string{"cpd": "CPD", "work-experience": "work experience"}
 

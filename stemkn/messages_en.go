@@ -25,6 +25,7 @@ var english = []message{
 	{"format.postcode", "Enter {field} in capital letters with a space, like SW1A 1AA"},
 	{"format.company-number", "{Field} must be 8 digits, or 2 letters then 6 digits"},
 	{"format.money", "Enter {field} as an amount of money, like £1,200.50"},
+	{"format.money-currency", "Enter {field} in {currency:currency}"},
 	{"format.integer", "{Field} must be a whole number"},
 	{"format.boolean", "{Field} must be ticked or left empty"},
 	{"min-length", "{Field} must be {min} characters or more"},

@@ -34,7 +34,7 @@ func TestPackageLevelValidatorWordsLikeAFreshOne(t *testing.T) {
 func TestTemplatesFollowTheStyleGuide(t *testing.T) {
 	m := DefaultMessages()
 	formats := map[string]bool{"": true, "money": true, "date": true, "quoted": true, "category": true, "theme": true, "list": true, "type": true,
-		"offer-kind": true, "audience": true, "and": true, "label": true}
+		"offer-kind": true, "audience": true, "and": true, "label": true, "currency": true}
 	keys := m.Keys()
 	require.Greater(t, len(keys), 100)
 	for _, key := range keys {

@@ -41,9 +41,11 @@ type Limits struct {
 	Depth int
 	// Items is the longest array.
 	Items int
-	// Findings is the most findings reading the JSON may make (unknown
-	// fields, repeated keys, values of the wrong type) before it stops: a
-	// few bytes of hostile JSON can ask for a finding each. 0 means no limit.
+	// Findings is the most findings reading the JSON (or a form post) may
+	// make (unknown fields, repeated keys, values of the wrong type) before
+	// it stops, since a few bytes of hostile JSON can ask for a finding
+	// each; and the most a Result lists, followed by a too-large finding
+	// when there are more. 0 means no limit.
 	Findings int
 }
 

@@ -164,7 +164,8 @@ type evaluation struct {
 	mode     Mode
 	out      *Findings
 	rule     *rule
-	problems []string // paths of structural errors
+	problems []string       // paths of structural errors
+	ids      map[string]int // each institution id's first index (institutionIDs)
 
 	budgetLines []budget.Line // see lines
 }
@@ -187,6 +188,15 @@ func (ev *evaluation) report(path string, params Params) *Finding {
 func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
 	ev.out.Add(Finding{Code: code, Severity: severityFor(ev.mode), Path: path, Params: params, Rule: ev.rule.id, Variant: "missing"})
 	return NotJudged
+}
+
+// institutionIndex finds an institution by id, through the evaluation's
+// index of ids; -1 when there is none.
+func (ev *evaluation) institutionIndex(id string) int {
+	if i, ok := ev.ids[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // worst is the outcome of a rule judged in parts: failed when a part

@@ -196,13 +196,15 @@ func (v *Validator) judge(c *compiled, id string, known bool, doc judged, opts O
 	case !known && read:
 		out = unknownScheme(id, wrongKind, mode, out)
 	case read:
-		refs := references(doc.app, broken)
-		res.Rules, res.Eligible = v.evaluate(c, doc, mode, &out, refs)
+		ids, refs := references(doc.app, broken, out)
+		res.Rules, res.Eligible = v.evaluate(c, doc, mode, &out, refs, ids)
 		out = append(out, refs...)
 	}
+	boundEchoes(out)
 	v.messages.apply(out, c)
-	res.Findings = ordered(out)
-	res.Valid = !res.Findings.HasErrors()
+	out = ordered(out)
+	res.Valid = !out.HasErrors()
+	res.Findings = v.capped(out)
 	return res
 }
 
@@ -215,8 +217,9 @@ func structure(doc judged, mode Mode, out Findings, broken []string) Findings {
 	} else {
 		checkStructure(doc.app, mode, &found)
 	}
+	hidden := pathSet(broken)
 	for _, f := range found {
-		if !underAny(f.Path, broken) {
+		if !hidden.holdsAbove(f.Path) {
 			out = append(out, f)
 		}
 	}
@@ -253,6 +256,61 @@ func ordered(out Findings) Findings {
 	return out
 }
 
+// capped keeps a result within the findings limit: the first findings in
+// the documented order, then one too-large finding at the path of the first
+// left out, an error when any finding left out is one (a draft's many
+// missing values stay warnings). The verdict, eligibility and rules are
+// those of every finding, listed or not.
+func (v *Validator) capped(fs Findings) Findings {
+	limit := v.limits.Findings
+	if limit <= 0 || len(fs) <= limit+1 {
+		return fs // a too-large finding of reading's own may make limit+1
+	}
+	rest := fs[limit:]
+	sev := Warning
+	if rest.HasErrors() {
+		sev = Error
+	}
+	f := Finding{Code: CodeTooLarge, Severity: sev, Path: rest[0].Path,
+		Params: Params{"limit": "findings", "max": int64(limit)}, Variant: "findings"}
+	f.Message = v.messages.Message(&f, nil)
+	return append(fs[:limit:limit], f)
+}
+
+// echoedParams are the params that repeat text from the document (a name,
+// an id, a value typed into a form), so a finding can say what it is about.
+var echoedParams = []string{"value", "name", "id", "institution", "theme", "category", "given", "scheme", "kind", "type", "country", "audience", "part"}
+
+// maxEcho is the most characters of document text a param repeats: the
+// longest text a document field may have. Longer text is cut there and
+// ends in "…", so no finding repeats more than that of its input.
+const maxEcho = 200
+
+// boundEchoes cuts the text params repeat from the document to maxEcho
+// characters, before the messages are made from them.
+func boundEchoes(fs Findings) {
+	for i := range fs {
+		for _, name := range echoedParams {
+			if text, ok := fs[i].Params[name].(string); ok && len(text) > maxEcho {
+				fs[i].Params[name] = cutText(text, maxEcho)
+			}
+		}
+	}
+}
+
+// cutText cuts text to at most n characters (code points), marking the cut
+// with "…".
+func cutText(text string, n int) string {
+	count := 0
+	for i := range text {
+		if count == n {
+			return text[:i] + "…"
+		}
+		count++
+	}
+	return text
+}
+
 func severityFor(mode Mode) Severity {
 	if mode == Draft {
 		return Warning
@@ -265,8 +323,8 @@ func severityFor(mode Mode) Severity {
 // (refs: a duplicate or unknown institution id) does so only for rules that
 // look institutions up by id, since counts, categories and amounts mean the
 // same whatever the ids say.
-func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, refs Findings) ([]RuleResult, *bool) {
-	ev := evaluation{scheme: c, app: doc.app, mode: mode, out: out}
+func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, refs Findings, ids map[string]int) ([]RuleResult, *bool) {
+	ev := evaluation{scheme: c, app: doc.app, mode: mode, out: out, ids: ids}
 	if doc.offer != nil {
 		ev.offer = &doc.offer.Offer
 	}

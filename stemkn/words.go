@@ -1,15 +1,21 @@
 package stemkn
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Words for rule titles and messages.
 
-// capitalise gives s a capital first letter.
+// capitalise writes the first letter of s as a capital, as a sentence
+// starts: the first character, not the first byte ("école" is "École").
 func capitalise(s string) string {
-	if s == "" {
-		return s
+	r, n := utf8.DecodeRuneInString(s)
+	if up := unicode.ToTitle(r); up != r && r != utf8.RuneError {
+		return string(up) + s[n:]
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return s
 }
 
 // joinWith joins items as a list in a sentence: "a, b or c".

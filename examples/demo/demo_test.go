@@ -176,6 +176,12 @@ func TestTheWidgetIsServedCompressedAsTheBrowserAccepts(t *testing.T) {
 	}
 	require.Len(t, etags, 3, "each encoding has its own ETag")
 
+	// Pages are gzipped for a browser that takes it.
+	page := fetch("/", "gzip, br", "")
+	require.Equal(t, "gzip", page.Header.Get("Content-Encoding"))
+	require.Equal(t, "no-store", page.Header.Get("Cache-Control"))
+	require.Equal(t, "", fetch("/", "", "").Header.Get("Content-Encoding"))
+
 	// Text without a compressed copy is gzipped at start-up.
 	res := fetch("/widget/stemkn.js", "gzip", "")
 	require.Equal(t, "gzip", res.Header.Get("Content-Encoding"))

@@ -803,6 +803,11 @@ func (q *question) inputClasses() string {
 	return c
 }
 
+// field is the question's shared component options.
+func (q *question) field(label *Label) Field {
+	return Field{ID: q.id, Name: q.name, Value: q.value, Label: label, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}
+}
+
 var spellcheckOff = func() *bool { b := false; return &b }()
 
 // html draws the question as its GOV.UK component.
@@ -813,8 +818,7 @@ func (q *question) html() template.HTML {
 	case "hidden":
 		return template.HTML(`<input type="hidden" name="` + esc(q.name) + `" value="` + esc(q.value) + `">`)
 	case "text", "email", "tel", "number", "money":
-		in := Input{ID: q.id, Name: q.name, Type: q.kind, Value: q.value, Label: label, Hint: q.hintOf(), ErrorMessage: q.errorMessage(),
-			Classes: q.inputClasses(), Autocomplete: q.autocomplete}
+		in := Input{Field: q.field(label), Type: q.kind, Classes: q.inputClasses(), Autocomplete: q.autocomplete}
 		switch q.kind {
 		case "number":
 			in.Type, in.Inputmode = "text", "numeric"
@@ -826,8 +830,7 @@ func (q *question) html() template.HTML {
 		}
 		return in.HTML()
 	case "count":
-		return CharacterCount{ID: q.id, Name: q.name, Rows: 4, Value: q.value, Maxlength: textLimit[q.name], Label: label,
-			Hint: q.hintOf(), ErrorMessage: q.errorMessage()}.HTML()
+		return CharacterCount{Field: q.field(label), Rows: 4, Maxlength: textLimit[q.name]}.HTML()
 	case "select":
 		items := make([]SelectItem, len(q.options))
 		for i, o := range q.options {
@@ -837,8 +840,7 @@ func (q *question) html() template.HTML {
 		if q.marked && q.errorText == "" {
 			cls = "govuk-select--error"
 		}
-		return Select{ID: q.id, Name: q.name, Items: items, Value: q.value, Label: label, Hint: q.hintOf(),
-			ErrorMessage: q.errorMessage(), Classes: cls}.HTML()
+		return Select{Field: q.field(label), Items: items, Classes: cls}.HTML()
 	case "radios", "checkboxes":
 		c := Choices{Name: q.name, IDPrefix: q.id, Value: q.value, Values: q.values, Fieldset: legend, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}
 		if q.small {

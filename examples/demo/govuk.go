@@ -189,6 +189,47 @@ func (g *FormGroup) open(hasError bool) string {
 	return `<div class="` + esc(c) + `"` + attrs(a) + ">"
 }
 
+// Field is the options the form components share: the field's id and name,
+// its value, label, hint and error message.
+type Field struct {
+	ID           string        `json:"id,omitempty"`
+	Name         string        `json:"name"`
+	Value        string        `json:"value,omitempty"`
+	Label        *Label        `json:"label,omitempty"`
+	Hint         *Hint         `json:"hint,omitempty"`
+	ErrorMessage *ErrorMessage `json:"errorMessage,omitempty"`
+}
+
+// fieldID is the field's id: its id option, else its name, as the macros take it.
+func (f *Field) fieldID() string {
+	if f.ID != "" {
+		return f.ID
+	}
+	return f.Name
+}
+
+// head writes the field's label, hint and error message, and returns the
+// aria-describedby list, describedBy followed by the hint's and message's ids.
+func (f *Field) head(b *strings.Builder, labelClasses, describedBy string) string {
+	id := f.fieldID()
+	b.WriteString(f.Label.render(labelClasses, id))
+	return hintAndError(b, id, f.Hint, f.ErrorMessage, describedBy)
+}
+
+// hintAndError writes a hint (id-hint) and an error message (id-error), as
+// every form macro does, adding their ids to describedBy.
+func hintAndError(b *strings.Builder, id string, hint *Hint, err *ErrorMessage, describedBy string) string {
+	if hint != nil {
+		describedBy = joinIDs(describedBy, id+"-hint")
+		b.WriteString(hint.render(id + "-hint"))
+	}
+	if err != nil {
+		describedBy = joinIDs(describedBy, id+"-error")
+		b.WriteString(err.render(id + "-error"))
+	}
+	return describedBy
+}
+
 // Affix is an input's prefix or suffix.
 type Affix struct {
 	Text string `json:"text,omitempty"`
@@ -196,13 +237,8 @@ type Affix struct {
 
 // Input is govukInput's options.
 type Input struct {
-	ID           string            `json:"id,omitempty"`
-	Name         string            `json:"name"`
+	Field
 	Type         string            `json:"type,omitempty"`
-	Value        string            `json:"value,omitempty"`
-	Label        *Label            `json:"label,omitempty"`
-	Hint         *Hint             `json:"hint,omitempty"`
-	ErrorMessage *ErrorMessage     `json:"errorMessage,omitempty"`
 	Classes      string            `json:"classes,omitempty"`
 	Autocomplete string            `json:"autocomplete,omitempty"`
 	Inputmode    string            `json:"inputmode,omitempty"`
@@ -218,26 +254,14 @@ func (p Input) HTML() template.HTML { return logged("govukInput", p, p.render(""
 // render draws the input; labelClasses are added to the label's (the date
 // input's items add govuk-date-input__label).
 func (p Input) render(labelClasses string) string {
-	id := p.ID
-	if id == "" {
-		id = p.Name
-	}
+	id := p.fieldID()
 	cls := classes("govuk-input", p.Classes)
 	if p.ErrorMessage != nil {
 		cls += " govuk-input--error"
 	}
 	var b strings.Builder
 	b.WriteString(p.FormGroup.open(p.ErrorMessage != nil))
-	b.WriteString(p.Label.render(labelClasses, id))
-	describedBy := ""
-	if p.Hint != nil {
-		describedBy = joinIDs(describedBy, id+"-hint")
-		b.WriteString(p.Hint.render(id + "-hint"))
-	}
-	if p.ErrorMessage != nil {
-		describedBy = joinIDs(describedBy, id+"-error")
-		b.WriteString(p.ErrorMessage.render(id + "-error"))
-	}
+	describedBy := p.head(&b, labelClasses, "")
 	typ := p.Type
 	if typ == "" {
 		typ = "text"
@@ -270,17 +294,12 @@ func (p Input) render(labelClasses string) string {
 
 // Textarea is govukTextarea's options.
 type Textarea struct {
-	ID           string            `json:"id,omitempty"`
-	Name         string            `json:"name"`
-	Rows         int               `json:"rows,omitempty"`
-	Value        string            `json:"value,omitempty"`
-	Label        *Label            `json:"label,omitempty"`
-	Hint         *Hint             `json:"hint,omitempty"`
-	ErrorMessage *ErrorMessage     `json:"errorMessage,omitempty"`
-	Classes      string            `json:"classes,omitempty"`
-	Spellcheck   *bool             `json:"spellcheck,omitempty"`
-	FormGroup    *FormGroup        `json:"formGroup,omitempty"`
-	Attributes   map[string]string `json:"attributes,omitempty"`
+	Field
+	Rows       int               `json:"rows,omitempty"`
+	Classes    string            `json:"classes,omitempty"`
+	Spellcheck *bool             `json:"spellcheck,omitempty"`
+	FormGroup  *FormGroup        `json:"formGroup,omitempty"`
+	Attributes map[string]string `json:"attributes,omitempty"`
 }
 
 // HTML renders the textarea.
@@ -289,21 +308,10 @@ func (p Textarea) HTML() template.HTML { return logged("govukTextarea", p, p.ren
 // render draws the textarea; describedBy starts the aria-describedby list
 // and after goes after the textarea (the character count's message).
 func (p Textarea) render(describedBy, after string) string {
-	id := p.ID
-	if id == "" {
-		id = p.Name
-	}
+	id := p.fieldID()
 	var b strings.Builder
 	b.WriteString(p.FormGroup.open(p.ErrorMessage != nil))
-	b.WriteString(p.Label.render("", id))
-	if p.Hint != nil {
-		describedBy = joinIDs(describedBy, id+"-hint")
-		b.WriteString(p.Hint.render(id + "-hint"))
-	}
-	if p.ErrorMessage != nil {
-		describedBy = joinIDs(describedBy, id+"-error")
-		b.WriteString(p.ErrorMessage.render(id + "-error"))
-	}
+	describedBy = p.head(&b, "", describedBy)
 	cls := "govuk-textarea"
 	if p.ErrorMessage != nil {
 		cls += " govuk-textarea--error"
@@ -327,24 +335,17 @@ func (p Textarea) render(describedBy, after string) string {
 // CharacterCount is govukCharacterCount's options: a textarea with a limit
 // and a live count of what is left.
 type CharacterCount struct {
-	ID           string        `json:"id,omitempty"`
-	Name         string        `json:"name"`
-	Rows         int           `json:"rows,omitempty"`
-	Value        string        `json:"value,omitempty"`
-	Maxlength    int           `json:"maxlength"`
-	Label        *Label        `json:"label,omitempty"`
-	Hint         *Hint         `json:"hint,omitempty"`
-	ErrorMessage *ErrorMessage `json:"errorMessage,omitempty"`
+	Field
+	Rows      int `json:"rows,omitempty"`
+	Maxlength int `json:"maxlength"`
 }
 
 // HTML renders the character count.
 func (p CharacterCount) HTML() template.HTML {
-	id := p.ID
-	if id == "" {
-		id = p.Name
-	}
-	t := Textarea{ID: id, Name: p.Name, Rows: p.Rows, Value: p.Value, Label: p.Label, Hint: p.Hint, ErrorMessage: p.ErrorMessage,
-		Classes: "govuk-js-character-count",
+	id := p.fieldID()
+	f := p.Field
+	f.ID = id
+	t := Textarea{Field: f, Rows: p.Rows, Classes: "govuk-js-character-count",
 		FormGroup: &FormGroup{Classes: "govuk-character-count",
 			Attributes: map[string]string{"data-module": "govuk-character-count", "data-maxlength": strconv.Itoa(p.Maxlength)}}}
 	message := (&Hint{Text: "You can enter up to " + strconv.Itoa(p.Maxlength) + " characters",
@@ -361,35 +362,18 @@ type SelectItem struct {
 
 // Select is govukSelect's options.
 type Select struct {
-	ID           string            `json:"id,omitempty"`
-	Name         string            `json:"name"`
-	Items        []SelectItem      `json:"items"`
-	Value        string            `json:"value,omitempty"`
-	Label        *Label            `json:"label,omitempty"`
-	Hint         *Hint             `json:"hint,omitempty"`
-	ErrorMessage *ErrorMessage     `json:"errorMessage,omitempty"`
-	Classes      string            `json:"classes,omitempty"`
-	Attributes   map[string]string `json:"attributes,omitempty"`
+	Field
+	Items      []SelectItem      `json:"items"`
+	Classes    string            `json:"classes,omitempty"`
+	Attributes map[string]string `json:"attributes,omitempty"`
 }
 
 // HTML renders the select.
 func (p Select) HTML() template.HTML {
-	id := p.ID
-	if id == "" {
-		id = p.Name
-	}
+	id := p.fieldID()
 	var b strings.Builder
 	b.WriteString((*FormGroup)(nil).open(p.ErrorMessage != nil))
-	b.WriteString(p.Label.render("", id))
-	describedBy := ""
-	if p.Hint != nil {
-		describedBy = joinIDs(describedBy, id+"-hint")
-		b.WriteString(p.Hint.render(id + "-hint"))
-	}
-	if p.ErrorMessage != nil {
-		describedBy = joinIDs(describedBy, id+"-error")
-		b.WriteString(p.ErrorMessage.render(id + "-error"))
-	}
+	describedBy := p.head(&b, "", "")
 	cls := classes("govuk-select", p.Classes)
 	if p.ErrorMessage != nil {
 		cls += " govuk-select--error"
@@ -469,14 +453,7 @@ func (p Choices) render() string {
 		describedBy = p.Fieldset.DescribedBy
 	}
 	var inner strings.Builder
-	if p.Hint != nil {
-		describedBy = joinIDs(describedBy, prefix+"-hint")
-		inner.WriteString(p.Hint.render(prefix + "-hint"))
-	}
-	if p.ErrorMessage != nil {
-		describedBy = joinIDs(describedBy, prefix+"-error")
-		inner.WriteString(p.ErrorMessage.render(prefix + "-error"))
-	}
+	describedBy = hintAndError(&inner, prefix, p.Hint, p.ErrorMessage, describedBy)
 	inner.WriteString(`<div class="` + esc(classes("govuk-"+kind, p.Classes)) + `" data-module="govuk-` + kind + `">`)
 	for i, it := range p.Items {
 		if it.Divider != "" {
@@ -573,14 +550,7 @@ func (p DateInput) HTML() template.HTML {
 		describedBy = p.Fieldset.DescribedBy
 	}
 	var inner strings.Builder
-	if p.Hint != nil {
-		describedBy = joinIDs(describedBy, p.ID+"-hint")
-		inner.WriteString(p.Hint.render(p.ID + "-hint"))
-	}
-	if p.ErrorMessage != nil {
-		describedBy = joinIDs(describedBy, p.ID+"-error")
-		inner.WriteString(p.ErrorMessage.render(p.ID + "-error"))
-	}
+	describedBy = hintAndError(&inner, p.ID, p.Hint, p.ErrorMessage, describedBy)
 	anyItemHasError := false
 	for _, it := range p.Items {
 		anyItemHasError = anyItemHasError || strings.Contains(it.Classes, "govuk-input--error")
@@ -603,9 +573,8 @@ func (p DateInput) HTML() template.HTML {
 		if p.NamePrefix != "" {
 			name = p.NamePrefix + "-" + it.Name
 		}
-		in := Input{ID: p.ID + "-" + it.Name, Name: name, Value: it.Value, Type: "text", Inputmode: "numeric",
-			Autocomplete: it.Autocomplete, Classes: strings.TrimSpace("govuk-date-input__input " + cls),
-			Label: &Label{Text: strings.ToUpper(it.Name[:1]) + it.Name[1:]}}
+		in := Input{Field: Field{ID: p.ID + "-" + it.Name, Name: name, Value: it.Value, Label: &Label{Text: strings.ToUpper(it.Name[:1]) + it.Name[1:]}},
+			Type: "text", Inputmode: "numeric", Autocomplete: it.Autocomplete, Classes: strings.TrimSpace("govuk-date-input__input " + cls)}
 		inner.WriteString(`<div class="govuk-date-input__item">` + in.render("govuk-date-input__label") + "</div>")
 	}
 	inner.WriteString("</div>")

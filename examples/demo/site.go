@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"html/template"
 	"net/http"
@@ -137,7 +138,7 @@ func (s *site) schemes(w http.ResponseWriter, r *http.Request) {
 	}
 	body := `<h1 class="govuk-heading-xl">Schemes</h1><p class="govuk-body">Each scheme is data: its themes, spend categories and the parameters of its rules, each with the source it comes from. Pick one to try its form.</p>` +
 		string(t.HTML())
-	s.render(w, "page", &page{Title: "Schemes", Current: "/schemes", Body: template.HTML(body)})
+	s.render(w, r, "page", &page{Title: "Schemes", Current: "/schemes", Body: template.HTML(body)})
 }
 
 // schemeFile serves a scheme file the demo loaded, for the widget to load too.
@@ -255,7 +256,7 @@ func (s *site) showForm(w http.ResponseWriter, r *http.Request, id string, value
 		p.Eligible = eligibilityPanel(v.res)
 	}
 	p.Form = form.html()
-	s.render(w, "form", p)
+	s.render(w, r, "form", p)
 }
 
 // eligibilityPanel explains an ineligible result, in the markup the
@@ -322,7 +323,7 @@ func (s *site) confirm(w http.ResponseWriter, r *http.Request, res stemkn.Result
 	}
 	b.WriteString(string(t.HTML()))
 	b.WriteString(`<p class="govuk-body"><a class="govuk-link" href="/">Start another application</a></p>`)
-	s.render(w, "page", &page{Title: "Application received", Body: template.HTML(b.String())})
+	s.render(w, r, "page", &page{Title: "Application received", Body: template.HTML(b.String())})
 }
 
 // outcomeColour is each rule outcome's tag colour.
@@ -333,21 +334,32 @@ var outcomeColour = map[stemkn.Outcome]string{
 // problem answers with a short GOV.UK page saying what went wrong.
 func (s *site) problem(w http.ResponseWriter, r *http.Request, status int, title, text string) {
 	body := `<h1 class="govuk-heading-l">` + esc(title) + `</h1><p class="govuk-body">` + esc(text) + `</p><p class="govuk-body"><a class="govuk-link" href="/">Go to the start</a></p>`
-	s.render(w, "page", &page{Title: title, Body: template.HTML(body), Status: status})
+	s.render(w, r, "page", &page{Title: title, Body: template.HTML(body), Status: status})
 }
 
-func (s *site) render(w http.ResponseWriter, name string, p *page) {
+func (s *site) render(w http.ResponseWriter, r *http.Request, name string, p *page) {
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, p); err != nil {
 		http.Error(w, "the page could not be drawn: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Add("Vary", "Accept-Encoding")
 	status := p.Status
 	if status == 0 {
 		status = http.StatusOK
 	}
+	body := buf.Bytes()
+	if v := (&asset{variants: []variant{{encoding: "gzip"}, {}}}).pick(r.Header.Get("Accept-Encoding")); v.encoding == "gzip" {
+		var zipped bytes.Buffer
+		zw := gzip.NewWriter(&zipped)
+		_, _ = zw.Write(body)
+		_ = zw.Close()
+		body = zipped.Bytes()
+		h.Set("Content-Encoding", "gzip")
+	}
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(body)
 }

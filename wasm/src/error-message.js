@@ -56,18 +56,23 @@ export class ErrorMessages {
     const messages = [...this.form.querySelectorAll('.' + cssClass(c.message) + ', [data-stemkn-error]')]
       .filter(p => !this.isOurs(p))
     const questions = new Set()
+    const ids = new Set()
     for (const p of messages) {
       const question = p.closest('[data-stemkn-for]') || p.closest('.' + cssClass(c.formGroup)) || p.parentElement
       if (!question || !this.form.contains(question) || !judged(question)) continue
       questions.add(question)
-      const id = p.id
+      if (p.id) ids.add(p.id)
       p.remove()
-      if (id) {
-        for (const el of this.form.querySelectorAll('[aria-describedby]')) removeToken(el, 'aria-describedby', id)
-        if (question.getAttribute('aria-describedby')) removeToken(question, 'aria-describedby', id)
-      }
     }
     if (questions.size === 0) return false
+    for (const el of this.form.querySelectorAll('[aria-describedby]')) {
+      const tokens = el.getAttribute('aria-describedby').split(/\s+/)
+      if (tokens.some(t => ids.has(t))) {
+        const keep = tokens.filter(t => t && !ids.has(t))
+        if (keep.length) el.setAttribute('aria-describedby', keep.join(' '))
+        else el.removeAttribute('aria-describedby')
+      }
+    }
     // The server marked the fields of those questions, and fields a finding
     // is about without a message of their own: every error state of the
     // judged fields goes, to be drawn again from the widget's findings.

@@ -10,7 +10,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startDemo, launch, openPage, axeViolations, root } from './helpers.mjs'
+import { startDemo, launch, openPage, axeViolations, shot, root } from './helpers.mjs'
 
 let demo, browser, noScript
 
@@ -110,21 +110,6 @@ async function fillLine (page, i, category, description, amount) {
   await page.selectOption(`#funding-lines-${i}-category`, category)
   await page.fill(`#funding-lines-${i}-description`, description)
   await page.fill(`#funding-lines-${i}-amount`, amount)
-}
-
-async function shot (page, name, region) {
-  const dir = path.join(root, 'wasm/test/screenshots')
-  await mkdir(dir, { recursive: true })
-  for (const [width, height] of [[1280, 900], [375, 812]]) {
-    await page.setViewportSize({ width, height })
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await page.screenshot({ path: path.join(dir, `${name}-${width}-top.png`) })
-    if (region) {
-      await page.$eval(region, el => el.scrollIntoView({ block: 'start' }))
-      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) })
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
 }
 
 /** The state a page shows: its title, summary (text and link), inline messages and marked fields. */
@@ -262,6 +247,15 @@ describe('the demo application form', { timeout: 240000 }, () => {
     assert.match(panel, /this funding is only available to maintained schools and colleges in England/)
     // The share message is by the resources amount, and nowhere near line 1.
     assert.ok((await summary(page)).some(([t, href]) => t.startsWith('Resources must') && href === '#funding-lines-1-amount'))
+    // Members who all teach mathematics: the subject spread is about the
+    // members as a group, so it goes by the group, not member 1's name.
+    await page.uncheck('input[name="network[members][1][subjects][]"][value="science"]')
+    await page.check('input[name="network[members][1][subjects][]"][value="mathematics"]')
+    const spread = (await summary(page)).find(([t]) => t.startsWith('Add members from across STEM subjects'))
+    assert.deepEqual(spread?.[1], '#network-members')
+    assert.ok((await inline(page)).some(([id, t]) => id === 'network-members-error' && t === spread[0]))
+    assert.ok(!(await inline(page)).some(([id]) => id.startsWith('network-members-0')), 'nothing on member 1')
+    await page.check('input[name="network[members][1][subjects][]"][value="science"]')
     await fillLine(page, 1, 'resources', 'Data loggers', '300')
     await page.selectOption('#network-institutions-0-establishmentType', 'community-school')
     assert.equal(await page.isHidden('.stemkn-eligibility'), true)
@@ -427,6 +421,24 @@ describe('the demo with JavaScript on and off', { timeout: 240000 }, () => {
       assert.deepEqual(server, widget)
     })
   }
+
+  it('without JavaScript, the server\'s error page has no accessibility violations (axe-core)', async () => {
+    // axe-core needs JavaScript; the page's own scripts are left out instead,
+    // so the page is exactly what the server drew.
+    const p = await openPage(browser.context, demo.url)
+    await p.page.route('**/static/demo.js', route => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    await p.page.route('**/widget/stemkn.js', route => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    await p.page.goto(demo.url + '/')
+    await p.page.fill('#network-name', 'Calder')
+    await fillDate(p.page, 'plan-startDate', '1', '', '2011')
+    await fillLine(p.page, 0, 'resources', 'Kit', '2,500')
+    await Promise.all([p.page.waitForURL(demo.url + '/apply'), p.page.click(submitButton)])
+    assert.ok((await summary(p.page)).length > 5)
+    assert.equal(await p.page.evaluate(() => document.querySelector('#application').dataset.stemknAttached), undefined, 'no widget')
+    assert.deepEqual(await axeViolations(p.page), [])
+    await shot(p.page, 'demo-server-errors', '#plan-startDate')
+    await p.check()
+  })
 
   it('without JavaScript, adds and removes rows with the form\'s own buttons, and takes a valid application', async () => {
     const page = await openWithoutScript()

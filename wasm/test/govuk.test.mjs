@@ -8,9 +8,7 @@
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
-import { startGovuk, launch, openPage, axeViolations, root } from './helpers.mjs'
+import { startGovuk, launch, openPage, axeViolations, shot } from './helpers.mjs'
 
 let site, browser
 
@@ -82,26 +80,6 @@ const inline = page => page.$$eval('#application .govuk-error-message', ps => ps
 const classesOf = (page, id) => page.$eval('#' + id, el => [...el.classList])
 const errorFields = page => page.$$eval('#application .govuk-input--error, #application .govuk-select--error, #application .govuk-textarea--error', els => els.map(e => e.id))
 const focused = page => page.evaluate(() => document.activeElement && document.activeElement.id)
-
-/**
- * Screenshots at 1280 and 375 px wide (wasm/test/screenshots/), of the
- * viewport with the error summary at the top and with `region` scrolled
- * into view.
- */
-async function shot (page, name, region) {
-  const dir = path.join(root, 'wasm/test/screenshots')
-  await mkdir(dir, { recursive: true })
-  for (const [width, height] of [[1280, 900], [375, 812]]) {
-    await page.setViewportSize({ width, height })
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await page.screenshot({ path: path.join(dir, `${name}-${width}-top.png`) })
-    if (region) {
-      await page.$eval(region, el => el.scrollIntoView({ block: 'start' }))
-      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) })
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () => {
   it('takes a complete date input, and says what is wrong with a partial or impossible one, part by part', async () => {

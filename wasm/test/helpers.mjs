@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core'
 import { spawn, execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
-import { readFile, mkdtemp, rm } from 'node:fs/promises'
+import { readFile, mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -69,15 +69,17 @@ export async function startPlain () {
   return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise(resolve => server.close(resolve)) }
 }
 
+/** The one way the project launches Chromium. */
+export const chromiumOptions = Object.freeze({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+})
+
 /** Chromium, launched exactly as the project's tests launch it, in a fresh profile (with JavaScript off if asked). */
 export async function launch ({ javaScript = true } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'stemkn-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    javaScriptEnabled: javaScript,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  })
+  const context = await chromium.launchPersistentContext(profile, { ...chromiumOptions, javaScriptEnabled: javaScript })
   return {
     context,
     async close () {
@@ -228,4 +230,24 @@ export async function startGovuk () {
     },
     stop: () => new Promise(resolve => server.close(resolve))
   }
+}
+
+/**
+ * Screenshots at 1280 and 375 px wide into wasm/test/screenshots/: the
+ * viewport at the top of the page (NAME-WIDTH-top.png) and, when region is
+ * given, with that element scrolled to the top (NAME-WIDTH.png).
+ */
+export async function shot (page, name, region) {
+  const dir = path.join(root, 'wasm/test/screenshots')
+  await mkdir(dir, { recursive: true })
+  for (const [width, height] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width, height })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: path.join(dir, `${name}-${width}-top.png`) })
+    if (region) {
+      await page.$eval(region, el => el.scrollIntoView({ block: 'start' }))
+      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) })
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
 }

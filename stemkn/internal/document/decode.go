@@ -826,8 +826,14 @@ func Peek(doc, key string, limits Limits) string {
 		}
 		d.i++
 		d.ws()
-		if k == key && d.i < len(doc) && doc[d.i] == '"' {
-			return d.str()
+		if k == key {
+			// The first key counts, as it does when the document is read
+			// (a repeat is a duplicate finding): a first value that is not
+			// text names no scheme, whatever a repeat says.
+			if d.i < len(doc) && doc[d.i] == '"' {
+				return d.str()
+			}
+			return ""
 		}
 		d.skip()
 		d.ws()

@@ -38,8 +38,11 @@ type Post struct {
 // document's names in bracket notation into the JSON of a document of shape
 // sh, by the rules stemkn.Form gives. The limits apply as the form is read,
 // as they do to JSON, since a post of a few megabytes can ask for a problem
-// in every field or a list of any length.
-func DecodeForm(values url.Values, sh *Shape, limits Limits) Post {
+// in every field or a list of any length. currency is the ISO 4217 code
+// amounts are typed in: one typed with another currency's sign ("$5" where
+// pounds are asked for) is a format problem. With "" any sign Parse knows
+// is read.
+func DecodeForm(values url.Values, sh *Shape, limits Limits, currency string) Post {
 	root := &formNode{}
 	var out Post
 	out.Fields = map[string]string{}
@@ -66,6 +69,7 @@ func DecodeForm(values url.Values, sh *Shape, limits Limits) Post {
 		root.insert(segs, validUTF8(values[name]), name)
 	}
 	w := formWriter{fields: out.Fields, dateInputs: &out.DateInputs, problems: &out.Problems, limits: limits}
+	w.currency, w.oneCurrency = budget.LookupCurrency(currency)
 	w.object(root, sh, "", 0)
 	for _, name := range unsplit {
 		segs, rest := splitFormName(name)
@@ -290,6 +294,9 @@ type formWriter struct {
 	problems   *[]Problem
 	limits     Limits
 	stopped    bool // a limit was reached: no more findings
+	// currency is the one amounts are typed in, when oneCurrency.
+	currency    budget.Currency
+	oneCurrency bool
 }
 
 func (w *formWriter) problem(code Code, path, variant string, params map[string]any) {
@@ -568,7 +575,12 @@ func (w *formWriter) number(n *formNode, f *field, path string, sep func(string)
 	}
 	if f.kind == kindMoney {
 		a, err := budget.Parse(text)
+		if w.oneCurrency && err == nil {
+			a, err = budget.ParseIn(text, w.currency)
+		}
 		switch {
+		case errors.Is(err, budget.ErrCurrency):
+			w.problem(Format, path, "money-currency", map[string]any{"format": "money", "value": text, "currency": w.currency.Code})
 		case errors.Is(err, budget.ErrRange):
 			w.problem(Overflow, path, "", map[string]any{"value": text})
 		case err != nil:
