@@ -124,6 +124,10 @@ type Plan struct {
 	Activities []Activity `json:"activities,omitempty" validate:"max=1000,dive"`
 	// Outputs are the intellectual outputs the project will produce (Erasmus+).
 	Outputs []Output `json:"outputs,omitempty" validate:"max=50,dive"`
+	// Strands are the strands of work the project is made of, such as
+	// dissemination or project management (the European Network of STEM PD
+	// Centres names five).
+	Strands []Strand `json:"strands,omitempty" validate:"max=20,dive"`
 	// Commitments are the undertakings a funded network agrees to.
 	Commitments Commitments `json:"commitments"`
 }
@@ -145,6 +149,14 @@ type Output struct {
 	Title string `json:"title" validate:"required,max=200"`
 	// Kind is the sort of output (seed 002's seven, or other).
 	Kind string `json:"kind" validate:"required,oneof=quality-criteria quality-measurement diverse-classrooms-catalogue pd-materials-selection pd-centre-review web-portal policy-briefings other"`
+}
+
+// Strand is one strand of a project's work.
+type Strand struct {
+	// Title names the strand as the project does.
+	Title string `json:"title" validate:"required,max=200"`
+	// Kind is the sort of strand (seed 002's five, or other).
+	Kind string `json:"kind" validate:"required,oneof=intellectual-outputs dissemination sustainability quality-assurance project-management other"`
 }
 
 // Commitments are what a network that asks for STEM Knowledge Networks

@@ -62,6 +62,7 @@ const (
 	CodeAudience           Code = "offer.audience"
 	CodeAgeRange           Code = "offer.age-range"
 	CodeMathematics        Code = "advice.mathematics"
+	CodeStrands            Code = "advice.strands"
 )
 
 // Severity says whether a finding blocks an application.

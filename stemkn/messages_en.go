@@ -100,6 +100,7 @@ var english = []message{
 	{"offer.audience", "Remove {audience:audience} from who the offer is for: {kind:offer-kind} offers are for {allowed:audience}"},
 	{"offer.age-range", "The youngest age must be the same as or less than the oldest age"},
 	{"advice.mathematics", "Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks"},
+	{"advice.strands", "Think about naming each strand of the project's work in the plan: it does not name {missing:and}"},
 
 	// Missing values people choose rather than type read "Select …".
 	{"required@/scheme", "Select {field}"},
@@ -116,6 +117,7 @@ var english = []message{
 	{"required@/network/partners/*/kind", "Select {field}"},
 	{"required@/plan/activities/*/kind", "Select {field}"},
 	{"required@/plan/outputs/*/kind", "Select {field}"},
+	{"required@/plan/strands/*/kind", "Select {field}"},
 	{"required@/funding/currency", "Select {field}"},
 	{"required@/funding/lines/*/category", "Select {field}"},
 	{"required@/funding/lines/*/institution", "Select {field}"},
@@ -187,6 +189,10 @@ var english = []message{
 	{"label@/plan/outputs/*", "output {1}"},
 	{"label@/plan/outputs/*/title", "the title of output {1}"},
 	{"label@/plan/outputs/*/kind", "the kind of output {1}"},
+	{"label@/plan/strands", "the strands of work"},
+	{"label@/plan/strands/*", "strand {1}"},
+	{"label@/plan/strands/*/title", "the title of strand {1}"},
+	{"label@/plan/strands/*/kind", "the kind of strand {1}"},
 	{"label@/plan/commitments", "the commitments"},
 	{"label@/plan/commitments/practitionerResearch", "the commitment to practitioner research"},
 	{"label@/plan/commitments/minimumOneTerm", "the commitment to at least one term"},

@@ -3,6 +3,7 @@ package stemkn
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
@@ -348,6 +349,34 @@ func (p *OutputsRule) schema(d *schemaDoc) bool {
 		d.require("/plan/outputs")
 	}
 	return true
+}
+
+// StrandsRule is advice: the plan names each of the strands of work the
+// project is made of (advice.strands).
+type StrandsRule struct {
+	// Strands are the strands, by kind, with their titles for messages.
+	Strands []Theme `json:"strands"`
+	Citation
+}
+
+func (p *StrandsRule) rule(*Scheme) rule {
+	return rule{id: "strands", code: CodeStrands, advice: true, cite: p.Citation, params: p,
+		title:  "The plan names the project's " + strconv.Itoa(len(p.Strands)) + " strands of work",
+		inputs: []string{"/plan/strands"}, check: p.check}
+}
+
+func (p *StrandsRule) check(ev *evaluation) Outcome {
+	var missing []string
+	for _, want := range p.Strands {
+		if !slices.ContainsFunc(ev.app.Plan.Strands, func(s Strand) bool { return s.Kind == want.ID }) {
+			missing = append(missing, strings.ToLower(want.Title[:1])+want.Title[1:])
+		}
+	}
+	if len(missing) == 0 {
+		return Passed
+	}
+	ev.report("/plan/strands", Params{"missing": missing, "count": int64(len(missing)), "strands": int64(len(p.Strands))})
+	return Failed
 }
 
 func plural(n int) string {

@@ -23,7 +23,7 @@ var (
 // documentLists are the struct types that appear in lists in the documents.
 var documentLists = []document.List{
 	document.ListOf[Institution](), document.ListOf[Member](), document.ListOf[Partner](),
-	document.ListOf[Activity](), document.ListOf[Output](), document.ListOf[BudgetLine](),
+	document.ListOf[Activity](), document.ListOf[Output](), document.ListOf[Strand](), document.ListOf[BudgetLine](),
 }
 
 // formGroups say which fields make an optional group present in a form
@@ -88,7 +88,7 @@ func checkStructure(doc any, mode Mode, out *Findings) {
 func warmStructure() {
 	document.Warm(&Application{Funding: &Funding{Lines: []BudgetLine{{}}}, Network: Network{
 		Institutions: []Institution{{}}, Members: []Member{{Subjects: []string{""}}}, Partners: []Partner{{}}},
-		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}}},
+		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}, Strands: []Strand{{}}}},
 		&OfferDocument{Offer: Offer{AgeRange: &AgeRange{}, Audience: []string{""}}})
 }
 

@@ -101,6 +101,7 @@ func (s *Scheme) rules() []rule {
 	add(c, r.Deadline)
 	add(c, r.Activities)
 	add(c, r.Outputs)
+	add(c, r.Strands)
 	add(c, r.FundingRequired)
 	c.always(currencyRule)
 	c.always(budgetLinesRule)

@@ -109,6 +109,9 @@ type Rules struct {
 	Activities *ActivitiesRule `json:"activities,omitempty"`
 	// Outputs: the plan lists at least Min intellectual outputs (eligibility.outputs).
 	Outputs *OutputsRule `json:"outputs,omitempty"`
+	// Strands: advise when the plan does not name each of the project's
+	// strands of work (advice.strands).
+	Strands *StrandsRule `json:"strands,omitempty"`
 	// FundingRequired: the application asks for money (required at /funding).
 	FundingRequired *FundingRequiredRule `json:"fundingRequired,omitempty"`
 	// Categories: budget lines use the scheme's categories (budget.category).

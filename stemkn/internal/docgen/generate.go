@@ -185,6 +185,9 @@ func (w *writer) application() *draft {
 	if outputs {
 		plan.Add("outputs", w.outputs())
 	}
+	if r.Strands != nil || w.chance(20) {
+		plan.Add("strands", w.strands())
+	}
 	plan.Add("commitments", w.commitments(funded))
 
 	doc := Obj("scheme", Str(s.ID))
@@ -582,6 +585,23 @@ func (w *writer) outputs() *Node {
 	list := Arr()
 	for range min + w.r.IntN(4) {
 		k := w.pick(kinds)
+		list.Items = append(list.Items, Obj("title", Str(outputTitle(k)), "kind", Str(k)))
+	}
+	return list
+}
+
+// strands names each strand of work the scheme's strands rule lists (or a
+// few of the vocabulary's), in an order of their own.
+func (w *writer) strands() *Node {
+	list := Arr()
+	if sr := w.s.Rules.Strands; sr != nil {
+		for _, k := range w.r.Perm(len(sr.Strands)) {
+			list.Items = append(list.Items, Obj("title", Str(sr.Strands[k].Title), "kind", Str(sr.Strands[k].ID)))
+		}
+		return list
+	}
+	for range 1 + w.r.IntN(3) {
+		k := w.pick(w.oneOf("/plan/strands/*/kind"))
 		list.Items = append(list.Items, Obj("title", Str(outputTitle(k)), "kind", Str(k)))
 	}
 	return list
