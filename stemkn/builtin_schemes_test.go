@@ -94,3 +94,21 @@ func TestExampleApplicationsAreValid(t *testing.T) {
 		require.True(t, schemes[s.ID], "no example application for %s", s.ID)
 	}
 }
+
+// Every built-in scheme is a data file with its own test cases, as a
+// funder's file is (stemkn test stemkn/schemes/*.json runs the same).
+func TestBuiltinSchemesPassTheirOwnTests(t *testing.T) {
+	for _, s := range builtinValidator.Catalogue().Schemes() {
+		t.Run(s.ID, func(t *testing.T) {
+			require.GreaterOrEqual(t, len(s.Tests), 2, "a passing case and a failing one at least")
+			failing := 0
+			for _, o := range builtinValidator.RunTests(s) {
+				require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
+				if !o.Result.Valid {
+					failing++
+				}
+			}
+			require.Positive(t, failing, "some case fails a rule")
+		})
+	}
+}

@@ -1,6 +1,11 @@
 package stemkn
 
-import "github.com/stemkn/stemkn/budget"
+import (
+	"reflect"
+
+	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
+)
 
 // The document types below are the application and offer documents of
 // SPEC §5, in the funder's words. Their `validate` tags are the one
@@ -260,3 +265,23 @@ type AgeRange struct {
 	// the least, 1), not one left out.
 	Max *int64 `json:"max" validate:"required,min=1,max=120"`
 }
+
+// The compiled views of the document types, for internal/document to read
+// and check them through (see read.go).
+var (
+	applicationShape = document.Compile(reflect.TypeFor[Application](), documentLists, formGroups)
+	offerShape       = document.Compile(reflect.TypeFor[OfferDocument](), documentLists, formGroups)
+	// rootShape orders findings about either kind of document.
+	rootShape = document.Merge(applicationShape, offerShape)
+)
+
+// documentLists are the struct types that appear in lists in the documents.
+var documentLists = []document.List{
+	document.ListOf[Institution](), document.ListOf[Member](), document.ListOf[Partner](),
+	document.ListOf[Activity](), document.ListOf[Output](), document.ListOf[Strand](), document.ListOf[BudgetLine](),
+}
+
+// formGroups say which fields make an optional group present in a form
+// post: funding only with a budget line (a currency select always posts a
+// value); any other group with any value (see Form).
+var formGroups = map[string][]string{"funding": {"lines"}}

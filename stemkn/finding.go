@@ -75,6 +75,17 @@ const (
 	Warning Severity = "warning"
 )
 
+// Mode says how strictly missing values are treated.
+type Mode string
+
+const (
+	// Submit is the default: everything missing is an error.
+	Submit Mode = "submit"
+	// Draft is for a half-filled form being saved: missing values are
+	// warnings; everything present is still checked.
+	Draft Mode = "draft"
+)
+
 // Params are the values a finding's message is built from, keyed by name.
 // Values are strings, int64s or lists of strings.
 type Params map[string]any

@@ -33,16 +33,6 @@ type Messages struct {
 	text map[string]string
 }
 
-// DefaultMessages returns the English messages, written in the GOV.UK error
-// message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages {
-	m := &Messages{text: make(map[string]string, len(english))}
-	for _, row := range english {
-		m.text[row.key] = row.text
-	}
-	return m
-}
-
 // With returns a copy of the messages with some templates or labels replaced.
 func (m *Messages) With(overrides map[string]string) *Messages {
 	n := &Messages{text: make(map[string]string, len(m.text)+len(overrides))}
@@ -205,43 +195,48 @@ func formatParam(v any, format string, params Params, scheme *Scheme) string {
 		}
 		return joinOr(x)
 	case string:
-		switch format {
-		case "date":
-			if d, ok := eligibility.ParseDate(x); ok {
-				return d.Long()
-			}
-		case "quoted":
-			return `"` + x + `"`
-		case "offer-kind":
-			if w, ok := offerKindWords[x]; ok {
-				return w
-			}
-		case "audience":
-			if w, ok := audienceWords[x]; ok {
-				return w
-			}
-		case "type":
-			return jsonTypeWords[x]
-		case "currency":
-			if w, ok := currencyWords[x]; ok {
-				return w
-			}
-		case "category":
-			if scheme != nil {
-				return scheme.categoryTitle(x)
-			}
-		case "theme":
-			if scheme != nil {
-				for _, t := range scheme.Themes {
-					if t.ID == x {
-						return t.Title
-					}
+		return formatText(x, format, scheme)
+	}
+	return ""
+}
+
+// formatText writes a text param in a format (see Messages).
+func formatText(x, format string, scheme *Scheme) string {
+	switch format {
+	case "date":
+		if d, ok := eligibility.ParseDate(x); ok {
+			return d.Long()
+		}
+	case "quoted":
+		return `"` + x + `"`
+	case "offer-kind":
+		if w, ok := offerKindWords[x]; ok {
+			return w
+		}
+	case "audience":
+		if w, ok := audienceWords[x]; ok {
+			return w
+		}
+	case "type":
+		return jsonTypeWords[x]
+	case "currency":
+		if w, ok := currencyWords[x]; ok {
+			return w
+		}
+	case "category":
+		if scheme != nil {
+			return scheme.categoryTitle(x)
+		}
+	case "theme":
+		if scheme != nil {
+			for _, t := range scheme.Themes {
+				if t.ID == x {
+					return t.Title
 				}
 			}
 		}
-		return x
 	}
-	return ""
+	return x
 }
 
 // currencyWords name currencies as a sentence does: "Enter the amount in pounds".

@@ -1,5 +1,15 @@
 package stemkn
 
+// DefaultMessages returns the English messages, written in the GOV.UK error
+// message style: plain, specific, and saying what to do.
+func DefaultMessages() *Messages {
+	m := &Messages{text: make(map[string]string, len(english))}
+	for _, row := range english {
+		m.text[row.key] = row.text
+	}
+	return m
+}
+
 // english is stemkn's English: one row per message key, in the GOV.UK
 // error-message style (plain, specific, saying what to do). A key is a
 // finding's code, refined by its variant and the pattern of its path, as

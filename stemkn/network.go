@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/stemkn/stemkn/eligibility"
-	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
 // The network family: what the network is about and who is in it — its
@@ -67,30 +66,6 @@ func (p *LocalIssueRule) rule(*Scheme) rule {
 		p.Citation, "/network/localIssue", func(a *Application) string { return a.Network.LocalIssue })
 }
 
-// NonBlankPattern matches text with at least one character that is not
-// white space (ECMAScript's \s); the schema uses it for text a rule needs,
-// and the rule judges the same text with document.IsBlank.
-const NonBlankPattern = document.NonBlankPattern
-
-// textRule is a rule that some text is stated: not empty, and not only
-// white space. Its schema part says the same (NonBlankPattern).
-func textRule(id string, code Code, title string, cite Citation, path string, get func(*Application) string) rule {
-	return rule{id: id, code: code, title: title, cite: cite, inputs: []string{path},
-		check: func(ev *evaluation) Outcome {
-			if document.IsBlank(get(ev.app)) {
-				return ev.missing(code, path, nil)
-			}
-			return Passed
-		},
-		schema: func(d *schemaDoc) bool {
-			v := d.at(path)
-			atLeast(v, "minLength", 1)
-			addPattern(v, NonBlankPattern)
-			d.require(path)
-			return true
-		}}
-}
-
 // SubjectSpreadRule: members' subjects span at least Min of the four STEM
 // subjects (eligibility.subject-spread).
 type SubjectSpreadRule struct {
@@ -145,13 +120,4 @@ func (p *MathematicsRule) check(ev *evaluation) Outcome {
 	}
 	ev.report("/network/members", nil)
 	return Failed
-}
-
-// stringList is a list of text as JSON values.
-func stringList(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }

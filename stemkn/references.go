@@ -143,3 +143,13 @@ func institutionIDsBroken(broken []string) bool {
 	}
 	return false
 }
+
+// underAny reports whether path is at or below one of the prefixes.
+func underAny(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if path == p || strings.HasPrefix(path, p) && path[len(p)] == '/' {
+			return true
+		}
+	}
+	return false
+}

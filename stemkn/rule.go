@@ -19,17 +19,6 @@ import (
 // (messages_en.go) keyed by its code. This file holds what every rule
 // shares: the compiled form, the judging of one document, and the order.
 
-// Mode says how strictly missing values are treated.
-type Mode string
-
-const (
-	// Submit is the default: everything missing is an error.
-	Submit Mode = "submit"
-	// Draft is for a half-filled form being saved: missing values are
-	// warnings; everything present is still checked.
-	Draft Mode = "draft"
-)
-
 // Citation says where a rule comes from. Every rule's parameters carry one.
 type Citation struct {
 	// Reference is the source's own words, quoted; "…" marks where the
@@ -81,80 +70,21 @@ type rule struct {
 	verify func() string
 }
 
-// rules compiles the scheme's rules in their fixed order: the order they
-// are judged in and listed in a Result.
-func (s *Scheme) rules() []rule {
-	c := &ruleList{s: s}
-	r := &s.Rules
-	add(c, r.Theme)
-	add(c, r.AreaOfInterest)
-	add(c, r.Reflection)
-	add(c, r.LocalIssue)
-	add(c, r.SubjectSpread)
-	addEach(c, r.Institutions)
-	add(c, r.MinInstitutions)
-	add(c, r.Countries)
-	add(c, r.Identifiers)
-	add(c, r.Commitments)
-	c.always(datesRule)
-	add(c, r.Duration)
-	add(c, r.Deadline)
-	add(c, r.Activities)
-	add(c, r.Outputs)
-	add(c, r.Strands)
-	add(c, r.FundingRequired)
-	c.always(currencyRule)
-	c.always(budgetLinesRule)
-	add(c, r.Categories)
-	addEach(c, r.CategoryNeeds)
-	add(c, r.Cap)
-	add(c, r.MonthlyCap)
-	addEach(c, r.CategoryShares)
-	add(c, r.UnitCost)
-	add(c, r.Mathematics)
-	add(c, r.FreeOffer)
-	add(c, r.Audience)
-	add(c, r.AgeRange)
-	c.always(offerDatesRule)
-	return c.out
+// compiled is a scheme prepared for evaluation.
+type compiled struct {
+	*Scheme
+	rules      []rule
+	themes     map[string]struct{}
+	categories map[string]struct{}
 }
 
-// ruleList collects a scheme's rules as they are compiled.
-type ruleList struct {
-	s   *Scheme
-	out []rule
-}
-
-// block is the parameters of one rule of the vocabulary.
-type block interface{ rule(*Scheme) rule }
-
-// add compiles p's rule when the scheme has it.
-func add[B interface {
-	*P
-	block
-}, P any](c *ruleList, p B) {
-	if p != nil {
-		c.out = append(c.out, p.rule(c.s))
+// severityFor is the severity of a missing value: an error, or a warning
+// in a draft.
+func severityFor(mode Mode) Severity {
+	if mode == Draft {
+		return Warning
 	}
-}
-
-// addEach compiles the rule of each entry of a list of parameters.
-func addEach[P any, B interface {
-	*P
-	block
-}](c *ruleList, ps []P) {
-	for i := range ps {
-		c.out = append(c.out, B(&ps[i]).rule(c.s))
-	}
-}
-
-// always adds a rule every scheme of its kind of document has, with no
-// parameters in the scheme; make says nothing when the scheme does not
-// have it.
-func (c *ruleList) always(make func(*Scheme) (rule, bool)) {
-	if r, ok := make(c.s); ok {
-		c.out = append(c.out, r)
-	}
+	return Error
 }
 
 // evaluation is the state of one rule run over one document.
@@ -275,4 +205,28 @@ func (ev *evaluation) lines() []budget.Line {
 		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
 	}
 	return ev.budgetLines
+}
+
+// NonBlankPattern matches text with at least one character that is not
+// white space (ECMAScript's \s); the schema uses it for text a rule needs,
+// and the rule judges the same text with document.IsBlank.
+const NonBlankPattern = document.NonBlankPattern
+
+// textRule is a rule that some text is stated: not empty, and not only
+// white space. Its schema part says the same (NonBlankPattern).
+func textRule(id string, code Code, title string, cite Citation, path string, get func(*Application) string) rule {
+	return rule{id: id, code: code, title: title, cite: cite, inputs: []string{path},
+		check: func(ev *evaluation) Outcome {
+			if document.IsBlank(get(ev.app)) {
+				return ev.missing(code, path, nil)
+			}
+			return Passed
+		},
+		schema: func(d *schemaDoc) bool {
+			v := d.at(path)
+			atLeast(v, "minLength", 1)
+			addPattern(v, NonBlankPattern)
+			d.require(path)
+			return true
+		}}
 }

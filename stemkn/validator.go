@@ -2,7 +2,6 @@ package stemkn
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"unsafe"
 )
@@ -25,14 +24,6 @@ type Validator struct {
 
 	mu       sync.RWMutex
 	compiled map[string]*compiled
-}
-
-// compiled is a scheme prepared for evaluation.
-type compiled struct {
-	*Scheme
-	rules      []rule
-	themes     map[string]struct{}
-	categories map[string]struct{}
 }
 
 // NewValidator returns a validator for the schemes of c (the built-in
@@ -79,18 +70,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	v.mu.Lock()
 	v.compiled[s.ID] = c
 	v.mu.Unlock()
-	return c
-}
-
-// compile prepares a scheme for evaluation: its rules and lookup tables.
-func compile(s *Scheme) *compiled {
-	c := &compiled{Scheme: s, rules: s.rules(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
-	for _, t := range s.Themes {
-		c.themes[t.ID] = struct{}{}
-	}
-	for _, k := range s.Categories {
-		c.categories[k.ID] = struct{}{}
-	}
 	return c
 }
 
@@ -311,13 +290,6 @@ func cutText(text string, n int) string {
 	return text
 }
 
-func severityFor(mode Mode) Severity {
-	if mode == Draft {
-		return Warning
-	}
-	return Error
-}
-
 // evaluate runs the scheme's rules and works out eligibility. A structural
 // error under a rule's inputs leaves the rule not judged; a reference error
 // (refs: a duplicate or unknown institution id) does so only for rules that
@@ -411,16 +383,6 @@ func hasPath(fs Findings, p string) bool {
 func rootBroken(broken []string) bool {
 	for _, b := range broken {
 		if b == "" {
-			return true
-		}
-	}
-	return false
-}
-
-// underAny reports whether path is at or below one of the prefixes.
-func underAny(path string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if path == p || strings.HasPrefix(path, p) && path[len(p)] == '/' {
 			return true
 		}
 	}

@@ -176,19 +176,7 @@ func (w *writer) application() *draft {
 		network.Add("partners", w.partners())
 	}
 
-	plan := Obj("startDate", Str(d.start.String()), "endDate", Str(d.end.String()))
-	if r.Reflection != nil || w.chance(50) {
-		plan.Add("reflection", Str(w.pick(reflections)))
-	}
-	plan.Add("activities", w.activities(d.start, d.end))
-	outputs := r.Outputs != nil || w.chance(10)
-	if outputs {
-		plan.Add("outputs", w.outputs())
-	}
-	if r.Strands != nil || w.chance(20) {
-		plan.Add("strands", w.strands())
-	}
-	plan.Add("commitments", w.commitments(funded))
+	plan, outputs := w.plan(d, funded)
 
 	doc := Obj("scheme", Str(s.ID))
 	if r.Deadline != nil || w.chance(70) {
@@ -206,6 +194,26 @@ func (w *writer) application() *draft {
 	}
 	d.tree = doc
 	return d
+}
+
+// plan makes the draft's plan: its dates, reflection, activities, outputs
+// (outputs says whether it has them), strands and commitments.
+func (w *writer) plan(d *draft, funded bool) (plan *Node, outputs bool) {
+	r := &w.s.Rules
+	plan = Obj("startDate", Str(d.start.String()), "endDate", Str(d.end.String()))
+	if r.Reflection != nil || w.chance(50) {
+		plan.Add("reflection", Str(w.pick(reflections)))
+	}
+	plan.Add("activities", w.activities(d.start, d.end))
+	outputs = r.Outputs != nil || w.chance(10)
+	if outputs {
+		plan.Add("outputs", w.outputs())
+	}
+	if r.Strands != nil || w.chance(20) {
+		plan.Add("strands", w.strands())
+	}
+	plan.Add("commitments", w.commitments(funded))
+	return plan, outputs
 }
 
 func (w *writer) wantsFunding() bool {
@@ -630,20 +638,7 @@ func (w *writer) commitments(funded bool) *Node {
 func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node) {
 	s, r := w.s, &w.s.Rules
 	cap := w.cap(d)
-	var free, shared []string // categories without and with a share limit
-	for _, c := range s.Categories {
-		if !outputs && slices.ContainsFunc(r.CategoryNeeds, func(n stemkn.CategoryNeedRule) bool { return n.Category == c.ID }) {
-			continue
-		}
-		if slices.ContainsFunc(r.CategoryShares, func(sh stemkn.ShareRule) bool { return sh.Category == c.ID }) {
-			shared = append(shared, c.ID)
-		} else {
-			free = append(free, c.ID)
-		}
-	}
-	if len(s.Categories) == 0 {
-		free = []string{"other", "travel", "resources"}
-	}
+	free, shared := w.fundingCategories(outputs)
 	// The share-limited categories take at most p/(100-p) of the rest.
 	minPct := int64(100)
 	for _, sh := range r.CategoryShares {
@@ -655,12 +650,7 @@ func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node)
 	if len(shared) > 0 && minPct < 100 {
 		restCap = cap * budget.Amount(100-minPct) / 100
 	}
-	unitAllowance := budget.Amount(-1)
-	if uc := r.UnitCost; uc != nil {
-		months := eligibility.MonthsInclusive(d.start, d.end)
-		unitAllowance, _ = budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
-			MaxOrganisations: uc.MaxOrganisations}.Allowance(months, len(insts))
-	}
+	unitAllowance := w.unitAllowance(d, len(insts))
 	nFree := 1 + w.r.IntN(min(4, len(free)))
 	target := w.amountUpTo(restCap)
 	if target < budget.Amount(nFree) {
@@ -703,6 +693,39 @@ func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node)
 	}
 	w.r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
 	return Obj("currency", Str(s.Currency), "lines", Arr(lines...)), lines
+}
+
+// fundingCategories are the categories a valid budget may use: those
+// without a share limit (free) and with one (shared), leaving out those
+// that need intellectual outputs when the plan has none.
+func (w *writer) fundingCategories(outputs bool) (free, shared []string) {
+	r := &w.s.Rules
+	for _, c := range w.s.Categories {
+		if !outputs && slices.ContainsFunc(r.CategoryNeeds, func(n stemkn.CategoryNeedRule) bool { return n.Category == c.ID }) {
+			continue
+		}
+		if slices.ContainsFunc(r.CategoryShares, func(sh stemkn.ShareRule) bool { return sh.Category == c.ID }) {
+			shared = append(shared, c.ID)
+		} else {
+			free = append(free, c.ID)
+		}
+	}
+	if len(w.s.Categories) == 0 {
+		free = []string{"other", "travel", "resources"}
+	}
+	return free, shared
+}
+
+// unitAllowance is the scheme's unit-cost allowance for the draft's
+// months and organisations, or -1 when it has none.
+func (w *writer) unitAllowance(d *draft, organisations int) budget.Amount {
+	uc := w.s.Rules.UnitCost
+	if uc == nil {
+		return -1
+	}
+	a, _ := budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
+		MaxOrganisations: uc.MaxOrganisations}.Allowance(eligibility.MonthsInclusive(d.start, d.end), organisations)
+	return a
 }
 
 // cap is the most the scheme allows the draft to ask for.

@@ -227,38 +227,13 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 	}
 	var seen uint64
 	for !d.stop {
-		d.ws()
-		if d.i >= len(d.s) || d.s[d.i] != '"' {
-			d.syntaxError("something other than a field name in quotes")
+		key, ok := d.memberName()
+		if !ok {
 			return
 		}
-		key := d.str()
-		d.ws()
-		if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
-			d.syntaxError("a field name without a colon after it")
-			return
-		}
-		d.i++
 		mark := len(d.path)
 		d.path = appendPointerKey(append(d.path, '/'), key)
-		n, f := sh.lookup(key)
-		switch {
-		case f == nil:
-			d.skip()
-			if !d.stop {
-				d.fail(UnknownField, map[string]any{"name": key})
-			}
-		case seen&(1<<n) != 0:
-			d.skip()
-			if !d.stop {
-				if d.fail(Duplicate, map[string]any{"name": key}) {
-					(*d.out)[len(*d.out)-1].Variant = "key"
-				}
-			}
-		default:
-			seen |= 1 << n
-			d.value(f, unsafe.Add(base, f.offset))
-		}
+		d.member(sh, base, key, &seen)
 		d.path = d.path[:mark]
 		if d.stop {
 			return
@@ -278,6 +253,46 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 			d.syntaxError("a missing comma or closing brace")
 			return
 		}
+	}
+}
+
+// memberName reads an object member's name and the colon after it; false
+// when the JSON is malformed there.
+func (d *decoder) memberName() (string, bool) {
+	d.ws()
+	if d.i >= len(d.s) || d.s[d.i] != '"' {
+		d.syntaxError("something other than a field name in quotes")
+		return "", false
+	}
+	key := d.str()
+	d.ws()
+	if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
+		d.syntaxError("a field name without a colon after it")
+		return "", false
+	}
+	d.i++
+	return key, true
+}
+
+// member reads the value of the member key of the struct of shape sh at
+// base: into its field, or skipped, with a problem, when the struct has no
+// such field or the member repeats one (seen marks the fields read).
+func (d *decoder) member(sh *Shape, base unsafe.Pointer, key string, seen *uint64) {
+	n, f := sh.lookup(key)
+	switch {
+	case f == nil:
+		d.skip()
+		if !d.stop {
+			d.fail(UnknownField, map[string]any{"name": key})
+		}
+	case *seen&(1<<n) != 0:
+		d.skip()
+		if !d.stop && d.fail(Duplicate, map[string]any{"name": key}) {
+			(*d.out)[len(*d.out)-1].Variant = "key"
+		}
+	default:
+		*seen |= 1 << n
+		d.value(f, unsafe.Add(base, f.offset))
 	}
 }
 
@@ -389,75 +404,94 @@ func (d *decoder) skip() {
 			return
 		}
 		c := d.s[d.i]
-		if expectValue {
-			switch {
-			case c == '{' || c == '[':
-				if d.depth+len(open)+1 > d.limits.Depth {
-					d.tooLarge("depth", d.limits.Depth)
-					return
-				}
-				open = append(open, c)
-				d.i++
-				d.ws()
-				if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
-					if !d.closes(open[len(open)-1], d.s[d.i]) { // an empty object or array
-						return
-					}
-					open = open[:len(open)-1]
-					expectValue = false
-					break
-				}
-				if c == '{' && !d.key() {
-					return
-				}
-				continue
-			case c == '"':
-				d.str()
-			case c == 't':
-				d.literal("true")
-			case c == 'f':
-				d.literal("false")
-			case c == 'n':
-				d.literal("null")
-			case c == '-' || (c >= '0' && c <= '9'):
-				d.number()
-			default:
-				d.syntaxError("a character that cannot start a value")
+		switch {
+		case !expectValue:
+			switch d.afterValue(open, c) {
+			case skipDone:
 				return
-			}
-			expectValue = false
-		} else {
-			switch c {
-			case ',':
-				if len(open) == 0 {
-					return
-				}
-				d.i++
-				if open[len(open)-1] == '{' && !d.key() {
-					return
-				}
+			case skipNext:
 				expectValue = true
 				continue
-			case '}', ']':
-				if len(open) == 0 {
-					return
-				}
-				if !d.closes(open[len(open)-1], c) {
+			}
+			open = open[:len(open)-1] // skipClosed
+		case c == '{' || c == '[':
+			if d.depth+len(open)+1 > d.limits.Depth {
+				d.tooLarge("depth", d.limits.Depth)
+				return
+			}
+			open = append(open, c)
+			d.i++
+			d.ws()
+			if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
+				if !d.closes(c, d.s[d.i]) { // an empty object or array
 					return
 				}
 				open = open[:len(open)-1]
-			default:
-				if len(open) == 0 {
-					return
-				}
-				d.syntaxError("a missing comma or closing bracket")
+				expectValue = false
+				break
+			}
+			if c == '{' && !d.key() {
 				return
 			}
+			continue
+		case !d.scalar(c):
+			return
+		default:
+			expectValue = false
 		}
 		if len(open) == 0 {
 			return
 		}
 	}
+}
+
+// What skip does after a value, as afterValue reads the next byte.
+const (
+	skipDone   = iota // the value skipped is complete, or the JSON is malformed
+	skipNext          // a comma: another value follows in the open object or array
+	skipClosed        // the innermost open object or array closes
+)
+
+// afterValue reads the byte c after a value inside the open brackets.
+func (d *decoder) afterValue(open []byte, c byte) int {
+	switch {
+	case len(open) == 0:
+		return skipDone
+	case c == ',':
+		d.i++
+		if open[len(open)-1] == '{' && !d.key() {
+			return skipDone
+		}
+		return skipNext
+	case c == '}' || c == ']':
+		if !d.closes(open[len(open)-1], c) {
+			return skipDone
+		}
+		return skipClosed
+	}
+	d.syntaxError("a missing comma or closing bracket")
+	return skipDone
+}
+
+// scalar skips a string, literal or number starting with c; false when no
+// value starts with c.
+func (d *decoder) scalar(c byte) bool {
+	switch {
+	case c == '"':
+		d.str()
+	case c == 't':
+		d.literal("true")
+	case c == 'f':
+		d.literal("false")
+	case c == 'n':
+		d.literal("null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		d.number()
+	default:
+		d.syntaxError("a character that cannot start a value")
+		return false
+	}
+	return true
 }
 
 // closes consumes the closing bracket c, which must match the opener top.
@@ -572,26 +606,9 @@ func (d *decoder) escapedString(start int) string {
 		case 't':
 			buf = append(buf, '\t')
 		case 'u':
-			r, ok := d.hex4()
+			r, ok := d.unicodeEscape()
 			if !ok {
 				return ""
-			}
-			if utf16.IsSurrogate(r) {
-				r2 := utf8.RuneError
-				if d.i+1 < len(d.s) && d.s[d.i] == '\\' && d.s[d.i+1] == 'u' {
-					save := d.i
-					d.i += 2
-					if lo, ok := d.hex4(); ok {
-						if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
-							r2 = pair
-						} else {
-							d.i = save
-						}
-					} else {
-						return ""
-					}
-				}
-				r = r2
 			}
 			buf = utf8.AppendRune(buf, r)
 		default:
@@ -602,6 +619,30 @@ func (d *decoder) escapedString(start int) string {
 	}
 	d.syntaxError("the end of the input inside text")
 	return ""
+}
+
+// unicodeEscape reads the four hexadecimal digits after `\u`, and for a
+// surrogate the `\u` escape of its other half: a lone or unpaired
+// surrogate reads as U+FFFD, as encoding/json reads it.
+func (d *decoder) unicodeEscape() (rune, bool) {
+	r, ok := d.hex4()
+	if !ok || !utf16.IsSurrogate(r) {
+		return r, ok
+	}
+	if d.i+1 >= len(d.s) || d.s[d.i] != '\\' || d.s[d.i+1] != 'u' {
+		return utf8.RuneError, true
+	}
+	save := d.i
+	d.i += 2
+	lo, ok := d.hex4()
+	if !ok {
+		return 0, false
+	}
+	if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+		return pair, true
+	}
+	d.i = save // the next escape is not this one's other half: read it afresh
+	return utf8.RuneError, true
 }
 
 func (d *decoder) hex4() (rune, bool) {
@@ -723,29 +764,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	if neg {
 		text = text[1:]
 	}
-	// exp is int64 and capped far beyond the digits any input can hold, so
-	// capping it never changes whether the value is whole or too large.
-	mant, exp := text, int64(0)
-	for i := 0; i < len(text); i++ {
-		if text[i] == 'e' || text[i] == 'E' {
-			mant = text[:i]
-			e := text[i+1:]
-			eneg := false
-			if e[0] == '+' || e[0] == '-' {
-				eneg = e[0] == '-'
-				e = e[1:]
-			}
-			for _, c := range []byte(e) {
-				if exp < 1e15 {
-					exp = exp*10 + int64(c-'0')
-				}
-			}
-			if eneg {
-				exp = -exp
-			}
-			break
-		}
-	}
+	mant, exp := splitExponent(text)
 	intPart, frac := mant, ""
 	for i := 0; i < len(mant); i++ {
 		if mant[i] == '.' {
@@ -786,6 +805,33 @@ func exactInteger(text string) (int64, integerStatus) {
 		return int64(-u), integerOK // -u wraps to MinInt64 exactly when u = 2^63
 	}
 	return 0, integerOverflow
+}
+
+// splitExponent splits number text (without its sign) into its mantissa
+// and the value of its exponent. The exponent is capped far beyond the
+// digits any input can hold, so capping it never changes whether the
+// value is whole or too large.
+func splitExponent(text string) (mant string, exp int64) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != 'e' && text[i] != 'E' {
+			continue
+		}
+		e := text[i+1:]
+		neg := e[0] == '-'
+		if e[0] == '+' || e[0] == '-' {
+			e = e[1:]
+		}
+		for _, c := range []byte(e) {
+			if exp < 1e15 {
+				exp = exp*10 + int64(c-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+		return text[:i], exp
+	}
+	return text, 0
 }
 
 // appendPointerKey appends a key escaped as an RFC 6901 reference token.
