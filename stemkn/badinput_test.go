@@ -141,6 +141,16 @@ var badSchemeFiles = []struct {
 		"scheme a: extends itself through a → a"},
 	{"`extends` an unknown scheme", "`\"extends\": \"nope\"`", []string{`{"id":"x","title":"X","extends":"nope"}`},
 		"scheme x: extends nope, which is not a known scheme"},
+	{"Scheme file with a negative cap", "`\"cap\": {\"amount\": -1, …}`", []string{`{"id":"x","title":"X","extends":"stem-kn-2011","rules":{"cap":{"amount":-1,"reference":"r"}}}`},
+		"scheme x: cap.amount must be from 1 to 1000000000000000, not -1"},
+	{"Scheme file with a negative longest programme", "`\"duration\": {\"maxMonths\": -1, …}`", []string{`{"id":"x","title":"X","extends":"stem-kn-2011","rules":{"duration":{"maxMonths":-1,"reference":"r"}}}`},
+		"scheme x: duration.maxMonths must be from 0 to 1200, not -1"},
+	{"Scheme file with a count no document can reach", "`\"subjectSpread\": {\"min\": 9223372036854775807, …}`", []string{`{"id":"x","title":"X","extends":"stem-kn-2011","rules":{"subjectSpread":{"min":9223372036854775807,"reference":"r"}}}`},
+		"scheme x: subjectSpread.min must be from 0 to 4, not 9223372036854775807"},
+	{"Scheme file with a theme given twice", "two themes with the id `a`", []string{`{"id":"x","title":"X","extends":"stem-kn-2011","themes":[{"id":"a","title":"A"},{"id":"a","title":"B"}]}`},
+		"scheme x: has the theme a twice: each theme id is given once"},
+	{"Scheme file with a key given twice", "`\"cap\"` twice in `rules`", []string{`{"id":"x","title":"X","extends":"stem-kn-2011","rules":{"cap":{"amount":100,"reference":"r"},"cap":{"amount":5,"reference":"r"}}}`},
+		`scheme x: gives "cap" twice in one object: give each key once`},
 }
 
 func TestBadSchemeFiles(t *testing.T) {

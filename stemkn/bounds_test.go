@@ -6,23 +6,9 @@ import (
 	"testing"
 
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/benchdata"
 	"github.com/stretchr/testify/require"
 )
-
-// membersWithNamesOnly is an application of n members that give only a
-// name: each lacks a role and an institution.
-func membersWithNamesOnly(n int) string {
-	var b strings.Builder
-	b.WriteString(`{"scheme":"stem-kn-2011","network":{"members":[`)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"name":"Member ` + strconv.Itoa(i) + `"}`)
-	}
-	b.WriteString(`]}}`)
-	return b.String()
-}
 
 // A result lists at most the findings limit of findings, in the documented
 // order, then a too-large finding saying there are more: 3,000 members
@@ -30,7 +16,7 @@ func membersWithNamesOnly(n int) string {
 func TestAResultListsNoMoreFindingsThanTheFindingsLimit(t *testing.T) {
 	limit := stemkn.DefaultLimits.Findings
 	for _, n := range []int{10, 3000} {
-		res := builtinValidator.ValidateString(membersWithNamesOnly(n), stemkn.Options{})
+		res := builtinValidator.ValidateString(string(benchdata.MembersNamedOnly(n)), stemkn.Options{})
 		if n == 10 {
 			require.False(t, hasCode(res, stemkn.CodeTooLarge))
 			continue
@@ -51,7 +37,7 @@ func TestAResultListsNoMoreFindingsThanTheFindingsLimit(t *testing.T) {
 // In a draft, missing values are warnings, however many: a draft past the
 // findings limit stays valid, and the finding that says so is a warning.
 func TestADraftPastTheFindingsLimitStaysValid(t *testing.T) {
-	doc := strings.ReplaceAll(membersWithNamesOnly(3000), `{"name":"Member`, `{"subjects":["science","mathematics"],"name":"Member`)
+	doc := strings.ReplaceAll(string(benchdata.MembersNamedOnly(3000)), `{"name":"Member`, `{"subjects":["science","mathematics"],"name":"Member`)
 	doc = strings.Replace(doc, `"network":{`,
 		`"network":{"name":"N","lead":"a","institutions":[{"id":"a","name":"A","kind":"school","country":"GB","subdivision":"GB-ENG","establishmentType":"community-school"}],`, 1)
 	res := builtinValidator.ValidateString(doc, stemkn.Options{Mode: stemkn.Draft})
@@ -91,20 +77,6 @@ func TestAFindingRepeatsAtMost200CharactersOfItsInput(t *testing.T) {
 	}
 }
 
-// institutionsWithIDs is an application whose institutions have the ids.
-func institutionsWithIDs(ids []string) string {
-	var b strings.Builder
-	b.WriteString(`{"scheme":"stem-kn-2011","network":{"institutions":[`)
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"id":"` + id + `"}`)
-	}
-	b.WriteString(`]}}`)
-	return b.String()
-}
-
 // Every repeat of an institution id is found (in one pass over the list),
 // up to the list's maximum of 1,000; a list past it has its max-items
 // finding and no more work done on its ids: 100,000 ids took 45 s.
@@ -115,7 +87,7 @@ func TestDuplicateInstitutionIDsAreFoundUpToTheListsMaximum(t *testing.T) {
 	}
 	unlimited := stemkn.DefaultLimits
 	unlimited.Findings = 0 // every finding listed: each institution lacks its name, kind and country too
-	res := builtinValidator.WithLimits(unlimited).ValidateString(institutionsWithIDs(ids), stemkn.Options{})
+	res := builtinValidator.WithLimits(unlimited).ValidateString(string(benchdata.Institutions(ids)), stemkn.Options{})
 	var dups []string
 	for _, f := range res.Findings {
 		if f.Code == stemkn.CodeDuplicate {
@@ -126,7 +98,7 @@ func TestDuplicateInstitutionIDsAreFoundUpToTheListsMaximum(t *testing.T) {
 	require.Equal(t, "/network/institutions/400/id", dups[0])
 	require.Equal(t, "/network/institutions/999/id", dups[599])
 
-	over := builtinValidator.ValidateString(institutionsWithIDs(append(ids, "i0")), stemkn.Options{})
+	over := builtinValidator.ValidateString(string(benchdata.Institutions(append(ids, "i0"))), stemkn.Options{})
 	require.Zero(t, countCode(over, stemkn.CodeDuplicate))
 	list := findingAt(t, over, "/network/institutions")
 	require.Equal(t, stemkn.CodeMaxItems, list.Code)

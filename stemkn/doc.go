@@ -52,10 +52,15 @@
 //     for a list past its maximum.
 //   - Rules: each rule is one pass over the lists it reads (members,
 //     institutions, lines, activities), with lookups by index, not by scan;
-//     deciding that a rule cannot be judged costs O(f) per rule.
+//     deciding that a rule cannot be judged costs O(f) per rule. A scheme's
+//     own lists (themes, categories, rules, kinds) are bounded when it is
+//     loaded, so they add at most a constant factor.
 //   - Words and order: O(f) to word the findings, each repeating at most
 //     200 characters of the document; O(f log f) to sort them. The Result
 //     keeps the first L and says there are more.
 //   - Form.FieldFor: O(len(path)) per lookup, after an index built once per
 //     post, in time linear in the length of its field pointers.
+//   - Loading scheme files: linear in their bytes (at most 8 MiB each) and
+//     in their number, each file resolved once however long its chain of
+//     extends.
 package stemkn

@@ -126,3 +126,33 @@ func TestFormNamesTheDocumentCannotPlaceMeetTheFindingsLimit(t *testing.T) {
 	require.Equal(t, 1, countCode(res, stemkn.CodeTooLarge))
 	require.LessOrEqual(t, len(f.Findings), stemkn.DefaultLimits.Findings+1)
 }
+
+// A value the form could not place was meant for the document: a rule that
+// reads where it was meant to go is not judged (an institution row lost to
+// a bad index could have made the count), where an unknown field, which no
+// rule reads, leaves it judged.
+func TestAFormNameTheDocumentCannotPlaceLeavesItsRulesUnjudged(t *testing.T) {
+	base := url.Values{"scheme": {"enthuse-2014"}, "network[lead]": {"a"}, "network[institutions][0][id]": {"a"}, "network[institutions][0][name]": {"A"},
+		"network[institutions][0][kind]": {"school"}, "network[institutions][0][country]": {"GB"}}
+	outcome := func(form url.Values) stemkn.Outcome {
+		res, _ := builtinValidator.ValidateForm(form, stemkn.Options{})
+		for _, r := range res.Rules {
+			if r.Rule == "minInstitutions" {
+				return r.Outcome
+			}
+		}
+		t.Fatal("no minInstitutions rule")
+		return ""
+	}
+	require.Equal(t, stemkn.Failed, outcome(base), "the lead, and none of the four other schools asked for")
+	lost := url.Values{"network[institutions][x][id]": {"b"}}
+	for k, v := range base {
+		lost[k] = v
+	}
+	require.Equal(t, stemkn.NotJudged, outcome(lost))
+	unknown := url.Values{"network[colour]": {"blue"}}
+	for k, v := range base {
+		unknown[k] = v
+	}
+	require.Equal(t, stemkn.Failed, outcome(unknown))
+}

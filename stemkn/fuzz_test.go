@@ -121,6 +121,16 @@ func FuzzLoadScheme(f *testing.F) {
 		    "categoryNeeds": [{"category": "pm", "needs": "outputs", "reference": "x"}]}}`,
 		`{"id": "o", "title": "O", "kind": "offer", "rules": {"freeOffer": {"kinds": ["cpd"], "reference": "x"},
 		  "audience": {"kinds": ["cpd"], "allowed": ["fe-college"], "reference": "x"}, "ageRange": {"kinds": ["work-experience"], "reference": "x"}}}`,
+		// The hostile shapes: numbers past their bounds, repeated ids and keys, long lists.
+		`{"id": "x", "title": "X", "extends": "enthuse-2022", "rules": {"cap": {"amount": -9223372036854775808, "reference": "x"},
+		  "monthlyCap": {"perMonth": -1, "ceiling": -2, "reference": "x"}, "duration": {"maxMonths": -1, "minWeeks": 99999999, "reference": "x"},
+		  "subjectSpread": {"min": 9223372036854775807, "reference": "x"}, "minInstitutions": {"min": 1001, "reference": "x"}}}`,
+		`{"id": "x", "title": "X", "extends": "enthuse-2022", "themes": [{"id": "t", "title": "T"}, {"id": "t", "title": "U"}],
+		  "categories": [{"id": "resources", "title": "R"}, {"id": "resources", "title": "S"}], "rules": {"categoryShares": [
+		  {"category": "resources", "maxPercent": 20, "reference": "x"}, {"category": "resources", "maxPercent": 30, "reference": "x"}]}}`,
+		`{"id": "x", "title": "X", "title": "Y", "extends": "stem-kn-2011", "rules": {"cap": {"amount": 1, "amount": 2, "reference": "x"}},
+		  "tests": [{"name": "n", "document": {"scheme": "x", "scheme": "y"}, "expect": {"valid": false}}]}`,
+		`{"id": "x", "title": "X", "extends": "stem-kn-2011", "funders": [` + strings.Repeat(`"f",`, 100) + `"f"]}`,
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

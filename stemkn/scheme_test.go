@@ -86,15 +86,18 @@ func TestExtendsAmongFilesAndNullRemoves(t *testing.T) {
 }
 
 // TestExtendsKeepsAmountsExact: a parent's amounts pass through the merge
-// patch as exact integers, even past 2^53.
+// patch as exact integers, up to the largest a scheme may name; past it
+// (2^53 + 1 here) the file is refused, not rounded.
 func TestExtendsKeepsAmountsExact(t *testing.T) {
 	c := NewCatalogue()
-	parent := `{"id": "huge", "title": "Huge", "currency": "GBP", "rules": {"cap": {"amount": 9007199254740993, "reference": "A very large cap."}}}`
+	parent := `{"id": "huge", "title": "Huge", "currency": "GBP", "rules": {"cap": {"amount": 999999999999999, "reference": "A very large cap."}}}`
 	child := `{"id": "huge-child", "title": "Huge child", "extends": "huge"}`
 	loaded, err := c.Load([]byte(parent), []byte(child))
 	require.NoError(t, err)
-	require.Equal(t, int64(9007199254740993), int64(loaded[0].Rules.Cap.Amount))
-	require.Equal(t, int64(9007199254740993), int64(loaded[1].Rules.Cap.Amount))
+	require.Equal(t, int64(999999999999999), int64(loaded[0].Rules.Cap.Amount))
+	require.Equal(t, int64(999999999999999), int64(loaded[1].Rules.Cap.Amount))
+	_, err = c.Load([]byte(strings.Replace(parent, "999999999999999", "9007199254740993", 1)))
+	require.EqualError(t, err, "scheme huge: cap.amount must be from 1 to 1000000000000000, not 9007199254740993")
 }
 
 func TestSchemeFilesAreStrict(t *testing.T) {
@@ -165,9 +168,9 @@ func TestSchemeCheck(t *testing.T) {
 		says   string // "" when the change is allowed
 	}{
 		{"a share of 100%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = 100 }, ""},
-		{"a share of 101%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = 101 }, "percentage from 0 to 100"},
+		{"a share of 101%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = 101 }, "maxPercent must be from 0 to 100, not 101"},
 		{"a share of 0%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = 0 }, ""},
-		{"a share of -1%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = -1 }, "percentage from 0 to 100"},
+		{"a share of -1%", func(s *Scheme) { s.Rules.CategoryShares[0].MaxPercent = -1 }, "maxPercent must be from 0 to 100, not -1"},
 		{"a share of a category the scheme does not have", func(s *Scheme) { s.Rules.CategoryShares[0].Category = "equipment" },
 			"category share for equipment needs a scheme category"},
 		{"a share of a category by its title", func(s *Scheme) { s.Rules.CategoryShares[0].Category = "Resources" },
@@ -180,7 +183,7 @@ func TestSchemeCheck(t *testing.T) {
 		}, `needs "outputs"`},
 		{"a unit cost for no organisations", func(s *Scheme) {
 			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 0, Citation: Citation{Reference: "x"}}
-		}, "unit cost needs a scheme category and at least one organisation"},
+		}, "unitCost.maxOrganisations must be from 1 to 1000, not 0"},
 		{"a unit cost for one organisation", func(s *Scheme) {
 			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 1, Citation: Citation{Reference: "x"}}
 		}, ""},

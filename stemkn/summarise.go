@@ -47,8 +47,9 @@ func budgetSummary(s *Scheme, rules []rule, app *Application) BudgetSummary {
 	total, ok := budget.Total(lines)
 	sum.Overflow = !ok
 	sum.Total, sum.TotalText = total, money(total)
-	for _, cat := range s.Categories {
-		part, _ := budget.CategoryTotal(lines, cat.ID)
+	parts := s.categoryTotals(lines)
+	for k, cat := range s.Categories {
+		part := parts[k]
 		sum.Categories = append(sum.Categories, CategorySpend{ID: cat.ID, Title: cat.Title, Amount: part, AmountText: money(part),
 			Share: budget.PercentOf(part, total), Within: true})
 	}
@@ -69,4 +70,34 @@ func budgetSummary(s *Scheme, rules []rule, app *Application) BudgetSummary {
 		sum.RemainingText = money(max(remaining, -remaining))
 	}
 	return sum
+}
+
+// categoryTotals adds up the lines of each of the scheme's categories, in
+// the categories' order, in one pass over the lines (a hostile document may
+// have any number of them): exactly as budget.CategoryTotal, 0 for a total
+// that would overflow.
+func (s *Scheme) categoryTotals(lines []budget.Line) []budget.Amount {
+	index := make(map[string]int, len(s.Categories))
+	for k, c := range s.Categories {
+		if _, seen := index[c.ID]; !seen {
+			index[c.ID] = k
+		}
+	}
+	parts := make([]budget.Amount, len(s.Categories))
+	overflow := make([]bool, len(s.Categories))
+	for _, l := range lines {
+		k, ok := index[l.Category]
+		if !ok || overflow[k] {
+			continue
+		}
+		if parts[k], ok = budget.Add(parts[k], l.Amount); !ok {
+			parts[k], overflow[k] = 0, true
+		}
+	}
+	for k, c := range s.Categories {
+		if i := index[c.ID]; i != k {
+			parts[k] = parts[i] // a category listed twice (refused on loading) counts alike
+		}
+	}
+	return parts
 }

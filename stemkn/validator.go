@@ -28,7 +28,10 @@ type Validator struct {
 
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
-// It prepares every scheme in the catalogue straight away.
+// It prepares every scheme in the catalogue straight away, and judges by
+// the catalogue as it is at each validation: a scheme that Catalogue.Load
+// adds or replaces later (a funder raising a cap) applies from the next
+// document on, prepared on its first use.
 func NewValidator(c *Catalogue) *Validator {
 	if c == nil {
 		c = NewCatalogue()
@@ -73,18 +76,19 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	return c
 }
 
-// scheme returns the prepared scheme with the id, preparing schemes added to
-// the catalogue after the validator was made.
+// scheme returns the prepared scheme with the id: the catalogue's scheme
+// as it is now, prepared again when Catalogue.Load has added or replaced it
+// since it was last prepared.
 func (v *Validator) scheme(id string) (*compiled, bool) {
-	v.mu.RLock()
-	c, ok := v.compiled[id]
-	v.mu.RUnlock()
-	if ok {
-		return c, true
-	}
 	s, ok := v.catalogue.Scheme(id)
 	if !ok {
 		return nil, false
+	}
+	v.mu.RLock()
+	c, ok := v.compiled[id]
+	v.mu.RUnlock()
+	if ok && c.Scheme == s {
+		return c, true
 	}
 	return v.prepare(s), true
 }

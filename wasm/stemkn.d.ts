@@ -174,6 +174,7 @@ export interface ErrorMessageConfig {
     inputError: string
     selectError: string
     textareaError: string
+    dateInput: string
   }>
   /** The visually hidden word before each message ("Error:"). */
   prefix?: string
@@ -194,9 +195,9 @@ export interface EligibilityPanelConfig {
 
 export interface BudgetSummaryConfig {
   classes?: Partial<Record<'summary' | 'list' | 'row' | 'key' | 'value' | 'over' | 'table' | 'caption' | 'head' |
-    'headRow' | 'header' | 'numericHeader' | 'body' | 'bodyRow' | 'cell' | 'numericCell' | 'status', string>>
+    'headRow' | 'header' | 'numericHeader' | 'body' | 'bodyRow' | 'cell' | 'numericCell' | 'status' | 'limit' | 'overTag', string>>
   words?: Partial<Record<'total' | 'cap' | 'remaining' | 'overBy' | 'caption' | 'category' | 'amount' | 'share' |
-    'limit' | 'noLimit' | 'atMost' | 'statusRemaining' | 'statusOver' | 'statusNoCap', string>>
+    'over' | 'atMost' | 'statusRemaining' | 'statusOver' | 'statusNoCap', string>>
 }
 
 /** Options of attach(). */
@@ -209,7 +210,7 @@ export interface AttachOptions extends ValidateOptions {
   live?: 'input' | 'blur' | 'submit'
   /** Put before document.title while errors show ("Error: "); "" for none. */
   titlePrefix?: string
-  /** Where the error summary goes; default [data-stemkn-error-summary], else made at the top of the form. */
+  /** Where the error summary goes; default [data-stemkn-error-summary], else the page's .govuk-error-summary, else made at the top of the form. */
   summary?: HTMLElement
   /** Where the eligibility panel goes; default [data-stemkn-eligibility], else made after the summary. */
   eligibility?: HTMLElement

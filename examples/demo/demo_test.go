@@ -258,8 +258,25 @@ func TestRowsAreNeverAddedPastTheListsLimit(t *testing.T) {
 	require.NotContains(t, body, `name="plan[outputs][50][title]"`, "a 51st is not: the plan has at most 50 outputs")
 	require.Len(t, regexp.MustCompile(`name="plan\[outputs\]\[\d+\]\[title\]"`).FindAllString(body, -1), 50)
 
-	values = url.Values{"scheme": {"stem-kn-2011"}, "_add": {"network[colour]"}}
+	// A page draws at most maxRowsDrawn rows, all lists together: a small
+	// post cannot ask for a huge page.
+	values = url.Values{"scheme": {"stem-kn-2011"}}
+	for i := range maxRowsDrawn {
+		values.Set("network[members]["+strconv.Itoa(i)+"][name]", "M")
+	}
+	values.Set("_add", "network[members]")
 	res, body := c.post(values)
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	require.NotContains(t, body, `name="network[members][300][name]"`, "no row past the page's limit")
+	values.Set("network[institutions][0][name]", "One more")
+	values.Del("_add")
+	res, body = c.post(values)
+	require.Equal(t, http.StatusRequestEntityTooLarge, res.StatusCode)
+	require.Contains(t, body, "The form has too many rows to show")
+	require.Less(t, len(body), 20000)
+
+	values = url.Values{"scheme": {"stem-kn-2011"}, "_add": {"network[colour]"}}
+	res, body = c.post(values)
 	require.Equal(t, http.StatusOK, res.StatusCode, "a group the form does not have is ignored")
 	require.NotContains(t, body, "network[colour]")
 }

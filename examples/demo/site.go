@@ -185,13 +185,20 @@ func (s *site) apply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	values := r.PostForm
+	// Each row drawn is a few kilobytes of page, and each institution an
+	// option in every select that names one: a page with more rows than a
+	// person fills in would let a small post ask for a huge page.
+	if rowsPosted(values) > maxRowsDrawn {
+		s.problem(w, r, http.StatusRequestEntityTooLarge, "The form has too many rows to show",
+			"This demo shows at most "+strconv.Itoa(maxRowsDrawn)+" rows (institutions, members, activities, outputs and budget lines together). Validate a larger application as JSON with the stemkn command or the Go library.")
+		return
+	}
 	id := values.Get("scheme")
 	if _, ok := s.validator.Catalogue().Scheme(id); !ok {
 		id = homeScheme
 	}
 	if add := values.Get("_add"); add != "" {
-		max, ok := listLimit[add]
-		if ok {
+		if max, ok := listLimit[add]; ok && rowsPosted(values) < maxRowsDrawn {
 			addRow(values, add, max)
 		}
 		s.showForm(w, r, id, values, nil)
@@ -208,6 +215,18 @@ func (s *site) apply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.confirm(w, r, res, form)
+}
+
+// maxRowsDrawn is the most rows a page of the demo draws, all lists together.
+const maxRowsDrawn = 300
+
+// rowsPosted counts the rows a post has in the form's lists.
+func rowsPosted(values url.Values) int {
+	n := 0
+	for group := range listLimit {
+		n += len(rowIndices(values, group))
+	}
+	return n
 }
 
 type validated struct {

@@ -106,7 +106,7 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
     await q.page.click('.govuk-error-summary a[href="#plan-startDate-month"]')
     assert.equal(await focused(q.page), 'plan-startDate-month', 'the link focuses the first wrong part')
     assert.deepEqual(await axeViolations(q.page), [])
-    await shot(q.page, 'govuk-date-partial', '#plan-startDate')
+    await shot(q.page, 'govuk-date-partial', '.govuk-form-group:has(> fieldset #plan-startDate)')
 
     // Impossible: 31 February. All three are wrong together.
     await q.page.fill('#plan-startDate-day', '31')
@@ -319,7 +319,7 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
     assert.equal(await page.locator('.govuk-error-summary').count(), 1)
     assert.deepEqual(await errorFields(page), ['network-name', 'plan-startDate-month', 'contact-email'])
     assert.deepEqual(await axeViolations(page), [])
-    await shot(page, 'govuk-server-errors', '#plan-startDate')
+    await shot(page, 'govuk-server-errors', '.govuk-form-group:has(> fieldset #plan-startDate)')
 
     // Fixing each takes away its message, error classes and aria-describedby entry.
     await page.fill('#network-name', 'Calder Valley Maths in STEM Network')
