@@ -421,28 +421,11 @@ const (
 // long, an id given twice or too long to name, empty where something is
 // needed.
 func (s *Scheme) listProblem() string {
-	count := func(what string, n, max int) string {
-		if n > max {
-			return "has " + strconv.Itoa(n) + " " + what + "; at most " + strconv.Itoa(max) + " are allowed"
-		}
-		return ""
-	}
 	if utf8.RuneCountInString(s.ID) > maxSchemeID {
 		return "has an id longer than " + strconv.Itoa(maxSchemeID) + " characters, which no document can name"
 	}
-	r := &s.Rules
-	for _, c := range []struct {
-		what   string
-		n, max int
-	}{
-		{"funders", len(s.Funders), maxSchemeList}, {"themes", len(s.Themes), maxSchemeList},
-		{"categories", len(s.Categories), maxSchemeList}, {"institution rules", len(r.Institutions), maxSchemeList},
-		{"category needs", len(r.CategoryNeeds), maxSchemeList}, {"category shares", len(r.CategoryShares), maxSchemeList},
-		{"tests", len(s.Tests), maxSchemeTests},
-	} {
-		if p := count(c.what, c.n, c.max); p != "" {
-			return p
-		}
+	if p := s.lengthProblem(); p != "" {
+		return p
 	}
 	themes := make([]string, len(s.Themes))
 	for i, t := range s.Themes {
@@ -458,43 +441,101 @@ func (s *Scheme) listProblem() string {
 	if p := idProblem("category", categories, maxCategoryID); p != "" {
 		return p
 	}
-	var kindLists [][]string
-	for _, ir := range r.Institutions {
-		kindLists = append(kindLists, ir.Kinds)
-	}
-	if r.Activities != nil {
-		if p := count("activity needs", len(r.Activities.Needs), maxSchemeList); p != "" {
-			return p
-		}
-		for _, n := range r.Activities.Needs {
-			kindLists = append(kindLists, n.Kinds)
-		}
-	}
-	if r.FreeOffer != nil {
-		kindLists = append(kindLists, r.FreeOffer.Kinds)
-	}
-	if r.AgeRange != nil {
-		kindLists = append(kindLists, r.AgeRange.Kinds)
-	}
-	if r.Audience != nil {
-		kindLists = append(kindLists, r.Audience.Kinds, r.Audience.Allowed)
-	}
-	for _, kinds := range kindLists {
-		if p := count("kinds in one rule", len(kinds), maxSchemeList); p != "" {
-			return p
-		}
-	}
-	if r.Countries != nil {
-		if p := count("countries", len(r.Countries.Countries), maxCountries); p != "" {
-			return p
-		}
-	}
 	for _, ref := range s.references() {
 		if utf8.RuneCountInString(ref) > maxReference {
 			return "has a reference longer than " + strconv.Itoa(maxReference) + " characters"
 		}
 	}
 	return ""
+}
+
+// listCount says that a list has too many entries, or "".
+func listCount(what string, n, max int) string {
+	if n > max {
+		return "has " + strconv.Itoa(n) + " " + what + "; at most " + strconv.Itoa(max) + " are allowed"
+	}
+	return ""
+}
+
+// lengthProblem says which of the scheme's lists is longer than it may be.
+func (s *Scheme) lengthProblem() string {
+	r := &s.Rules
+	lists := []struct {
+		what   string
+		n, max int
+	}{
+		{"funders", len(s.Funders), maxSchemeList}, {"themes", len(s.Themes), maxSchemeList},
+		{"categories", len(s.Categories), maxSchemeList}, {"institution rules", len(r.Institutions), maxSchemeList},
+		{"category needs", len(r.CategoryNeeds), maxSchemeList}, {"category shares", len(r.CategoryShares), maxSchemeList},
+		{"tests", len(s.Tests), maxSchemeTests},
+	}
+	if r.Activities != nil {
+		lists = append(lists, struct {
+			what   string
+			n, max int
+		}{"activity needs", len(r.Activities.Needs), maxSchemeList})
+	}
+	if r.Strands != nil {
+		lists = append(lists, struct {
+			what   string
+			n, max int
+		}{"strands", len(r.Strands.Strands), maxSchemeList})
+	}
+	for _, c := range lists {
+		if p := listCount(c.what, c.n, c.max); p != "" {
+			return p
+		}
+	}
+	for _, kinds := range r.kindLists() {
+		if p := listCount("kinds in one rule", len(kinds), maxSchemeList); p != "" {
+			return p
+		}
+	}
+	for _, countries := range r.countryLists() {
+		if p := listCount("countries", len(countries), maxCountries); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// kindLists are the lists of kinds (of institution, activity, offer,
+// audience) the rules name.
+func (r *Rules) kindLists() [][]string {
+	var out [][]string
+	for _, ir := range r.Institutions {
+		out = append(out, ir.Kinds)
+	}
+	if r.MinInstitutions != nil {
+		out = append(out, r.MinInstitutions.Kinds)
+	}
+	if r.Activities != nil {
+		for _, n := range r.Activities.Needs {
+			out = append(out, n.Kinds)
+		}
+	}
+	if r.FreeOffer != nil {
+		out = append(out, r.FreeOffer.Kinds)
+	}
+	if r.AgeRange != nil {
+		out = append(out, r.AgeRange.Kinds)
+	}
+	if r.Audience != nil {
+		out = append(out, r.Audience.Kinds, r.Audience.Allowed)
+	}
+	return out
+}
+
+// countryLists are the lists of countries the rules name.
+func (r *Rules) countryLists() [][]string {
+	var out [][]string
+	for _, ir := range r.Institutions {
+		out = append(out, ir.Countries)
+	}
+	if r.Countries != nil {
+		out = append(out, r.Countries.Countries)
+	}
+	return out
 }
 
 // idProblem says what is wrong with a list of ids: one empty, longer than
