@@ -15,7 +15,8 @@
 //
 // Validation never stops at the first problem and never panics. It returns a
 // Result: every Finding with a stable code, a JSON Pointer path and a plain
-// English message (GOV.UK style, from templates a host can replace), whether
+// message (GOV.UK style, in English or Welsh, from catalogues a host can
+// extend or replace), whether
 // the document is valid, and whether it is eligible, rule by rule, with each
 // rule's reference.
 //
@@ -46,14 +47,17 @@
 //     name must be of an institution the document has;
 //   - rules (vocabulary.go, rule.go): the scheme's rules, in the fixed
 //     order of vocabulary.go, each judged unless what it reads is broken;
-//   - words (messages.go, messages_en.go): every finding worded from the
-//     message table, one row per key;
+//   - words (messages.go): every finding worded from the language's
+//     catalogue (messages/en.json, messages/cy.json, read and checked by
+//     language.go), rule titles too (rulewords.go), and a scheme's own
+//     words in the language (schemewords.go);
 //   - order (finding.go): findings sorted in document order, each said once.
 //
 // A rule of the vocabulary is one block, in the file of its family —
 // network.go, institutions.go, plan.go, funding.go, offer.go: its
 // parameters type (a field of Rules, scheme.go, with a Citation), the rule
-// it compiles to, its check (a call into eligibility or budget for the
+// it compiles to (with the parameters its title is filled from and the
+// words of the scheme its parameters hold), its check (a call into eligibility or budget for the
 // domain's judgements and arithmetic), its JSON Schema part (schema.go puts
 // the parts together, schemadoc.go is what they write with), its part of
 // the budget summary (summarise.go), and what a scheme file must get

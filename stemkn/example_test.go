@@ -61,10 +61,14 @@ func ExampleValidator_Validate() {
 func ExampleMessages_With() {
 	// A host rewords one message and one field label; every other message
 	// stays as it was.
-	messages := stemkn.DefaultMessages().With(map[string]string{
+	messages, err := stemkn.DefaultMessages().With(map[string]string{
 		"budget.category-share": "You can spend at most {limit}% on {category:category}: you asked for {amount:money} of {total:money}",
 		"label@/contact/email":  "your email address",
 	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	v := stemkn.NewValidator(nil).WithMessages(messages)
 	res := v.ValidateString(`{"scheme": "stem-kn-2011", "network": {"name": "N", "lead": "a",
 	  "institutions": [{"id": "a", "name": "A", "kind": "school", "country": "GB", "subdivision": "GB-ENG",

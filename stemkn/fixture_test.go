@@ -247,8 +247,8 @@ func checkWording(t testing.TB, res Result) {
 	}
 }
 
-// builtinScheme is a fresh copy of a built-in scheme, to change in a test.
-func builtinScheme(id string) *Scheme {
+// freshScheme is a fresh copy of a built-in scheme, to change in a test.
+func freshScheme(id string) *Scheme {
 	s, ok := NewCatalogue().Scheme(id)
 	if !ok {
 		panic("no built-in scheme " + id)

@@ -15,7 +15,7 @@ import (
 type FundingRequiredRule struct{ Citation }
 
 func (p *FundingRequiredRule) rule(*Scheme) rule {
-	return rule{id: "fundingRequired", code: CodeRequired, title: "The application asks for funding", cite: p.Citation,
+	return rule{id: "fundingRequired", code: CodeRequired, cite: p.Citation,
 		inputs: []string{"/funding"}, check: p.check, schema: p.schema}
 }
 
@@ -35,7 +35,7 @@ func (p *FundingRequiredRule) schema(d *schemaDoc) bool {
 // in the scheme's currency (budget.currency).
 func currencyRule(s *Scheme) (rule, bool) {
 	cur := s.Currency
-	r := rule{id: "currency", code: CodeCurrency, title: "Amounts are in " + cur,
+	r := rule{id: "currency", code: CodeCurrency, titleParams: Params{"currency": cur},
 		own: true, cite: Citation{Note: "stemkn's own check, in every application scheme with a currency: the scheme pays in " + cur + ", its currency."},
 		inputs: []string{"/funding/currency"},
 		params: Params{"currency": cur}, check: checkCurrency,
@@ -60,7 +60,7 @@ func checkCurrency(ev *evaluation) Outcome {
 // budgetLinesRule is every application scheme's with a currency: a request
 // for funding lists what the money is for (budget.empty).
 func budgetLinesRule(s *Scheme) (rule, bool) {
-	r := rule{id: "budgetLines", code: CodeEmpty, title: "A request for funding lists what the money is for",
+	r := rule{id: "budgetLines", code: CodeEmpty,
 		own: true, cite: Citation{Note: "stemkn's own check, in every application scheme with a currency: funding is asked for line by line, so a request lists at least one budget line."},
 		inputs: []string{"/funding"}, check: checkLines,
 		schema: func(d *schemaDoc) bool {
@@ -86,7 +86,7 @@ func checkLines(ev *evaluation) Outcome {
 type CategoriesRule struct{ Citation }
 
 func (p *CategoriesRule) rule(s *Scheme) rule {
-	return rule{id: "categories", code: CodeCategory, title: "Budget lines use the scheme's spend categories", cite: p.Citation,
+	return rule{id: "categories", code: CodeCategory, cite: p.Citation,
 		inputs: []string{"/funding/lines/*/category"}, check: p.check,
 		schema: func(d *schemaDoc) bool {
 			ids := make([]string, len(s.Categories))
@@ -131,8 +131,8 @@ type CategoryNeedRule struct {
 
 func (p *CategoryNeedRule) rule(s *Scheme) rule {
 	return rule{id: "categoryNeeds." + p.Category, code: CodeCategory, cite: p.Citation, params: p,
-		title:  "Money for " + s.categoryTitle(p.Category) + " only with intellectual outputs",
-		inputs: []string{"/funding/lines", "/plan/outputs"}, check: p.check, schema: p.schema,
+		titleParams: Params{"category": p.Category},
+		inputs:      []string{"/funding/lines", "/plan/outputs"}, check: p.check, schema: p.schema,
 		verify: func() string {
 			if !s.hasCategory(p.Category) || p.Needs != "outputs" {
 				return "category need for " + p.Category + " needs a scheme category and needs \"outputs\""
@@ -188,7 +188,7 @@ type CapRule struct {
 }
 
 func (p *CapRule) rule(s *Scheme) rule {
-	return rule{id: "cap", code: CodeCap, title: "The total asked for is " + budget.Format(p.Amount, s.Currency) + " or less",
+	return rule{id: "cap", code: CodeCap, titleParams: Params{"amount": int64(p.Amount)},
 		cite: p.Citation, params: p, inputs: []string{"/funding/lines/*/amount"}, check: p.check, schema: p.schema,
 		summary: func(b *budgetView) { b.limit(p.Amount) }}
 }
@@ -235,10 +235,9 @@ type MonthlyCapRule struct {
 }
 
 func (p *MonthlyCapRule) rule(s *Scheme) rule {
-	money := func(a budget.Amount) string { return budget.Format(a, s.Currency) }
 	return rule{id: "monthlyCap", code: CodeCap, cite: p.Citation, params: p,
-		title:  "The total asked for is at most " + money(p.PerMonth) + " for each month, and " + money(p.Ceiling) + " in all",
-		inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate"}, check: p.check, summary: p.summary}
+		titleParams: Params{"perMonth": int64(p.PerMonth), "ceiling": int64(p.Ceiling)},
+		inputs:      []string{"/funding/lines", "/plan/startDate", "/plan/endDate"}, check: p.check, summary: p.summary}
 }
 
 // limit is the cap for a programme of months, a started month counting
@@ -291,8 +290,8 @@ type ShareRule struct {
 
 func (p *ShareRule) rule(s *Scheme) rule {
 	return rule{id: "categoryShares." + p.Category, code: CodeCategoryShare, cite: p.Citation, params: p,
-		title:  capitalise(s.categoryTitle(p.Category)) + " is no more than " + strconv.FormatInt(p.MaxPercent, 10) + "% of the total",
-		inputs: []string{"/funding/lines/*/amount", "/funding/lines/*/category"}, check: p.check, summary: p.summary,
+		titleParams: Params{"category": p.Category, "maxPercent": p.MaxPercent},
+		inputs:      []string{"/funding/lines/*/amount", "/funding/lines/*/category"}, check: p.check, summary: p.summary,
 		verify: func() string {
 			if !s.hasCategory(p.Category) || p.MaxPercent < 0 || p.MaxPercent > 100 {
 				return "category share for " + p.Category + " needs a scheme category and a percentage from 0 to 100"
@@ -357,10 +356,9 @@ type UnitCostRule struct {
 }
 
 func (p *UnitCostRule) rule(s *Scheme) rule {
-	money := func(a budget.Amount) string { return budget.Format(a, s.Currency) }
 	return rule{id: "unitCost", code: CodeUnitCost, cite: p.Citation, params: p,
-		title: capitalise(s.categoryTitle(p.Category)) + " is at most " + money(p.CoordinatorPerMonth) + " a month for the coordinator and " +
-			money(p.PartnerPerMonth) + " a month for each other organisation, for up to " + strconv.Itoa(p.MaxOrganisations) + " organisations",
+		titleParams: Params{"category": p.Category, "coordinatorPerMonth": int64(p.CoordinatorPerMonth),
+			"partnerPerMonth": int64(p.PartnerPerMonth), "maxOrganisations": int64(p.MaxOrganisations)},
 		inputs: []string{"/funding/lines", "/plan/startDate", "/plan/endDate", "/network/institutions"}, check: p.check,
 		verify: func() string {
 			if !s.hasCategory(p.Category) || p.MaxOrganisations < 1 {

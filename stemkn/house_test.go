@@ -28,12 +28,15 @@ var house = []string{
 	"schema.go", "schemetest.go", "summarise.go", "stats.go", "decode_api.go", "form.go", "oversize.go",
 	// The validator: read → structure → references → rules → words → order.
 	"validator.go",
+	// The words: rule titles, the messages and their catalogues, a scheme's
+	// own words.
+	"rulewords.go", "language.go", "messages.go", "schemewords.go",
 	// The schemes and their catalogue, and the vocabulary of rules in order.
 	"catalogue.go", "vocabulary.go",
 	// One block per rule, by family.
 	"network.go", "institutions.go", "plan.go", "funding.go", "offer.go",
 	// What the stages and the blocks are made with.
-	"messages_en.go", "messages.go", "read.go", "references.go", "result_json.go", "generate.go",
+	"read.go", "references.go", "result_json.go", "generate.go",
 	"rule.go", "schemadoc.go", "summary.go", "words.go",
 	// The nouns: schemes, findings and results, the documents.
 	"scheme.go", "finding.go", "document.go",

@@ -2,7 +2,6 @@ package stemkn
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
@@ -60,8 +59,20 @@ var institutionInputs = []string{"/network/lead", "/network/institutions/*/id", 
 	"/network/institutions/*/stateFunded", "/funding/lines/*/institution"}
 
 func (p *InstitutionRule) rule(*Scheme) rule {
-	return rule{id: p.ID, code: CodeInstitutionClass, title: p.Title, cite: p.Citation, params: p,
+	return rule{id: p.ID, code: CodeInstitutionClass, ownTitle: "institutions/" + p.ID + "/title", words: p.words(), cite: p.Citation, params: p,
 		inputs: institutionInputs, followsIDs: true, check: p.check, verify: p.verify}
+}
+
+// words are the rule's title, who and does: words of the scheme at
+// institutions/ID/title (and who, does).
+func (p *InstitutionRule) words() []schemeWord {
+	var out []schemeWord
+	for _, w := range [...]schemeWord{{"title", p.Title}, {"who", p.Who}, {"does", p.Does}} {
+		if w.english != "" {
+			out = append(out, schemeWord{"institutions/" + p.ID + "/" + w.place, w.english})
+		}
+	}
+	return out
 }
 
 func (p *InstitutionRule) verify() string {
@@ -184,17 +195,24 @@ type MinInstitutionsRule struct {
 	Citation
 }
 
+// words are the rule's who, a word of the scheme at minInstitutions/who.
+func (p *MinInstitutionsRule) words() []schemeWord {
+	if p.Who == "" {
+		return nil
+	}
+	return []schemeWord{{"minInstitutions/who", p.Who}}
+}
+
 // counted reports whether the rule counts only some institutions.
 func (p *MinInstitutionsRule) counted() bool { return len(p.Kinds) > 0 || p.OtherThanLead }
 
 func (p *MinInstitutionsRule) rule(*Scheme) rule {
-	title := "The network has at least " + strconv.Itoa(p.Min) + " institutions"
-	inputs := []string{"/network/institutions"}
+	inputs, variant := []string{"/network/institutions"}, ""
 	if p.counted() {
-		title = "The partnership has at least " + strconv.Itoa(p.Min) + " " + p.Who
-		inputs = append(inputs, "/network/lead")
+		inputs, variant = append(inputs, "/network/lead"), "kinds"
 	}
-	return rule{id: "minInstitutions", code: CodeMinInstitutions, title: title, cite: p.Citation, params: p,
+	return rule{id: "minInstitutions", code: CodeMinInstitutions, cite: p.Citation, params: p,
+		titleVariant: variant, titleParams: Params{"min": int64(p.Min), "who": p.Who}, words: p.words(),
 		inputs: inputs, followsIDs: p.OtherThanLead, check: p.check, schema: p.schema,
 		verify: func() string {
 			if p.counted() && p.Who == "" {
@@ -248,8 +266,8 @@ type CountriesRule struct {
 
 func (p *CountriesRule) rule(*Scheme) rule {
 	return rule{id: "countries", code: CodeMinCountries, cite: p.Citation, params: p,
-		title:  "Institutions come from at least " + strconv.Itoa(p.Min) + " different eligible countries",
-		inputs: []string{"/network/institutions"}, check: p.check}
+		titleParams: Params{"min": int64(p.Min)},
+		inputs:      []string{"/network/institutions"}, check: p.check}
 }
 
 func (p *CountriesRule) check(ev *evaluation) Outcome {
@@ -273,8 +291,8 @@ type IdentifierRule struct {
 
 func (p *IdentifierRule) rule(*Scheme) rule {
 	return rule{id: "identifiers", code: CodeRequired, cite: p.Citation, params: p,
-		title:  "Every institution gives its " + strings.ToUpper(strings.Join(p.Required, ", ")),
-		inputs: []string{"/network/institutions"}, check: p.check, schema: p.schema, verify: p.verify}
+		titleParams: Params{"required": p.Required},
+		inputs:      []string{"/network/institutions"}, check: p.check, schema: p.schema, verify: p.verify}
 }
 
 func (p *IdentifierRule) verify() string {

@@ -1,10 +1,6 @@
 package stemkn
 
-import (
-	"strconv"
-
-	"github.com/stemkn/stemkn/eligibility"
-)
+import "github.com/stemkn/stemkn/eligibility"
 
 // The network family: what the network is about and who is in it — its
 // theme, its area of interest, the local issue it addresses, the spread of
@@ -15,7 +11,7 @@ import (
 type ThemeRule struct{ Citation }
 
 func (p *ThemeRule) rule(s *Scheme) rule {
-	return rule{id: "theme", code: CodeTheme, title: "The network has one of the scheme's themes", cite: p.Citation,
+	return rule{id: "theme", code: CodeTheme, cite: p.Citation,
 		inputs: []string{"/network/theme"}, check: p.check, schema: func(d *schemaDoc) bool { return p.schema(d, s) },
 		verify: func() string {
 			if len(s.Themes) == 0 {
@@ -53,7 +49,7 @@ func (p *ThemeRule) schema(d *schemaDoc, s *Scheme) bool {
 type AreaOfInterestRule struct{ Citation }
 
 func (p *AreaOfInterestRule) rule(*Scheme) rule {
-	return textRule("areaOfInterest", CodeAreaOfInterest, "The network has a specific area of interest", p.Citation,
+	return textRule("areaOfInterest", CodeAreaOfInterest, p.Citation,
 		"/network/areaOfInterest", func(a *Application) string { return a.Network.AreaOfInterest })
 }
 
@@ -62,8 +58,7 @@ func (p *AreaOfInterestRule) rule(*Scheme) rule {
 type LocalIssueRule struct{ Citation }
 
 func (p *LocalIssueRule) rule(*Scheme) rule {
-	return textRule("localIssue", CodeLocalIssue, "The partnership states the local issue of underachievement in STEM it addresses",
-		p.Citation, "/network/localIssue", func(a *Application) string { return a.Network.LocalIssue })
+	return textRule("localIssue", CodeLocalIssue, p.Citation, "/network/localIssue", func(a *Application) string { return a.Network.LocalIssue })
 }
 
 // SubjectSpreadRule: members' subjects span at least Min of the four STEM
@@ -76,8 +71,8 @@ type SubjectSpreadRule struct {
 
 func (p *SubjectSpreadRule) rule(*Scheme) rule {
 	return rule{id: "subjectSpread", code: CodeSubjectSpread, cite: p.Citation, params: p,
-		title:  "Members teach at least " + strconv.Itoa(p.Min) + " of science, technology, engineering and mathematics",
-		inputs: []string{"/network/members/*/subjects"}, check: p.check}
+		titleParams: Params{"min": int64(p.Min)},
+		inputs:      []string{"/network/members/*/subjects"}, check: p.check}
 }
 
 func (p *SubjectSpreadRule) check(ev *evaluation) Outcome {
@@ -106,7 +101,7 @@ func membersSubjects(members []Member) eligibility.SubjectSet {
 type MathematicsRule struct{ Citation }
 
 func (p *MathematicsRule) rule(*Scheme) rule {
-	return rule{id: "mathematics", code: CodeMathematics, advice: true, title: "At least one member teaches mathematics",
+	return rule{id: "mathematics", code: CodeMathematics, advice: true,
 		cite: p.Citation, inputs: []string{"/network/members/*/subjects"}, check: p.check}
 }
 

@@ -18,7 +18,7 @@ type FreeOfferRule struct {
 }
 
 func (p *FreeOfferRule) rule(*Scheme) rule {
-	return rule{id: "freeOffer", code: CodeNotFree, title: capitalise(joinOr(p.Kinds)) + " offers are free", cite: p.Citation,
+	return rule{id: "freeOffer", code: CodeNotFree, titleParams: Params{"kinds": p.Kinds}, cite: p.Citation,
 		params: p, offer: true, inputs: []string{"/offer/kind", "/offer/cost"}, check: p.check, schema: p.schema}
 }
 
@@ -51,7 +51,7 @@ type AudienceRule struct {
 }
 
 func (p *AudienceRule) rule(*Scheme) rule {
-	return rule{id: "audience", code: CodeAudience, title: capitalise(joinOr(p.Kinds)) + " offers are for " + joinOr(p.Allowed) + " audiences",
+	return rule{id: "audience", code: CodeAudience, titleParams: Params{"kinds": p.Kinds, "allowed": p.Allowed},
 		cite: p.Citation, params: p, offer: true, inputs: []string{"/offer/kind", "/offer/audience"}, check: p.check, schema: p.schema}
 }
 
@@ -86,7 +86,7 @@ type AgeRangeRule struct {
 }
 
 func (p *AgeRangeRule) rule(*Scheme) rule {
-	return rule{id: "ageRange", code: CodeAgeRange, title: capitalise(joinOr(p.Kinds)) + " offers give an age range, youngest first",
+	return rule{id: "ageRange", code: CodeAgeRange, titleParams: Params{"kinds": p.Kinds},
 		cite: p.Citation, params: p, offer: true, inputs: []string{"/offer/kind", "/offer/ageRange"}, check: p.check, schema: p.schema}
 }
 
@@ -118,7 +118,7 @@ func (p *AgeRangeRule) schema(d *schemaDoc) bool {
 // offerDatesRule is every offer scheme's: an offer that gives both dates
 // ends on or after the day it starts (eligibility.dates).
 func offerDatesRule(s *Scheme) (rule, bool) {
-	r := rule{id: "dates", code: CodeDates, title: "The offer ends on or after the day it starts", offer: true, own: true,
+	r := rule{id: "dates", code: CodeDates, titleVariant: "offer", offer: true, own: true,
 		cite:   Citation{Note: "stemkn's own check, in every offer scheme: an offer runs from its start date to its end date, so it cannot end before it starts."},
 		inputs: []string{"/offer/startDate", "/offer/endDate"}, check: checkOfferDates}
 	return r, s.Kind == KindOffer

@@ -15,13 +15,15 @@ import (
 // limit, for every scheme, mode, wording and limit, so a host that refuses
 // the input unread answers as the validator would have.
 func TestTooLargeIsWhatValidateSaysOfADocumentPastTheLimit(t *testing.T) {
-	welsh := builtinValidator.WithMessages(stemkn.DefaultMessages().With(map[string]string{
-		"too-large.bytes": "Rhaid i'r ddogfen fod yn {max} beit neu lai",
-	}))
+	reworded, err := stemkn.DefaultMessages().With(map[string]string{
+		"too-large.bytes": "Send a document of {max} bytes or fewer",
+	})
+	require.NoError(t, err)
+	rewording := builtinValidator.WithMessages(reworded)
 	validators := map[string]*stemkn.Validator{
 		"default":        builtinValidator,
 		"small limits":   builtinValidator.WithLimits(smallLimits),
-		"other messages": welsh,
+		"other messages": rewording,
 	}
 	schemes := []string{"", "stem-kn-2011", "stem-exchange", "no-such-scheme"}
 	for name, v := range validators {
@@ -35,7 +37,7 @@ func TestTooLargeIsWhatValidateSaysOfADocumentPastTheLimit(t *testing.T) {
 			}
 		}
 	}
-	require.Equal(t, "Rhaid i'r ddogfen fod yn 8388608 beit neu lai", welsh.TooLarge(stemkn.Options{}).Findings[0].Message)
+	require.Equal(t, "Send a document of 8388608 bytes or fewer", rewording.TooLarge(stemkn.Options{}).Findings[0].Message)
 }
 
 // A form post whose names and values together pass the byte limit is

@@ -3,7 +3,6 @@ package stemkn
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
@@ -18,7 +17,7 @@ import (
 type ReflectionRule struct{ Citation }
 
 func (p *ReflectionRule) rule(*Scheme) rule {
-	return textRule("reflection", CodeReflection, "The plan says how teachers will reflect on their professional practice",
+	return textRule("reflection", CodeReflection,
 		p.Citation, "/plan/reflection", func(a *Application) string { return a.Plan.Reflection })
 }
 
@@ -34,11 +33,8 @@ type CommitmentRule struct {
 }
 
 func (p *CommitmentRule) rule(*Scheme) rule {
-	title := "The network agrees to all " + strconv.Itoa(len(p.Required)) + " commitments"
-	if p.WhenFunded {
-		title += " when it asks for funding"
-	}
-	return rule{id: "commitments", code: CodeCommitment, title: title, cite: p.Citation, params: p,
+	return rule{id: "commitments", code: CodeCommitment, cite: p.Citation, params: p,
+		titleVariant: funded(p.WhenFunded), titleParams: Params{"count": int64(len(p.Required))},
 		inputs: []string{"/plan/commitments"}, check: p.check, schema: p.schema, verify: p.verify}
 }
 
@@ -123,7 +119,7 @@ func (p *CommitmentRule) schema(d *schemaDoc) bool {
 // the day it starts, and activities dated outside it are worth a warning
 // (eligibility.dates).
 func datesRule(s *Scheme) (rule, bool) {
-	r := rule{id: "dates", code: CodeDates, title: "The programme ends on or after the day it starts", own: true,
+	r := rule{id: "dates", code: CodeDates, own: true,
 		cite:   Citation{Note: "stemkn's own check, in every application scheme: a programme of activity runs from its start date to its end date, so it cannot end before it starts."},
 		inputs: []string{"/plan/startDate", "/plan/endDate"}, check: checkDates}
 	return r, s.Kind != KindOffer
@@ -172,26 +168,25 @@ type DurationRule struct {
 }
 
 func (p *DurationRule) rule(*Scheme) rule {
-	return rule{id: "duration", code: CodeDuration, title: p.title(), cite: p.Citation, params: p,
+	return rule{id: "duration", code: CodeDuration, titleVariant: funded(p.WhenFunded), titleParams: p.titleParams(),
+		cite: p.Citation, params: p,
 		inputs: []string{"/plan/startDate", "/plan/endDate"}, check: p.check}
 }
 
-func (p *DurationRule) title() string {
-	var parts []string
-	if p.MinWeeks > 0 {
-		parts = append(parts, "at least "+strconv.Itoa(p.MinWeeks)+" weeks")
+// titleParams are what the rule's title is filled from: its {bounds} are
+// the bounds it sets, each worded by its own template
+// (rule@duration.min-weeks, .min-months, .max-months).
+func (p *DurationRule) titleParams() Params {
+	var bounds titleParts
+	for _, b := range [...]struct {
+		n    int
+		part string
+	}{{p.MinWeeks, "min-weeks"}, {p.MinMonths, "min-months"}, {p.MaxMonths, "max-months"}} {
+		if b.n > 0 {
+			bounds = append(bounds, b.part)
+		}
 	}
-	if p.MinMonths > 0 {
-		parts = append(parts, "at least "+strconv.Itoa(p.MinMonths)+" months")
-	}
-	if p.MaxMonths > 0 {
-		parts = append(parts, "at most "+strconv.Itoa(p.MaxMonths)+" months")
-	}
-	title := "The programme lasts " + joinAnd(parts)
-	if p.WhenFunded {
-		title += " when it asks for funding"
-	}
-	return title
+	return Params{"minWeeks": int64(p.MinWeeks), "minMonths": int64(p.MinMonths), "maxMonths": int64(p.MaxMonths), "bounds": bounds}
 }
 
 func (p *DurationRule) check(ev *evaluation) Outcome {
@@ -227,9 +222,7 @@ type DeadlineRule struct {
 }
 
 func (p *DeadlineRule) rule(*Scheme) rule {
-	last, _ := eligibility.ParseDate(p.Date)
-	return rule{id: "deadline", code: CodeDeadline, cite: p.Citation, params: p,
-		title:  "The application is submitted by " + weekdayName(last) + " " + last.Long(),
+	return rule{id: "deadline", code: CodeDeadline, cite: p.Citation, params: p, titleParams: Params{"date": p.Date},
 		inputs: []string{"/submittedOn"}, check: p.check, schema: p.schema, verify: p.verify}
 }
 
@@ -264,10 +257,6 @@ func (p *DeadlineRule) schema(d *schemaDoc) bool {
 	return false
 }
 
-var weekdays = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-
-func weekdayName(d eligibility.Date) string { return weekdays[d.Weekday()] }
-
 // ActivitiesRule asks for activities of several sorts (eligibility.activities).
 type ActivitiesRule struct {
 	// Needs are the sorts of activity the plan must include.
@@ -289,7 +278,11 @@ func (p *ActivitiesRule) rule(*Scheme) rule {
 	for i, n := range p.Needs {
 		names[i] = n.Name
 	}
-	return rule{id: "activities", code: CodeActivities, title: "The plan includes " + joinAnd(names), cite: p.Citation,
+	words := make([]schemeWord, len(p.Needs))
+	for i, n := range p.Needs {
+		words[i] = schemeWord{"activities/" + strconv.Itoa(i) + "/name", n.Name}
+	}
+	return rule{id: "activities", code: CodeActivities, titleParams: Params{"needs": names}, words: words, cite: p.Citation,
 		params: p, inputs: []string{"/plan/activities"}, check: p.check, schema: p.schema}
 }
 
@@ -330,7 +323,7 @@ type OutputsRule struct {
 
 func (p *OutputsRule) rule(*Scheme) rule {
 	return rule{id: "outputs", code: CodeOutputs, cite: p.Citation, params: p,
-		title:  "The plan lists at least " + strconv.Itoa(p.Min) + " intellectual output" + plural(p.Min),
+		titleVariant: one(p.Min), titleParams: Params{"min": int64(p.Min)},
 		inputs: []string{"/plan/outputs"}, check: p.check, schema: p.schema}
 }
 
@@ -361,15 +354,24 @@ type StrandsRule struct {
 
 func (p *StrandsRule) rule(*Scheme) rule {
 	return rule{id: "strands", code: CodeStrands, advice: true, cite: p.Citation, params: p,
-		title:  "The plan names the project's " + strconv.Itoa(len(p.Strands)) + " strands of work",
+		titleParams: Params{"count": int64(len(p.Strands))}, words: p.words(),
 		inputs: []string{"/plan/strands"}, check: p.check}
+}
+
+// words are the strands' titles, words of the scheme at strands/ID.
+func (p *StrandsRule) words() []schemeWord {
+	out := make([]schemeWord, len(p.Strands))
+	for i, st := range p.Strands {
+		out[i] = schemeWord{"strands/" + st.ID, st.Title}
+	}
+	return out
 }
 
 func (p *StrandsRule) check(ev *evaluation) Outcome {
 	var missing []string
 	for _, want := range p.Strands {
 		if !slices.ContainsFunc(ev.app.Plan.Strands, func(s Strand) bool { return s.Kind == want.ID }) {
-			missing = append(missing, strings.ToLower(want.Title[:1])+want.Title[1:])
+			missing = append(missing, want.ID)
 		}
 	}
 	if len(missing) == 0 {
@@ -377,11 +379,4 @@ func (p *StrandsRule) check(ev *evaluation) Outcome {
 	}
 	ev.report("/plan/strands", Params{"missing": missing, "count": int64(len(missing)), "strands": int64(len(p.Strands))})
 	return Failed
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

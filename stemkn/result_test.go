@@ -274,10 +274,11 @@ func TestDecodedFindingsCanBeWordedAgain(t *testing.T) {
 	var back Result
 	require.NoError(t, json.Unmarshal(data, &back))
 	scheme, _ := testValidator.Catalogue().Scheme("stem-kn-2011")
-	cy := DefaultMessages().With(map[string]string{
-		"budget.category-share": "Ni ddylai {category:category} fod yn fwy na {limit}% o'r cyfanswm: {amount:money} o {total:money}",
+	reworded, err := DefaultMessages().With(map[string]string{
+		"budget.category-share": "No more than {limit}% may go on {category:category}: {amount:money} of {total:money} does",
 	})
-	require.Equal(t, "Ni ddylai resources fod yn fwy na 20% o'r cyfanswm: £400.00 o £1,600.00", cy.Message(&back.Findings[0], scheme))
+	require.NoError(t, err)
+	require.Equal(t, "No more than 20% may go on resources: £400.00 of £1,600.00 does", reworded.Message(&back.Findings[0], scheme))
 }
 
 // asWritten is the result as its JSON says it: no rules is no "rules".

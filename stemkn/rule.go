@@ -11,13 +11,15 @@ import (
 // The rules of the vocabulary live one block each in the file of their
 // family — network.go, institutions.go, plan.go, funding.go, offer.go. A
 // block is the type of the rule's parameters in a scheme (a field of
-// Rules), and its methods: rule, which compiles it for a scheme (title,
-// inputs, the parts below), check, which judges a document by calling into
-// eligibility or budget, and where it has them schema (its JSON Schema
-// part), summary (its part of the budget summary) and verify (what a scheme
-// file must get right about it). Its messages are rows of the message table
-// (messages_en.go) keyed by its code. This file holds what every rule
-// shares: the compiled form, the judging of one document, and the order.
+// Rules), and its methods: rule, which compiles it for a scheme (the
+// parameters of its title, its inputs, the scheme words it holds, the
+// parts below), check, which judges a document by calling into eligibility
+// or budget, and where it has them schema (its JSON Schema part), summary
+// (its part of the budget summary) and verify (what a scheme file must get
+// right about it). Its words are keys of the catalogues (messages/*.json):
+// its title at rule@KIND, its findings' messages at its code. This file
+// holds what every rule shares: the compiled form, the judging of one
+// document, and the order.
 
 // Citation says where a rule comes from. Every rule's parameters carry one.
 type Citation struct {
@@ -36,9 +38,20 @@ type Citation struct {
 // rule is one rule of a compiled scheme. A block's rule method makes it;
 // the scheme's rules are made once, when it is compiled.
 type rule struct {
-	id     string
-	code   Code
-	title  string
+	id   string
+	code Code
+	// titleParams fill the rule's title, the catalogue's "rule@KIND"
+	// template (KIND is the id up to its first dot), refined by
+	// titleVariant ("rule@outputs.one"); see rulewords.go. A rule the
+	// scheme defines itself (an institution rule) has its title in the
+	// scheme instead: ownTitle is where, one of its words.
+	titleVariant string
+	titleParams  Params
+	ownTitle     string
+	// words are the scheme's words the rule's parameters hold, by their
+	// place in the scheme ("institutions/ID/who"), which a catalogue words
+	// in its language (see schemewords.go).
+	words  []schemeWord
 	cite   Citation
 	advice bool
 	// inputs are JSON Pointer prefixes the rule reads; a structural error
@@ -70,10 +83,53 @@ type rule struct {
 	verify func() string
 }
 
+// schemeWord is one of a scheme's own words: where it is in the scheme
+// ("categories/resources"), and its English, from the scheme data.
+type schemeWord struct{ place, english string }
+
+// titleParts is a title parameter made of parts, each worded by its own
+// template (rule@KIND.PART, filled with the same parameters) and joined as
+// a list: a duration's bounds, "at least 12 weeks and at most 24 months".
+type titleParts []string
+
+// wordsOf lists a scheme's own words in the order of the scheme data: its
+// title, themes and spend categories, then what its rules hold.
+func wordsOf(s *Scheme, rules []rule) []schemeWord {
+	out := []schemeWord{{"title", s.Title}}
+	for _, t := range s.Themes {
+		out = append(out, schemeWord{"themes/" + t.ID, t.Title})
+	}
+	for _, c := range s.Categories {
+		out = append(out, schemeWord{"categories/" + c.ID, c.Title})
+	}
+	for i := range rules {
+		out = append(out, rules[i].words...)
+	}
+	return out
+}
+
+// funded is the variant of a title for a rule that applies only when the
+// application asks for money.
+func funded(whenFunded bool) string {
+	if whenFunded {
+		return "funded"
+	}
+	return ""
+}
+
+// one is the variant of a title for a count of one.
+func one(n int) string {
+	if n == 1 {
+		return "one"
+	}
+	return ""
+}
+
 // compiled is a scheme prepared for evaluation.
 type compiled struct {
 	*Scheme
 	rules      []rule
+	words      []schemeWord // wordsOf the scheme
 	themes     map[string]struct{}
 	categories map[string]struct{}
 }
@@ -214,8 +270,8 @@ const NonBlankPattern = document.NonBlankPattern
 
 // textRule is a rule that some text is stated: not empty, and not only
 // white space. Its schema part says the same (NonBlankPattern).
-func textRule(id string, code Code, title string, cite Citation, path string, get func(*Application) string) rule {
-	return rule{id: id, code: code, title: title, cite: cite, inputs: []string{path},
+func textRule(id string, code Code, cite Citation, path string, get func(*Application) string) rule {
+	return rule{id: id, code: code, cite: cite, inputs: []string{path},
 		check: func(ev *evaluation) Outcome {
 			if document.IsBlank(get(ev.app)) {
 				return ev.missing(code, path, nil)

@@ -76,7 +76,7 @@ func Schema(s *Scheme) ([]byte, error) {
 		if r.schema != nil && r.schema(d) {
 			continue
 		}
-		entry, err := ruleEntry(&r)
+		entry, err := ruleEntry(&r, s)
 		if err != nil {
 			return nil, err
 		}
@@ -119,11 +119,11 @@ func schemeDescription(s *Scheme, rootDef *object) string {
 }
 
 // ruleEntry is a rule's entry under RulesKeyword.
-func ruleEntry(r *rule) (*object, error) {
+func ruleEntry(r *rule, s *Scheme) (*object, error) {
 	e := newObject()
 	e.set("rule", r.id)
 	e.set("code", string(r.code))
-	e.set("title", r.title)
+	e.set("title", DefaultMessages().ruleTitle(r, s, nil))
 	e.set("reference", r.cite.Reference)
 	if r.cite.Note != "" {
 		e.set("note", r.cite.Note)

@@ -160,7 +160,7 @@ func TestSchemeFilesAreStrict(t *testing.T) {
 }
 
 func TestSchemeCheck(t *testing.T) {
-	good := func() *Scheme { s := builtinScheme("stem-kn-2011"); return s }
+	good := func() *Scheme { s := freshScheme("stem-kn-2011"); return s }
 	require.NoError(t, good().Check())
 	cases := []struct {
 		name   string

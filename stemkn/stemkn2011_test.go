@@ -255,7 +255,7 @@ func TestFundedNetworkAgreesToAllSixCommitments(t *testing.T) {
 	// /plan/commitments, naming the boxes not ticked in Related.
 	group := []seen{e(CodeCommitment, "/plan/commitments")}
 	var cases []ruleCase
-	for _, name := range builtinScheme("stem-kn-2011").Rules.Commitments.Required {
+	for _, name := range freshScheme("stem-kn-2011").Rules.Commitments.Required {
 		path := "/plan/commitments/" + name
 		cases = append(cases,
 			ruleCase{name: name + " unticked fails when funded", changes: []change{set(path, false)},

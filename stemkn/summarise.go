@@ -8,7 +8,8 @@ import (
 )
 
 // BudgetSummary decodes an application and sums up its budget against the
-// scheme (opts.Scheme, else the document's own). Values that do not decode
+// scheme (opts.Scheme, else the document's own), with the categories'
+// titles in the validator's language. Values that do not decode
 // count as absent: the summary is for showing as people type, while Validate
 // says what is wrong. ok is false when the scheme is unknown or judges offers.
 func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, ok bool) {
@@ -24,7 +25,11 @@ func (v *Validator) BudgetSummary(doc []byte, opts Options) (sum BudgetSummary, 
 	var app Application
 	var ignored Findings
 	read(text, applicationShape, unsafe.Pointer(&app), v.limits, &ignored)
-	return budgetSummary(c.Scheme, c.rules, &app), true
+	sum = budgetSummary(c.Scheme, c.rules, &app)
+	for i := range sum.Categories {
+		sum.Categories[i].Title = v.messages.CategoryTitle(c.Scheme, sum.Categories[i].ID)
+	}
+	return sum, true
 }
 
 // BudgetSummary sums up an application's budget against the scheme.

@@ -21,6 +21,7 @@ type Validator struct {
 	catalogue *Catalogue
 	limits    Limits
 	messages  *Messages
+	titles    *titlesCache // the rules' titles in the messages' language
 
 	mu       sync.RWMutex
 	compiled map[string]*compiled
@@ -36,7 +37,7 @@ func NewValidator(c *Catalogue) *Validator {
 	if c == nil {
 		c = NewCatalogue()
 	}
-	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), compiled: map[string]*compiled{}}
+	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), titles: &titlesCache{}, compiled: map[string]*compiled{}}
 	warmStructure()
 	for _, s := range c.Schemes() {
 		v.prepare(s)
@@ -46,7 +47,7 @@ func NewValidator(c *Catalogue) *Validator {
 
 // WithLimits returns a copy of the validator that applies other input limits.
 func (v *Validator) WithLimits(l Limits) *Validator {
-	w := &Validator{catalogue: v.catalogue, limits: l, messages: v.messages, compiled: map[string]*compiled{}}
+	w := &Validator{catalogue: v.catalogue, limits: l, messages: v.messages, titles: v.titles, compiled: map[string]*compiled{}}
 	v.mu.RLock()
 	for k, c := range v.compiled {
 		w.compiled[k] = c
@@ -58,9 +59,12 @@ func (v *Validator) WithLimits(l Limits) *Validator {
 // WithMessages returns a copy of the validator that words findings with m.
 func (v *Validator) WithMessages(m *Messages) *Validator {
 	w := v.WithLimits(v.limits)
-	w.messages = m
+	w.messages, w.titles = m, &titlesCache{}
 	return w
 }
+
+// Messages are the messages the validator words findings with.
+func (v *Validator) Messages() *Messages { return v.messages }
 
 // Catalogue is the validator's catalogue.
 func (v *Validator) Catalogue() *Catalogue { return v.catalogue }
@@ -317,6 +321,7 @@ func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, 
 		withRefs = append(withRefs, f.Path)
 	}
 	results := make([]RuleResult, len(c.rules))
+	titles := v.titles.get(v.messages, c)
 	anyFailed, anyUnjudged := false, false
 	for i := range c.rules {
 		r := &c.rules[i]
@@ -329,7 +334,7 @@ func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, 
 		if !ev.brokenUnder(r.inputs) {
 			outcome = r.check(&ev)
 		}
-		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: r.title, Outcome: outcome,
+		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: titles[i], Outcome: outcome,
 			Reference: r.cite.Reference, Note: r.cite.Note, Source: r.cite.Source, Advice: r.advice}
 		if r.advice {
 			continue

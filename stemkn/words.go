@@ -30,15 +30,3 @@ func joinWith(items []string, word string) string {
 }
 
 func joinAnd(items []string) string { return joinWith(items, "and") }
-func joinOr(items []string) string  { return joinWith(items, "or") }
-
-// categoryTitle is a spend category's title in a sentence ("supply cover"),
-// or its id when the scheme does not have it.
-func (s *Scheme) categoryTitle(id string) string {
-	for _, c := range s.Categories {
-		if c.ID == id {
-			return strings.ToLower(c.Title)
-		}
-	}
-	return id
-}

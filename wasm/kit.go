@@ -52,18 +52,21 @@ func toJSON(v any) string {
 
 // options are the options JavaScript passes as JSON.
 type options struct {
-	Scheme   string            `json:"scheme"`
-	Mode     string            `json:"mode"`
+	Scheme string `json:"scheme"`
+	Mode   string `json:"mode"`
+	// Lang picks the language of the messages ("cy"); "" is English.
+	Lang string `json:"lang"`
+	// Messages override keys of the language's catalogue.
 	Messages map[string]string `json:"messages"`
 }
 
 // readOptions parses options JSON ("" means none) and picks the validator
-// that words findings with the options' messages.
+// that words findings in the options' language with their overrides.
 func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, string) {
 	var o options
 	if text != "" {
 		if err := json.Unmarshal([]byte(text), &o); err != nil {
-			return stemkn.Options{}, nil, "stemkn: options must be a JSON object with scheme, mode and messages: " + err.Error()
+			return stemkn.Options{}, nil, "stemkn: options must be a JSON object with scheme, mode, lang and messages: " + err.Error()
 		}
 	}
 	var mode stemkn.Mode
@@ -75,18 +78,65 @@ func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, strin
 	default:
 		return stemkn.Options{}, nil, "stemkn: mode must be \"submit\" or \"draft\", not " + strconv.Quote(o.Mode)
 	}
-	v := k.validator
-	if len(o.Messages) > 0 {
-		key := toJSON(o.Messages) // map keys marshal sorted: equal overrides, equal keys
-		if v = k.worded[key]; v == nil {
-			if len(k.worded) >= maxWorded {
-				clear(k.worded)
-			}
-			v = k.validator.WithMessages(stemkn.DefaultMessages().With(o.Messages))
-			k.worded[key] = v
-		}
+	v, problem := k.worder(o)
+	if problem != "" {
+		return stemkn.Options{}, nil, problem
 	}
 	return stemkn.Options{Scheme: o.Scheme, Mode: mode}, v, ""
+}
+
+// worder is the validator that words findings in the options' language
+// with their overrides, prepared once for each language and overrides.
+func (k *kit) worder(o options) (*stemkn.Validator, string) {
+	if o.Lang == "" && len(o.Messages) == 0 {
+		return k.validator, ""
+	}
+	key := o.Lang + "\n" + toJSON(o.Messages) // map keys marshal sorted: equal overrides, equal keys
+	if v := k.worded[key]; v != nil {
+		return v, ""
+	}
+	m := stemkn.DefaultMessages()
+	if o.Lang != "" {
+		var err error
+		if m, err = stemkn.MessagesIn(o.Lang); err != nil {
+			return nil, err.Error()
+		}
+	}
+	if len(o.Messages) > 0 {
+		var err error
+		if m, err = m.With(o.Messages); err != nil {
+			return nil, err.Error()
+		}
+	}
+	if len(k.worded) >= maxWorded {
+		clear(k.worded)
+	}
+	v := k.validator.WithMessages(m)
+	k.worded[key] = v
+	return v, ""
+}
+
+// pageWords are what messages returns: the words of the page around a form
+// in a language, which the widget shows (the error summary's title, the
+// "Error:" prefix, the page title, the budget summary and the eligibility
+// panel), so that every word it shows comes from the Go catalogue.
+type pageWords struct {
+	// Lang is the language's tag, for the lang attribute of what the widget draws.
+	Lang string `json:"lang"`
+	// Name is the language's name in itself.
+	Name string `json:"name"`
+	// Words are the catalogue's "ui." keys and their texts.
+	Words map[string]string `json:"words"`
+}
+
+// messages gives the page's words for options' lang and messages.
+func (k *kit) messages(optsJSON string) string {
+	_, v, problem := k.readOptions(optsJSON)
+	if problem != "" {
+		return errorJSON(problem)
+	}
+	m := v.Messages()
+	return toJSON(pageWords{Lang: m.Lang(), Name: m.Name(), Words: m.Words("ui.")})
 }
 
 // validate validates a JSON document: the result JSON of SPEC §6.

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/stemkn/stemkn/stemkn"
 )
 
 func decode[T any](t *testing.T, text string) T {
@@ -90,6 +92,53 @@ func TestMessagesOverrideTheWording(t *testing.T) {
 			require.Equal(t, "Enter the network's name", f.Message)
 		}
 	}
+}
+
+func TestLangWordsFindingsRulesAndTheBudgetInWelsh(t *testing.T) {
+	k := newKit()
+	entries := `[["scheme","stem-kn-2011"],["network[name]",""],["funding[currency]","GBP"],["funding[lines][0][category]","resources"],["funding[lines][0][amount]","£300"]]`
+	out := decode[formAnswer](t, k.validateForm(entries, `{"lang": "cy"}`))
+	var name string
+	for _, f := range out.Result.Findings {
+		if f.Path == "/network/name" {
+			name = f.Message
+		}
+	}
+	require.Equal(t, "Rhowch enw'r rhwydwaith", name)
+	titles := map[string]string{}
+	for _, r := range out.Result.Rules {
+		titles[r.Rule] = r.Title
+	}
+	require.Equal(t, "Mae cyfanswm y cais yn £2,000.00 neu lai", titles["cap"])
+	require.Equal(t, "Nid yw adnoddau yn fwy na 20% o'r cyfanswm", titles["categoryShares.resources"])
+	require.Equal(t, "Adnoddau", out.Budget.Categories[1].Title)
+
+	// A Welsh override goes on top of the Welsh catalogue.
+	out = decode[formAnswer](t, k.validateForm(entries, `{"lang": "cy-GB", "messages": {"required@/network/name": "Rhowch enw eich rhwydwaith"}}`))
+	require.Contains(t, out.Result.Findings.Codes(), stemkn.CodeRequired)
+	require.Contains(t, toJSON(out.Result.Findings), "Rhowch enw eich rhwydwaith")
+
+	require.Contains(t, decode[answer](t, k.validate(warmUpDocument, `{"lang": "fr"}`)).Error, `there are no messages in "fr"`)
+	require.Contains(t, decode[answer](t, k.validate(warmUpDocument, `{"messages": {"requried": "x"}}`)).Error, `"requried": is not a key stemkn has`)
+}
+
+func TestMessagesGivesThePagesWordsInALanguage(t *testing.T) {
+	k := newKit()
+	cy := decode[pageWords](t, k.messages(`{"lang": "cy"}`))
+	require.Equal(t, "cy", cy.Lang)
+	require.Equal(t, "Cymraeg", cy.Name)
+	require.Equal(t, "Mae problem wedi codi", cy.Words["ui.error-summary.title"])
+	require.Equal(t, "Gwall:", cy.Words["ui.error-message.prefix"])
+	require.Equal(t, "Gwall: {title}", cy.Words["ui.page-title"])
+	en := decode[pageWords](t, k.messages(""))
+	require.Equal(t, "There is a problem", en.Words["ui.error-summary.title"])
+	require.Equal(t, len(en.Words), len(cy.Words))
+	for key := range en.Words {
+		require.True(t, strings.HasPrefix(key, "ui."), key)
+	}
+	over := decode[pageWords](t, k.messages(`{"messages": {"ui.error-summary.title": "Check your answers"}}`))
+	require.Equal(t, "Check your answers", over.Words["ui.error-summary.title"])
+	require.Contains(t, decode[answer](t, k.messages(`{"lang": "xx"}`)).Error, "no messages")
 }
 
 func TestValidateFormUsesTheGoDecoder(t *testing.T) {

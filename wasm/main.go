@@ -14,6 +14,7 @@
 //	schemes() → [scheme, …]
 //	schema(id) → JSON Schema (draft 2020-12); schema("") the base schema
 //	loadScheme(json) → {id} or {error}
+//	messages(options) → {lang, name, words}: the page's words in a language
 //
 // — and calls the object's onready once the validator is prepared and warm,
 // so the first keystroke costs no more than any other. A function that
@@ -58,6 +59,7 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"schemes":      func([]string) string { return k.schemes() },
 		"schema":       func(a []string) string { return k.schema(a[0]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
+		"messages":     func(a []string) string { return k.messages(a[0]) },
 	}
 }
 

@@ -35,10 +35,29 @@ export interface ValidateOptions {
   scheme?: string
   mode?: Mode
   /**
-   * Message template overrides, keyed as stemkn's Messages keys:
-   * `code`, `code.variant`, `code@/path/*`, `label@/path/*`.
+   * The language of every word: a BCP 47 tag stemkn has a catalogue for
+   * ("en", the default, or "cy" for Welsh; "cy-GB" is Welsh too).
+   */
+  lang?: string
+  /**
+   * Overrides of keys of the language's message catalogue (see the README's
+   * Languages): finding templates `code`, `code.variant`, `code@/path/*`;
+   * labels `label@/path/*`; rule titles `rule@kind`; the page's words
+   * `ui.error-summary.title`, `ui.error-message.prefix`, `ui.page-title`,
+   * `ui.budget.*`, `ui.eligibility.*`. An unknown key, or a placeholder the
+   * message cannot fill, is an error (StemknError).
    */
   messages?: Record<string, string>
+}
+
+/** The page's words in a language, as kit.messages() gives them. */
+export interface PageWords {
+  /** The language's tag ("cy"). */
+  lang: string
+  /** The language's name in itself ("Cymraeg"). */
+  name: string
+  /** The catalogue's `ui.` keys and their texts. */
+  words: Record<string, string>
 }
 
 export type Severity = 'error' | 'warning'
@@ -164,7 +183,10 @@ export interface Scheme {
   rules: Record<string, unknown>
 }
 
-/** Class names and words of the components; govuk-frontend's by default. */
+/**
+ * Class names of the components; govuk-frontend's by default. Their words
+ * come from the message catalogue (`ui.` keys in messages).
+ */
 export interface ErrorMessageConfig {
   classes?: Partial<{
     formGroup: string
@@ -176,28 +198,19 @@ export interface ErrorMessageConfig {
     textareaError: string
     dateInput: string
   }>
-  /** The visually hidden word before each message ("Error:"). */
-  prefix?: string
 }
 
 export interface ErrorSummaryConfig {
   classes?: Partial<{ summary: string, title: string, body: string, list: string }>
-  /** "There is a problem". */
-  title?: string
 }
 
 export interface EligibilityPanelConfig {
   classes?: Partial<{ panel: string, heading: string, body: string, list: string, rule: string, ruleTitle: string, reference: string }>
-  heading?: string
-  lead?: string
-  source?: string
 }
 
 export interface BudgetSummaryConfig {
   classes?: Partial<Record<'summary' | 'list' | 'row' | 'key' | 'value' | 'over' | 'table' | 'caption' | 'head' |
     'headRow' | 'header' | 'numericHeader' | 'body' | 'bodyRow' | 'cell' | 'numericCell' | 'status' | 'limit' | 'overTag', string>>
-  words?: Partial<Record<'total' | 'cap' | 'remaining' | 'overBy' | 'caption' | 'category' | 'amount' | 'share' |
-    'over' | 'atMost' | 'statusRemaining' | 'statusOver' | 'statusNoCap', string>>
 }
 
 /** Options of attach(). */
@@ -208,8 +221,6 @@ export interface AttachOptions extends ValidateOptions {
    * when the user leaves a field they changed) or "submit" (only on submit).
    */
   live?: 'input' | 'blur' | 'submit'
-  /** Put before document.title while errors show ("Error: "); "" for none. */
-  titlePrefix?: string
   /** Where the error summary goes; default [data-stemkn-error-summary], else the page's .govuk-error-summary, else made at the top of the form. */
   summary?: HTMLElement
   /** Where the eligibility panel goes; default [data-stemkn-eligibility], else made after the summary. */
@@ -245,6 +256,12 @@ export interface Kit {
   validateForm (entries: [string, string][], options?: ValidateOptions): FormAnswer
   /** The catalogue's schemes. */
   schemes (): Scheme[]
+  /**
+   * The words of the page around a form (error summary, "Error:" prefix,
+   * page title, budget summary, eligibility panel) in a language, from the
+   * Go message catalogue, with the options' overrides.
+   */
+  messages (options?: Pick<ValidateOptions, 'lang' | 'messages'>): PageWords
   /**
    * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
    * a schema cannot express under "x-stemkn-rules"; without an id, the base

@@ -36,6 +36,7 @@ type question struct {
 	parts   map[string]string // a date's day, month and year as typed
 
 	errorText  string   // the inline message
+	errorWord  string   // the visually hidden word before it ("Error")
 	wrongParts []string // a date's parts to mark as wrong
 	marked     bool     // marked as wrong (a related field) without a message of its own
 	order      int      // its place in the page
@@ -71,6 +72,7 @@ type group struct {
 	template *row
 
 	errorText string
+	errorWord string
 	order     int
 }
 
@@ -94,6 +96,9 @@ type formView struct {
 	sections []section
 	hidden   []*question // scheme, currency: posted as they are
 	budget   *stemkn.BudgetSummary
+	// words are the page's words in the page's language: the error
+	// messages' hidden prefix and the budget summary's, from the catalogue.
+	words *stemkn.Messages
 }
 
 var idUnsafe = strings.NewReplacer("[", "-", "]", "", " ", "-")
@@ -683,7 +688,7 @@ func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryIt
 			parts := wrongParts(form, f)
 			item.href, item.order = "#"+q.linkID(parts), q.order
 			if q.errorText == "" {
-				q.errorText, q.wrongParts = f.Message, parts
+				q.errorText, q.wrongParts, q.errorWord = f.Message, parts, v.errorWord()
 				for _, o := range others {
 					o.marked = true
 				}
@@ -691,7 +696,7 @@ func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryIt
 		case g != nil:
 			item.href, item.order = "#"+g.id, g.order
 			if g.errorText == "" {
-				g.errorText = f.Message
+				g.errorText, g.errorWord = f.Message, v.errorWord()
 			}
 		}
 		if key := item.href + "\n" + item.text; !seen[key] {
@@ -785,7 +790,7 @@ func (q *question) errorMessage() *ErrorMessage {
 	if q.errorText == "" {
 		return nil
 	}
-	return &ErrorMessage{Text: q.errorText}
+	return &ErrorMessage{Text: q.errorText, VisuallyHiddenText: q.errorWord}
 }
 
 func (q *question) hintOf() *Hint {
@@ -903,7 +908,7 @@ func (g *group) html() template.HTML {
 		b.WriteString((&Hint{Text: g.hint}).render(g.id + "-hint"))
 	}
 	if g.errorText != "" {
-		b.WriteString((&ErrorMessage{Text: g.errorText}).render(g.id + "-error"))
+		b.WriteString((&ErrorMessage{Text: g.errorText, VisuallyHiddenText: g.errorWord}).render(g.id + "-error"))
 	}
 	b.WriteString(`<div data-demo-rows>`)
 	for _, r := range g.rows {
@@ -928,6 +933,13 @@ func (r *row) html(g *group) template.HTML {
 		Attributes: map[string]string{"data-demo-row": r.index}}.HTML()
 }
 
+// errorWord is the word before an inline error message for screen
+// readers, as govukErrorMessage takes it: the catalogue's "Error:" without
+// its colon.
+func (v *formView) errorWord() string {
+	return strings.TrimSuffix(v.words.Text("ui.error-message.prefix", nil), ":")
+}
+
 // budgetHTML draws the budget summary as the widget draws it, for people
 // without JavaScript; the widget redraws it on every keystroke.
 func (v *formView) budgetHTML() template.HTML {
@@ -939,28 +951,35 @@ func (v *formView) budgetHTML() template.HTML {
 	b.WriteString(`<div class="` + cls + `" data-stemkn-budget-summary>`)
 	if v != nil && v.budget != nil {
 		sum := v.budget
-		rows := []SummaryRow{{Key: SummaryText{Text: "Total asked for"}, Value: SummaryText{Text: sum.TotalText}}}
-		status := sum.TotalText + " asked for in total"
-		if sum.CapText != "" {
-			left := "Remaining"
-			status = sum.RemainingText + " remaining"
-			if sum.Over {
-				left, status = "Over the limit by", sum.RemainingText+" over the limit"
+		w := func(key string, values ...string) string {
+			named := map[string]string{}
+			for i := 0; i+1 < len(values); i += 2 {
+				named[values[i]] = values[i+1]
 			}
-			rows = append(rows, SummaryRow{Key: SummaryText{Text: "Most the scheme funds"}, Value: SummaryText{Text: sum.CapText}},
+			return v.words.Text("ui.budget."+key, named)
+		}
+		rows := []SummaryRow{{Key: SummaryText{Text: w("total")}, Value: SummaryText{Text: sum.TotalText}}}
+		status := w("status-no-cap", "amount", sum.TotalText)
+		if sum.CapText != "" {
+			left := w("remaining")
+			status = w("status-remaining", "amount", sum.RemainingText)
+			if sum.Over {
+				left, status = w("over-by"), w("status-over", "amount", sum.RemainingText)
+			}
+			rows = append(rows, SummaryRow{Key: SummaryText{Text: w("cap")}, Value: SummaryText{Text: sum.CapText}},
 				SummaryRow{Key: SummaryText{Text: left}, Value: SummaryText{Text: sum.RemainingText}})
 		}
-		t := Table{Caption: "Spend by category", CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true, Classes: "govuk-table--small-text-until-tablet",
-			Head: []TableCell{{Text: "Category"}, {Text: "Amount", Format: "numeric"}, {Text: "Share of total", Format: "numeric"}}}
+		t := Table{Caption: w("caption"), CaptionClasses: "govuk-table__caption--s", FirstCellIsHeader: true, Classes: "govuk-table--small-text-until-tablet",
+			Head: []TableCell{{Text: w("category")}, {Text: w("amount"), Format: "numeric"}, {Text: w("share"), Format: "numeric"}}}
 		for _, c := range sum.Categories {
 			share := TableCell{Text: c.Share, Format: "numeric"}
 			var extra string
 			if c.MaxPercent != nil {
-				extra += `<span class="stemkn-budget__limit">no more than ` + strconv.FormatInt(*c.MaxPercent, 10) + "%</span>"
+				extra += `<span class="stemkn-budget__limit">` + esc(w("at-most", "percent", strconv.FormatInt(*c.MaxPercent, 10))) + "</span>"
 			}
 			if !c.Within {
 				share.Classes = "stemkn-budget--over"
-				extra += `<strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">Over</strong>`
+				extra += `<strong class="govuk-tag govuk-tag--red stemkn-budget__over-tag">` + esc(w("over")) + "</strong>"
 			}
 			if extra != "" {
 				share.HTML = template.HTML(esc(c.Share) + extra)

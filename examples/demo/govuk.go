@@ -123,10 +123,17 @@ func (h *Hint) render(id string) string {
 // ErrorMessage is govukErrorMessage's options.
 type ErrorMessage struct {
 	Text string `json:"text,omitempty"`
+	// VisuallyHiddenText is the word before the message for screen readers
+	// ("Error", the default; "Gwall" in Welsh), which the macro follows with a colon.
+	VisuallyHiddenText string `json:"visuallyHiddenText,omitempty"`
 }
 
 func (e *ErrorMessage) render(id string) string {
-	return `<p id="` + esc(id) + `" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ` + esc(e.Text) + "</p>"
+	hidden := e.VisuallyHiddenText
+	if hidden == "" {
+		hidden = "Error"
+	}
+	return `<p id="` + esc(id) + `" class="govuk-error-message"><span class="govuk-visually-hidden">` + esc(hidden) + `:</span> ` + esc(e.Text) + "</p>"
 }
 
 // Legend is a fieldset's legend.

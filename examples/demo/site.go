@@ -27,10 +27,12 @@ const maxPost = 8 << 20
 // files), the templates, and which schemes came from which file.
 type site struct {
 	validator *stemkn.Validator
-	pages     *template.Template
-	files     map[string]string // scheme id → file name in dir
-	dir       string
-	csrf      *csrfGuard
+	// validators word findings in each language of the demo's switch.
+	validators map[string]*stemkn.Validator
+	pages      *template.Template
+	files      map[string]string // scheme id → file name in dir
+	dir        string
+	csrf       *csrfGuard
 }
 
 func newSite(dir string) (*site, error) {
@@ -50,6 +52,14 @@ func newSite(dir string) (*site, error) {
 		}
 	}
 	s.validator = stemkn.NewValidator(cat)
+	s.validators = map[string]*stemkn.Validator{"en": s.validator}
+	for _, lang := range demoLanguages[1:] {
+		m, err := stemkn.MessagesIn(lang)
+		if err != nil {
+			return nil, err
+		}
+		s.validators[lang] = s.validator.WithMessages(m)
+	}
 	pages, err := template.New("").ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -69,6 +79,10 @@ func (s *site) routes(mux *http.ServeMux) {
 
 // page is what every template is given.
 type page struct {
+	// Lang is the page's language, "en" or "cy" (the switch in the header).
+	Lang string
+	// Path is the page's path, for the language switch to link to.
+	Path       string
 	Title      string
 	Errors     bool
 	Current    string // the navigation item of the page: "/" or "/schemes"
@@ -82,29 +96,91 @@ type page struct {
 	Status     int
 }
 
-// FullTitle is the page title, with "Error: " while the page shows errors.
+// FullTitle is the page title, with "Error: " ("Gwall: ") while the page
+// shows errors: the catalogue's ui.page-title.
 func (p *page) FullTitle() string {
-	t := p.Title + " – stemkn demo"
+	t := p.Title + " – " + p.Word("stemkn demo")
 	if p.Errors {
-		return "Error: " + t
+		return p.Messages().Text("ui.page-title", map[string]string{"title": t})
 	}
 	return t
+}
+
+// Messages are stemkn's words in the page's language.
+func (p *page) Messages() *stemkn.Messages { return messagesIn(p.Lang) }
+
+// HTMLLang is the page's lang attribute.
+func (p *page) HTMLLang() string {
+	if p.Lang == "en" || p.Lang == "" {
+		return "en-GB"
+	}
+	return p.Lang
+}
+
+// Word is one of the demo's own words (its header, headings and buttons,
+// not stemkn's) in the page's language.
+func (p *page) Word(english string) string {
+	if w, ok := demoWords[p.Lang][english]; ok {
+		return w
+	}
+	return english
+}
+
+// LanguageSwitch links to the page in the other language, the link text
+// in that language (GOV.UK's pattern: "Cymraeg" on the English page).
+func (p *page) LanguageSwitch() template.HTML {
+	other := "cy"
+	if p.Lang == "cy" {
+		other = "en"
+	}
+	path := p.Path
+	if path == "" {
+		path = "/"
+	}
+	href := path + "?lang=" + other
+	return template.HTML(`<nav class="govuk-!-margin-top-4" aria-label="` + esc(p.Word("Language")) + `"><p class="govuk-body-s govuk-!-margin-bottom-0">` +
+		`<a class="govuk-link" href="` + esc(href) + `" hreflang="` + other + `" lang="` + other + `" data-demo-language="` + other + `">` +
+		esc(messagesIn(other).Name()) + "</a></p></nav>")
 }
 
 // Chrome is the page's header: skip link, header, service navigation and
 // phase banner, from GOV.UK Frontend's components. The header is the
 // generic one: the crown and the GOV.UK logotype are for GOV.UK services only.
 func (p *page) Chrome() template.HTML {
-	nav := []NavigationItem{{Href: "/", Text: "Apply"}, {Href: "/schemes", Text: "Schemes"}}
-	for i := range nav {
-		nav[i].Current = nav[i].Href == p.Current
+	q := ""
+	if p.Lang == "cy" {
+		q = "?lang=cy"
 	}
-	return SkipLink{Href: "#main-content", Text: "Skip to main content"}.HTML() +
+	nav := []NavigationItem{{Href: "/" + q, Text: p.Word("Apply")}, {Href: "/schemes" + q, Text: p.Word("Schemes")}}
+	for i := range nav {
+		nav[i].Current = strings.TrimSuffix(nav[i].Href, q) == p.Current
+	}
+	return SkipLink{Href: "#main-content", Text: p.Word("Skip to main content")}.HTML() +
 		`<header class="govuk-template__header">` +
-		GenericHeader{URL: "/", LogoText: "stemkn"}.HTML() +
-		ServiceNavigation{ServiceName: "Apply for STEM network funding", ServiceURL: "/", Navigation: nav}.HTML() +
-		PhaseBanner{Tag: Tag{Text: "Demo"}, Text: "This is a demonstration of the stemkn widget: nothing you enter is sent to a funder."}.HTML() +
+		GenericHeader{URL: "/" + q, LogoText: "stemkn"}.HTML() +
+		ServiceNavigation{ServiceName: p.Word("Apply for STEM network funding"), ServiceURL: "/" + q, Navigation: nav}.HTML() +
+		PhaseBanner{Tag: Tag{Text: p.Word("Demo")}, Text: p.Word("This is a demonstration of the stemkn widget: nothing you enter is sent to a funder.")}.HTML() +
 		"</header>"
+}
+
+// demoLanguages are the languages of the demo's switch, English first.
+var demoLanguages = []string{"en", "cy"}
+
+// langOf is the language a request asks for: ?lang=cy, or a form's lang
+// field; English otherwise.
+func langOf(r *http.Request) string {
+	if r.FormValue("lang") == "cy" {
+		return "cy"
+	}
+	return "en"
+}
+
+func messagesIn(lang string) *stemkn.Messages {
+	m, err := stemkn.MessagesIn(lang)
+	if err != nil {
+		return stemkn.DefaultMessages()
+	}
+	return m
 }
 
 func (s *site) home(w http.ResponseWriter, r *http.Request) {
@@ -138,7 +214,7 @@ func (s *site) schemes(w http.ResponseWriter, r *http.Request) {
 	}
 	body := `<h1 class="govuk-heading-xl">Schemes</h1><p class="govuk-body">Each scheme is data: its themes, spend categories and the parameters of its rules, each with the source it comes from. Pick one to try its form.</p>` +
 		string(t.HTML())
-	s.render(w, r, "page", &page{Title: "Schemes", Current: "/schemes", Body: template.HTML(body)})
+	s.render(w, r, "page", &page{Lang: langOf(r), Path: "/schemes", Title: "Schemes", Current: "/schemes", Body: template.HTML(body)})
 }
 
 // schemeFile serves a scheme file the demo loaded, for the widget to load too.
@@ -209,7 +285,7 @@ func (s *site) apply(w http.ResponseWriter, r *http.Request) {
 		s.showForm(w, r, id, values, nil)
 		return
 	}
-	res, form := s.validator.ValidateForm(values, stemkn.Options{})
+	res, form := s.validators[langOf(r)].ValidateForm(values, stemkn.Options{})
 	if !res.Valid {
 		s.showForm(w, r, id, values, &validated{res, form})
 		return
@@ -236,19 +312,21 @@ type validated struct {
 
 func (s *site) showForm(w http.ResponseWriter, r *http.Request, id string, values url.Values, v *validated) {
 	sc, _ := s.validator.Catalogue().Scheme(id)
-	p := &page{Scheme: sc, Current: "/", Token: s.csrf.token(w, r)}
+	p := &page{Lang: langOf(r), Path: "/", Scheme: sc, Current: "/", Token: s.csrf.token(w, r)}
 	if id != homeScheme {
-		p.Current = "/schemes"
+		p.Current, p.Path = "/schemes", "/schemes/"+url.PathEscape(id)
 	}
+	v0 := s.validators[p.Lang]
+	m := p.Messages()
 	if f, ok := s.files[id]; ok {
 		p.SchemeFile = "/scheme-files/" + f
 	}
 	var form *formView
 	if sc.Kind == stemkn.KindOffer {
-		p.Title = "Offer CPD or work experience on the " + sc.Title
+		p.Title = p.Word("Offer CPD or work experience on the ") + m.SchemeTitle(sc)
 		form = offerForm(sc, values)
 	} else {
-		p.Title = "Apply to " + sc.Title
+		p.Title = p.Word("Apply to ") + m.SchemeTitle(sc)
 		form = applicationForm(sc, values)
 		doc := []byte(`{}`)
 		if v != nil {
@@ -256,38 +334,39 @@ func (s *site) showForm(w http.ResponseWriter, r *http.Request, id string, value
 		} else if len(values) > 0 {
 			doc = s.validator.DecodeForm(values, stemkn.Options{Scheme: id}).Document
 		}
-		if sum, ok := s.validator.BudgetSummary(doc, stemkn.Options{Scheme: id}); ok {
+		if sum, ok := v0.BudgetSummary(doc, stemkn.Options{Scheme: id}); ok {
 			form.budget = &sum
 		}
 	}
+	form.words = m
 	// A page with errors is still a page: 200, as GOV.UK services answer,
 	// which browsers do not log as a failed load.
 	if v != nil {
 		items := form.showFindings(v.res, v.form)
 		if len(items) > 0 {
 			p.Errors = true
-			summary := ErrorSummary{TitleText: "There is a problem"}
+			summary := ErrorSummary{TitleText: m.Text("ui.error-summary.title", nil)}
 			for _, it := range items {
 				summary.ErrorList = append(summary.ErrorList, ErrorSummaryItem{Text: it.text, Href: it.href})
 			}
 			p.Summary = summary.HTML()
 		}
-		p.Eligible = eligibilityPanel(v.res)
+		p.Eligible = eligibilityPanel(v.res, m)
 	}
 	p.Form = form.html()
 	s.render(w, r, "form", p)
 }
 
 // eligibilityPanel explains an ineligible result, in the markup the
-// widget's eligibility panel draws.
-func eligibilityPanel(res stemkn.Result) template.HTML {
+// widget's eligibility panel draws, with the words of m.
+func eligibilityPanel(res stemkn.Result, m *stemkn.Messages) template.HTML {
 	if res.Eligible == nil || *res.Eligible {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(`<div class="stemkn-eligibility" data-stemkn-eligibility="application" id="eligibility" role="region" aria-labelledby="eligibility-heading">` +
-		`<h2 class="govuk-heading-m" id="eligibility-heading">This application is not eligible</h2>` +
-		`<p class="govuk-body">It does not meet these rules of the scheme:</p><ul class="govuk-list">`)
+		`<h2 class="govuk-heading-m" id="eligibility-heading">` + esc(m.Text("ui.eligibility.heading", nil)) + `</h2>` +
+		`<p class="govuk-body">` + esc(m.Text("ui.eligibility.lead", nil)) + `</p><ul class="govuk-list">`)
 	for _, rule := range res.Rules {
 		if rule.Outcome != stemkn.Failed || rule.Advice {
 			continue
@@ -301,7 +380,13 @@ func eligibilityPanel(res stemkn.Result) template.HTML {
 			}
 		}
 		if rule.Reference != "" {
-			b.WriteString(`<blockquote class="govuk-inset-text stemkn-eligibility__reference"><p>Source: “` + esc(rule.Reference) + "”</p></blockquote>")
+			// The sources are English: in another language the quotation says so.
+			quote := `<span>` + esc(rule.Reference) + `</span>`
+			if m.Lang() != "en" {
+				quote = `<span lang="en">` + esc(rule.Reference) + `</span>`
+			}
+			before, after, _ := strings.Cut(esc(m.Text("ui.eligibility.source", nil)), "{reference}")
+			b.WriteString(`<blockquote class="govuk-inset-text stemkn-eligibility__reference"><p>` + before + quote + after + "</p></blockquote>")
 		}
 		b.WriteString("</li>")
 	}
@@ -357,6 +442,9 @@ func (s *site) problem(w http.ResponseWriter, r *http.Request, status int, title
 }
 
 func (s *site) render(w http.ResponseWriter, r *http.Request, name string, p *page) {
+	if p.Lang == "" {
+		p.Lang = langOf(r)
+	}
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, p); err != nil {
 		http.Error(w, "the page could not be drawn: "+err.Error(), http.StatusInternalServerError)
@@ -382,3 +470,32 @@ func (s *site) render(w http.ResponseWriter, r *http.Request, name string, p *pa
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
+
+// demoWords are the demo page's own words in Welsh (its header, headings,
+// buttons and notes), keyed by their English. stemkn's words — messages,
+// the error summary, the page title's "Error:", the eligibility panel and
+// the budget summary — come from stemkn's catalogue instead. The questions
+// of the demo's forms stay in English (the form is marked lang="en").
+var demoWords = map[string]map[string]string{"cy": {
+	"stemkn demo":                    "demo stemkn",
+	"Apply":                          "Gwneud cais",
+	"Schemes":                        "Cynlluniau",
+	"Language":                       "Iaith",
+	"Skip to main content":           "Neidio i'r prif gynnwys",
+	"Apply for STEM network funding": "Gwneud cais am gyllid rhwydwaith STEM",
+	"Demo":                           "Demo",
+	"This is a demonstration of the stemkn widget: nothing you enter is sent to a funder.": "Arddangosiad o declyn stemkn yw hwn: nid yw dim o'r hyn rydych yn ei roi yn cael ei anfon at gyllidwr.",
+	"Apply to ":                            "Gwneud cais: ",
+	"Offer CPD or work experience on the ": "Cynnig DPP neu brofiad gwaith: ",
+	"Submit application":                   "Anfon y cais",
+	"Run by":                               "Yn cael ei redeg gan",
+	"and":                                  "a",
+	"In this demo the questions are in English: the form's messages, its error summary, eligibility panel and budget summary are in Welsh.": "Yn y demo hwn mae'r cwestiynau yn Saesneg: mae negeseuon y ffurflen, y crynodeb o wallau, y panel cymhwysedd a'r crynodeb o'r gyllideb yn Gymraeg.",
+	"The same Go rules validate this form in your browser (WebAssembly) and on the server. Built with GOV.UK Frontend.":                     "Mae'r un rheolau Go yn gwirio'r ffurflen hon yn eich porwr (WebAssembly) ac ar y gweinydd. Wedi'i adeiladu gyda GOV.UK Frontend.",
+}}
+
+// SchemeTitle is the scheme's title in the page's language.
+func (p *page) SchemeTitle() string { return p.Messages().SchemeTitle(p.Scheme) }
+
+// Welsh reports whether the page is in Welsh.
+func (p *page) Welsh() bool { return p.Lang == "cy" }

@@ -4,9 +4,9 @@
 // and arrive with every validation, so the summary follows every keystroke,
 // before the first submit too. Text goes in with textContent only.
 
-import { addClasses } from './error-message.js'
+import { addClasses, markLanguage } from './error-message.js'
 
-/** Class names and words, overridable through the config. */
+/** Class names, overridable through the config, and the words. */
 export const budgetSummaryDefaults = Object.freeze({
   classes: Object.freeze({
     summary: 'stemkn-budget',
@@ -29,21 +29,33 @@ export const budgetSummaryDefaults = Object.freeze({
     limit: 'stemkn-budget__limit',
     overTag: 'govuk-tag govuk-tag--red stemkn-budget__over-tag'
   }),
-  words: Object.freeze({
-    total: 'Total asked for',
-    cap: 'Most the scheme funds',
-    remaining: 'Remaining',
-    overBy: 'Over the limit by',
-    caption: 'Spend by category',
-    category: 'Category',
-    amount: 'Amount',
-    share: 'Share of total',
-    over: 'Over',
-    atMost: 'no more than {percent}%',
-    statusRemaining: '{amount} remaining',
-    statusOver: '{amount} over the limit',
-    statusNoCap: '{amount} asked for in total'
-  })
+  // The words, from the catalogue's ui.budget.* keys, which the form
+  // binding passes in the language of the form (see budgetWords).
+  words: Object.freeze({}),
+  lang: ''
+})
+
+/** The budget summary's words by name, from the catalogue's page words. */
+export function budgetWords (words) {
+  const out = {}
+  for (const [name, key] of Object.entries(BUDGET_KEYS)) out[name] = words['ui.budget.' + key] || ''
+  return out
+}
+
+const BUDGET_KEYS = Object.freeze({
+  total: 'total',
+  cap: 'cap',
+  remaining: 'remaining',
+  overBy: 'over-by',
+  caption: 'caption',
+  category: 'category',
+  amount: 'amount',
+  share: 'share',
+  over: 'over',
+  atMost: 'at-most',
+  statusRemaining: 'status-remaining',
+  statusOver: 'status-over',
+  statusNoCap: 'status-no-cap'
 })
 
 /** A budget summary drawn into a root element. */
@@ -88,6 +100,7 @@ export class BudgetSummary {
     const c = this.config.classes
     const w = this.config.words
     addClasses(root, c.summary)
+    markLanguage(root, this.config.lang, root.parentElement)
     root.classList.toggle(classOf(c.over), Boolean(budget.over))
 
     const list = el('dl', c.list)

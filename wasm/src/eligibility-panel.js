@@ -4,9 +4,16 @@
 // eligible, because…" rather than show red text alone. Text goes in with
 // textContent only.
 
-import { addClasses, uniqueId } from './error-message.js'
+import { addClasses, uniqueId, markLanguage } from './error-message.js'
 
-/** Class names and words, overridable through the config. */
+/**
+ * Class names, overridable through the config. Its words are the
+ * catalogue's ui.eligibility.* (heading, lead, and source, a template with
+ * {reference}), which the form binding passes in the language of the form,
+ * with lang, the language's tag. References quote the source documents,
+ * which are English: a reference in a panel in another language is marked
+ * lang="en".
+ */
 export const eligibilityPanelDefaults = Object.freeze({
   classes: Object.freeze({
     panel: 'stemkn-eligibility',
@@ -17,9 +24,11 @@ export const eligibilityPanelDefaults = Object.freeze({
     ruleTitle: 'govuk-heading-s',
     reference: 'govuk-inset-text stemkn-eligibility__reference'
   }),
-  heading: 'This application is not eligible',
-  lead: 'It does not meet these rules of the scheme:',
-  source: 'Source:'
+  heading: '',
+  lead: '',
+  source: '{reference}',
+  lang: '',
+  referenceLang: 'en'
 })
 
 /** An eligibility panel in a root element, hidden while there is nothing to show. */
@@ -60,6 +69,7 @@ export class EligibilityPanel {
     const c = this.config.classes
     const id = root.id || (root.id = uniqueId('stemkn-eligibility'))
     addClasses(root, c.panel)
+    markLanguage(root, this.config.lang, root.parentElement)
     root.setAttribute('role', 'region')
     root.setAttribute('aria-labelledby', id + '-heading')
     root.hidden = false
@@ -74,13 +84,29 @@ export class EligibilityPanel {
       for (const text of why) item.append(el('p', c.body, text))
       if (rule.reference) {
         const quote = el('blockquote', c.reference)
-        quote.append(el('p', '', this.config.source + ' “' + rule.reference + '”'))
+        quote.append(source(this.config, rule.reference))
         item.append(quote)
       }
       list.append(item)
     }
     root.append(heading, lead, list)
   }
+}
+
+/** "Source: “…”" from its template, the quotation marked with its language. */
+function source (config, reference) {
+  const p = el('p', '')
+  const [before, after] = splitAround(config.source, '{reference}')
+  const quote = el('span', '', reference)
+  p.append(before, quote, after)
+  markLanguage(quote, config.referenceLang, null)
+  if (!config.lang || config.lang.split('-')[0] === config.referenceLang) quote.removeAttribute('lang')
+  return p
+}
+
+function splitAround (template, placeholder) {
+  const i = template.indexOf(placeholder)
+  return i < 0 ? [template + ' ', ''] : [template.slice(0, i), template.slice(i + placeholder.length)]
 }
 
 function el (tag, className, text) {

@@ -2,7 +2,12 @@
 // put by the question a finding is about and taken away cleanly when it is
 // fixed. Text goes in with textContent only.
 
-/** Class names and words, overridable through the config. */
+/**
+ * Class names, overridable through the config. The visually hidden word
+ * before each message ("Error:") is the catalogue's ui.error-message.prefix,
+ * which the form binding passes in the language of the form, with lang, the
+ * language's tag.
+ */
 export const errorMessageDefaults = Object.freeze({
   classes: Object.freeze({
     formGroup: 'govuk-form-group',
@@ -15,7 +20,8 @@ export const errorMessageDefaults = Object.freeze({
     dateInput: 'govuk-date-input'
   }),
   // The visually hidden word before each message, for screen readers.
-  prefix: 'Error:'
+  prefix: '',
+  lang: ''
 })
 
 /**
@@ -123,16 +129,17 @@ export class ErrorMessages {
   showQuestion (question, { place, text, marks }) {
     const c = this.config.classes
     const undo = []
+    const container = place.container
     const p = document.createElement('p')
     p.id = uniqueId(`${place.idBase}-error`)
     p.className = c.message
+    markLanguage(p, this.config.lang, container)
     const hidden = document.createElement('span')
     hidden.className = c.visuallyHidden
     hidden.textContent = this.config.prefix
     p.append(hidden, ' ' + text)
     // The message goes after the question's label, legend and hint, just
     // before its input, its radios or checkboxes, or the date's three fields.
-    const container = place.container
     const anchor = place.anchor && place.anchor.parentElement === container ? place.anchor : firstAfterHeadings(container)
     container.insertBefore(p, anchor)
     undo.push(() => p.remove())
@@ -208,6 +215,22 @@ function removeToken (el, attr, token) {
   const now = (el.getAttribute(attr) || '').split(/\s+/).filter(t => t && t !== token)
   if (now.length) el.setAttribute(attr, now.join(' '))
   else el.removeAttribute(attr)
+}
+
+/**
+ * Gives an element the widget draws a lang attribute when its words are in
+ * another language than the place it goes in would say (HTML's lang is
+ * inherited), so screen readers read them in the right language.
+ */
+export function markLanguage (el, lang, place) {
+  if (!lang) return
+  const inherited = place ? place.closest('[lang]') : null
+  const primary = tag => String(tag || '').toLowerCase().split('-')[0]
+  if (primary(inherited && inherited.getAttribute('lang')) === primary(lang)) {
+    if (el.getAttribute('lang') === lang) el.removeAttribute('lang')
+    return
+  }
+  el.setAttribute('lang', lang)
 }
 
 /** The element's id, giving it one made from its name when it has none. */

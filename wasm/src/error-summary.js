@@ -9,7 +9,11 @@
 
 import { addClasses } from './error-message.js'
 
-/** Class names and words, overridable through the config. */
+/**
+ * Class names, overridable through the config. Its title ("There is a
+ * problem") is the catalogue's ui.error-summary.title, which the form
+ * binding passes in the language of the form.
+ */
 export const errorSummaryDefaults = Object.freeze({
   classes: Object.freeze({
     summary: 'govuk-error-summary',
@@ -17,7 +21,7 @@ export const errorSummaryDefaults = Object.freeze({
     body: 'govuk-error-summary__body',
     list: 'govuk-list govuk-error-summary__list'
   }),
-  title: 'There is a problem'
+  title: ''
 })
 
 /**

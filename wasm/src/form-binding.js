@@ -9,10 +9,10 @@
 // and an "Error: " title, with the submit blocked; after that, live as
 // they type.
 
-import { ErrorMessages, errorMessageDefaults, ensureId, isChoice, cssClass } from './error-message.js'
+import { ErrorMessages, errorMessageDefaults, ensureId, isChoice, cssClass, markLanguage } from './error-message.js'
 import { ErrorSummary, errorSummaryDefaults } from './error-summary.js'
 import { EligibilityPanel, eligibilityPanelDefaults } from './eligibility-panel.js'
-import { BudgetSummary, budgetSummaryDefaults } from './budget-summary.js'
+import { BudgetSummary, budgetSummaryDefaults, budgetWords } from './budget-summary.js'
 
 /** Every option of attach(), with its default: the one place they live. */
 export const formBindingDefaults = Object.freeze({
@@ -21,22 +21,28 @@ export const formBindingDefaults = Object.freeze({
   scheme: undefined,
   // "submit" (everything missing is an error) or "draft".
   mode: 'submit',
-  // Message template overrides, keyed as stemkn's Messages keys
-  // ("required@/network/name"), passed to Go's Messages.With.
+  // The language of every word the widget shows ("cy", "en"): else the
+  // form's data-stemkn-lang, else the form's language (its lang attribute
+  // or its nearest ancestor's, as HTML inherits it) when stemkn has it,
+  // else English.
+  lang: undefined,
+  // Overrides of keys of the language's message catalogue, passed to Go's
+  // Messages.With: finding templates ("required@/network/name"), labels
+  // ("label@/network/name") and the page's words ("ui.error-summary.title",
+  // "ui.page-title", "ui.budget.total"…).
   messages: undefined,
   // When to validate before the first submit: "input" and "submit" show
   // nothing until the first submit, then validate as the user types
   // ("submit" only on submit); "blur" also shows a field's message when the
   // user leaves a field they changed.
   live: 'input',
-  // The "Error: " put before the page title while errors show.
-  titlePrefix: 'Error: ',
   // Where the components draw; each defaults to an element inside the form
   // with the data attribute, then one made for it.
   summary: undefined, // [data-stemkn-error-summary], else the page's .govuk-error-summary, else made at the top of the form
   eligibility: undefined, // [data-stemkn-eligibility], else made after the summary
   budget: undefined, // [data-stemkn-budget-summary] in the form or for="form id"; else none
-  // Class names and words of the components (govuk-frontend's by default).
+  // Class names of the components (govuk-frontend's by default); their
+  // words come from the catalogue.
   errorMessage: errorMessageDefaults,
   errorSummary: errorSummaryDefaults,
   eligibilityPanel: eligibilityPanelDefaults,
@@ -65,28 +71,39 @@ export class FormBinding {
    * @param {(entries: string[][], options: object) => object} validateForm
    *   the kit's validateForm, which throws on failure
    * @param {object} [config] see formBindingDefaults
+   * @param {(options: object) => {lang: string, words: Object<string, string>}} pageWords
+   *   the kit's messages: the page's words in a language, which throws
+   *   for a language or an override it cannot use
    */
-  constructor (form, validateForm, config = {}) {
+  constructor (form, validateForm, config, pageWords) {
     if (!(form instanceof HTMLFormElement)) throw new TypeError('stemkn: attach needs a <form> element')
     this.form = form
     this.validateForm = validateForm
     this.config = { ...formBindingDefaults, ...config }
     if (!LIVE_MODES.includes(this.config.live)) throw new TypeError('stemkn: live must be "input", "blur" or "submit"')
     if (this.config.scheme === undefined && form.dataset.stemknScheme) this.config.scheme = form.dataset.stemknScheme
+    const page = wordsFor(form, this.config, pageWords)
+    this.lang = page.lang
+    this.words = page.words
+    const w = this.words
 
     this.submitted = false
     this.touched = new Set() // names of fields the user changed (blur mode)
     this.left = new Set() // names of changed fields the user has left (blur mode)
     this.answer = null
 
-    this.messages = new ErrorMessages(form, this.config.errorMessage)
+    const lang = this.lang
+    this.messages = new ErrorMessages(form, { ...this.config.errorMessage, prefix: w['ui.error-message.prefix'], lang })
     const summaryClass = (this.config.errorSummary && this.config.errorSummary.classes && this.config.errorSummary.classes.summary) || errorSummaryDefaults.classes.summary
-    this.summary = new ErrorSummary(this.place('summary', '[data-stemkn-error-summary]', root => form.prepend(root), '.' + cssClass(summaryClass)), this.config.errorSummary)
+    this.summary = new ErrorSummary(this.place('summary', '[data-stemkn-error-summary]', root => form.prepend(root), '.' + cssClass(summaryClass)),
+      { ...this.config.errorSummary, title: w['ui.error-summary.title'] })
+    this.summaryLang = this.summary.root.getAttribute('lang')
+    markLanguage(this.summary.root, lang, this.summary.root.parentElement)
     this.eligibility = new EligibilityPanel(
       this.place('eligibility', '[data-stemkn-eligibility]', root => this.summary.root.after(root)),
-      this.config.eligibilityPanel)
+      { ...this.config.eligibilityPanel, heading: w['ui.eligibility.heading'], lead: w['ui.eligibility.lead'], source: w['ui.eligibility.source'], lang })
     const budgetRoot = this.config.budget || this.findBudgetRoot()
-    this.budget = budgetRoot ? new BudgetSummary(budgetRoot, this.config.budgetSummary) : null
+    this.budget = budgetRoot ? new BudgetSummary(budgetRoot, { ...this.config.budgetSummary, words: budgetWords(w), lang }) : null
 
     this.listeners = [
       ['submit', e => this.onSubmit(e)],
@@ -205,6 +222,7 @@ export class FormBinding {
       answer = this.validateForm(this.entries(submitter), {
         scheme: this.config.scheme,
         mode: this.config.mode,
+        lang: this.lang,
         messages: this.config.messages
       })
     } catch (err) {
@@ -369,12 +387,19 @@ export class FormBinding {
     return { kind: 'group', first: el, fields: [], question: el, container: el, anchor: null, describe: el, idBase: ensureId(el), heading }
   }
 
+  /**
+   * Words the page title as the catalogue's ui.page-title says while
+   * errors show ("Error: {title}"), and takes it back after. A title that
+   * already has the words (a page a server rendered with errors) keeps
+   * them once.
+   */
   setTitle (errors) {
-    const prefix = this.config.titlePrefix
-    if (!prefix) return
-    const has = document.title.startsWith(prefix)
-    if (errors && !has) document.title = prefix + document.title
-    if (!errors && has) document.title = document.title.slice(prefix.length)
+    const [before, after] = aroundTitle(this.words['ui.page-title'])
+    if (!before && !after) return
+    const t = document.title
+    const has = t.startsWith(before) && t.endsWith(after) && t.length >= before.length + after.length
+    if (errors && !has) document.title = before + t + after
+    if (!errors && has) document.title = t.slice(before.length, t.length - after.length)
   }
 
   /** Stops validating the form and removes everything the binding showed. */
@@ -386,7 +411,36 @@ export class FormBinding {
     this.summary.destroy()
     this.eligibility.render(null)
     this.setTitle(false)
+    if (this.summaryLang === null) this.summary.root.removeAttribute('lang')
   }
+}
+
+/**
+ * The page's words of the binding's language: the option, the form's
+ * data-stemkn-lang, or the form's own language when stemkn has it, else
+ * English. A language asked for by option or data attribute that stemkn
+ * does not have is an error; one the page merely is in is not.
+ */
+function wordsFor (form, config, pageWords) {
+  const asked = config.lang || form.dataset.stemknLang
+  if (asked) return pageWords({ lang: asked, messages: config.messages })
+  const inherited = form.closest('[lang]')
+  const lang = inherited ? inherited.getAttribute('lang') : ''
+  if (lang) {
+    try {
+      return pageWords({ lang, messages: config.messages })
+    } catch (err) {
+      if (!(err instanceof Error) || !/no messages in/.test(err.message)) throw err
+    }
+  }
+  return pageWords({ messages: config.messages })
+}
+
+/** The words a page-title template puts before and after the title. */
+function aroundTitle (template) {
+  const t = String(template || '')
+  const i = t.indexOf('{title}')
+  return i < 0 ? ['', ''] : [t.slice(0, i), t.slice(i + '{title}'.length)]
 }
 
 /** The inline messages of the problems: one per question, the first. */

@@ -149,6 +149,19 @@ export class Kit {
     return this.call('validateForm', text, optionsText(options, 'validateForm'))
   }
 
+  /**
+   * The words of the page around a form in a language — the error
+   * summary's title, the "Error:" prefix, the page title, the budget
+   * summary and the eligibility panel — from the Go message catalogue,
+   * with the options' overrides: {lang, name, words}, words keyed as the
+   * catalogue's "ui." keys. Throws StemknError for a language stemkn does
+   * not have or an override it cannot use.
+   * @param {{lang?: string, messages?: Object<string, string>}} [options]
+   */
+  messages (options) {
+    return this.call('messages', optionsText(options, 'messages'))
+  }
+
   /** The schemes: id, title, kind, currency, themes, categories and rules. */
   schemes () {
     if (!this.schemeList) this.schemeList = this.call('schemes')
@@ -190,14 +203,16 @@ export class Kit {
       config = { ...options }
       checkOptionText(config.scheme, 'scheme')
       checkOptionText(config.mode, 'mode')
+      checkOptionText(config.lang, 'lang')
       checkMessages(config.messages)
+      checkNoWords(config)
     } catch (err) {
       if (err instanceof StemknError) throw err
       throw new StemknError('stemkn: attach options cannot be read: ' + describe(err))
     }
     const old = this.bindings.get(form)
     if (old) old.detach()
-    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config)
+    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config, opts => this.messages(opts))
     this.bindings.set(form, binding)
     return binding
   }
@@ -218,8 +233,8 @@ export class Kit {
 
   /**
    * Attaches every form[data-stemkn-scheme] not yet attached, with options
-   * from its data attributes: data-stemkn-live, data-stemkn-mode and
-   * data-stemkn-messages (JSON).
+   * from its data attributes: data-stemkn-live, data-stemkn-mode,
+   * data-stemkn-lang and data-stemkn-messages (JSON).
    */
   attachAll (root = document) {
     for (const form of root.querySelectorAll('form[data-stemkn-scheme]')) {
@@ -227,6 +242,7 @@ export class Kit {
       const options = {}
       if (form.dataset.stemknLive) options.live = form.dataset.stemknLive
       if (form.dataset.stemknMode) options.mode = form.dataset.stemknMode
+      if (form.dataset.stemknLang) options.lang = form.dataset.stemknLang
       if (form.dataset.stemknMessages) {
         try {
           options.messages = JSON.parse(form.dataset.stemknMessages)
@@ -260,11 +276,12 @@ function optionsText (options, method) {
   if (options === undefined || options === null) return ''
   if (typeof options !== 'object' || Array.isArray(options)) throw new StemknError(`stemkn: ${method} options must be an object`)
   try {
-    const { scheme, mode, messages } = options
+    const { scheme, mode, lang, messages } = options
     checkOptionText(scheme, 'scheme')
     checkOptionText(mode, 'mode')
+    checkOptionText(lang, 'lang')
     checkMessages(messages)
-    return JSON.stringify({ scheme, mode, messages })
+    return JSON.stringify({ scheme, mode, lang, messages })
   } catch (err) {
     if (err instanceof StemknError) throw err
     throw new StemknError(`stemkn: ${method} options cannot be read: ` + describe(err))
@@ -274,6 +291,27 @@ function optionsText (options, method) {
 function checkOptionText (value, name) {
   if (value !== undefined && value !== null && typeof value !== 'string') {
     throw new StemknError(`stemkn: the ${name} option must be a string`)
+  }
+}
+
+// The words the components once took as options: every word is now a key
+// of the message catalogue, overridden through messages.
+const MOVED_WORDS = Object.freeze([
+  ['titlePrefix', null, 'ui.page-title'],
+  ['errorSummary', 'title', 'ui.error-summary.title'],
+  ['errorMessage', 'prefix', 'ui.error-message.prefix'],
+  ['eligibilityPanel', 'heading', 'ui.eligibility.heading'],
+  ['eligibilityPanel', 'lead', 'ui.eligibility.lead'],
+  ['eligibilityPanel', 'source', 'ui.eligibility.source'],
+  ['budgetSummary', 'words', 'ui.budget.*']
+])
+
+function checkNoWords (config) {
+  for (const [option, field, key] of MOVED_WORDS) {
+    const given = field === null ? config[option] : config[option] && config[option][field]
+    if (given !== undefined) {
+      throw new StemknError(`stemkn: ${field === null ? option : option + '.' + field} is a word of the message catalogue now: give it as messages: {"${key}": …}`)
+    }
   }
 }
 

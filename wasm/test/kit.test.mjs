@@ -194,10 +194,18 @@ describe('the kit', { timeout: 120000 }, () => {
       const form = document.querySelector('#plain')
       const events = []
       form.addEventListener('stemkn:validated', e => events.push(e.detail.trigger))
+      const moved = (() => {
+        try {
+          kit.attach(form, { errorSummary: { title: 'Mae problem' } })
+          return 'attached'
+        } catch (err) {
+          return err.message
+        }
+      })()
       const binding = kit.attach(form, {
-        messages: { 'required@/network/name': 'Rhowch enw’r rhwydwaith' },
-        errorMessage: { classes: { formGroup: 'field', formGroupError: 'field--error', message: 'msg', inputError: 'bad' }, prefix: 'Gwall:' },
-        errorSummary: { classes: { summary: 'summary' }, title: 'Mae problem' }
+        messages: { 'required@/network/name': 'Tell us the network’s name', 'ui.error-summary.title': 'Some answers need changing', 'ui.error-message.prefix': 'Problem:' },
+        errorMessage: { classes: { formGroup: 'field', formGroupError: 'field--error', message: 'msg', inputError: 'bad' } },
+        errorSummary: { classes: { summary: 'summary' } }
       })
       form.requestSubmit()
       const state = {
@@ -205,7 +213,8 @@ describe('the kit', { timeout: 120000 }, () => {
         first: document.querySelector('.summary a[href="#name"]').textContent,
         inline: document.querySelector('.field--error .msg').textContent,
         input: document.querySelector('#name').className,
-        events: [...events]
+        events: [...events],
+        moved
       }
       kit.detach(form)
       state.after = {
@@ -218,9 +227,10 @@ describe('the kit', { timeout: 120000 }, () => {
       }
       return state
     })
-    assert.equal(out.summary, 'Mae problem')
-    assert.equal(out.first, 'Rhowch enw’r rhwydwaith')
-    assert.equal(out.inline, 'Gwall: Rhowch enw’r rhwydwaith')
+    assert.match(out.moved, /errorSummary\.title is a word of the message catalogue now: give it as messages: \{"ui\.error-summary\.title"/)
+    assert.equal(out.summary, 'Some answers need changing')
+    assert.equal(out.first, 'Tell us the network’s name')
+    assert.equal(out.inline, 'Problem: Tell us the network’s name')
     assert.equal(out.input, 'bad')
     assert.ok(out.events.includes('submit'))
     assert.deepEqual(out.after, { messages: 0, summaryHidden: true, groups: 0, aria: null, title: 'Plain page', attached: undefined })

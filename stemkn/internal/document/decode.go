@@ -47,14 +47,39 @@ func (d *decoder) fail(code Code, params map[string]any) bool {
 	return true
 }
 
-// syntaxError reports malformed JSON at the read position and stops.
-func (d *decoder) syntaxError(what string) {
+// SyntaxProblems are the ways JSON can be malformed, by the variant of the
+// syntax finding that reports one, with the words of its "problem" param.
+var SyntaxProblems = map[string]string{
+	"not-utf8":       "text that is not UTF-8",
+	"after-end":      "more text after the end of the document",
+	"no-value":       "the end of the input where a value should be",
+	"field-name":     "something other than a field name in quotes",
+	"colon":          "a field name without a colon after it",
+	"end-in-object":  "the end of the input inside an object",
+	"comma-brace":    "a missing comma or closing brace",
+	"end-in-list":    "the end of the input inside a list",
+	"comma-bracket":  "a missing comma or closing bracket",
+	"value-start":    "a character that cannot start a value",
+	"bracket":        "a bracket that does not match",
+	"word":           "a word that is not true, false or null",
+	"control":        "a control character inside text",
+	"end-in-text":    "the end of the input inside text",
+	"escape":         "an unknown escape after a backslash",
+	"unicode-escape": "a \\u escape without four hexadecimal digits",
+	"number":         "a number without digits",
+	"fraction":       "a number with no digits after the decimal point",
+	"exponent":       "a number with no digits in its exponent",
+}
+
+// syntaxError reports malformed JSON of a kind (a key of SyntaxProblems)
+// at the read position and stops.
+func (d *decoder) syntaxError(variant string) {
 	if d.stop {
 		return
 	}
 	line, col := position(d.s, d.i)
-	*d.out = append(*d.out, Problem{Code: Syntax, Path: "",
-		Params: map[string]any{"problem": what, "line": int64(line), "column": int64(col)}})
+	*d.out = append(*d.out, Problem{Code: Syntax, Path: "", Variant: variant,
+		Params: map[string]any{"problem": SyntaxProblems[variant], "line": int64(line), "column": int64(col)}})
 	d.stop = true
 }
 
@@ -105,7 +130,7 @@ func Decode(s string, sh *Shape, ptr unsafe.Pointer, limits Limits, out *[]Probl
 			}
 			i += n
 		}
-		d.syntaxError("text that is not UTF-8")
+		d.syntaxError("not-utf8")
 		return d.broken
 	}
 	d.ws()
@@ -117,7 +142,7 @@ func Decode(s string, sh *Shape, ptr unsafe.Pointer, limits Limits, out *[]Probl
 	if !d.stop {
 		d.ws()
 		if d.i < len(s) {
-			d.syntaxError("more text after the end of the document")
+			d.syntaxError("after-end")
 		}
 	}
 	return d.broken
@@ -135,7 +160,7 @@ func (d *decoder) ws() {
 func (d *decoder) value(f *field, p unsafe.Pointer) {
 	d.ws()
 	if d.i >= len(d.s) {
-		d.syntaxError("the end of the input where a value should be")
+		d.syntaxError("no-value")
 		return
 	}
 	c := d.s[d.i]
@@ -240,7 +265,7 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 		}
 		d.ws()
 		if d.i >= len(d.s) {
-			d.syntaxError("the end of the input inside an object")
+			d.syntaxError("end-in-object")
 			return
 		}
 		switch d.s[d.i] {
@@ -250,7 +275,7 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 			d.i++
 			return
 		default:
-			d.syntaxError("a missing comma or closing brace")
+			d.syntaxError("comma-brace")
 			return
 		}
 	}
@@ -261,13 +286,13 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 func (d *decoder) memberName() (string, bool) {
 	d.ws()
 	if d.i >= len(d.s) || d.s[d.i] != '"' {
-		d.syntaxError("something other than a field name in quotes")
+		d.syntaxError("field-name")
 		return "", false
 	}
 	key := d.str()
 	d.ws()
 	if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
-		d.syntaxError("a field name without a colon after it")
+		d.syntaxError("colon")
 		return "", false
 	}
 	d.i++
@@ -373,7 +398,7 @@ func (d *decoder) count() int {
 		n++
 		d.ws()
 		if d.i >= len(d.s) {
-			d.syntaxError("the end of the input inside a list")
+			d.syntaxError("end-in-list")
 			return n
 		}
 		switch d.s[d.i] {
@@ -383,7 +408,7 @@ func (d *decoder) count() int {
 			d.i++
 			return n
 		default:
-			d.syntaxError("a missing comma or closing bracket")
+			d.syntaxError("comma-bracket")
 			return n
 		}
 	}
@@ -400,7 +425,7 @@ func (d *decoder) skip() {
 	for !d.stop {
 		d.ws()
 		if d.i >= len(d.s) {
-			d.syntaxError("the end of the input where a value should be")
+			d.syntaxError("no-value")
 			return
 		}
 		c := d.s[d.i]
@@ -469,7 +494,7 @@ func (d *decoder) afterValue(open []byte, c byte) int {
 		}
 		return skipClosed
 	}
-	d.syntaxError("a missing comma or closing bracket")
+	d.syntaxError("comma-bracket")
 	return skipDone
 }
 
@@ -488,7 +513,7 @@ func (d *decoder) scalar(c byte) bool {
 	case c == '-' || (c >= '0' && c <= '9'):
 		d.number()
 	default:
-		d.syntaxError("a character that cannot start a value")
+		d.syntaxError("value-start")
 		return false
 	}
 	return true
@@ -497,7 +522,7 @@ func (d *decoder) scalar(c byte) bool {
 // closes consumes the closing bracket c, which must match the opener top.
 func (d *decoder) closes(top, c byte) bool {
 	if (top == '{') != (c == '}') {
-		d.syntaxError("a bracket that does not match")
+		d.syntaxError("bracket")
 		return false
 	}
 	d.i++
@@ -508,13 +533,13 @@ func (d *decoder) closes(top, c byte) bool {
 func (d *decoder) key() bool {
 	d.ws()
 	if d.i >= len(d.s) || d.s[d.i] != '"' {
-		d.syntaxError("something other than a field name in quotes")
+		d.syntaxError("field-name")
 		return false
 	}
 	d.str()
 	d.ws()
 	if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
-		d.syntaxError("a field name without a colon after it")
+		d.syntaxError("colon")
 		return false
 	}
 	d.i++
@@ -526,7 +551,7 @@ func (d *decoder) literal(word string) {
 		d.i += len(word)
 		return
 	}
-	d.syntaxError("a word that is not true, false or null")
+	d.syntaxError("word")
 }
 
 func (d *decoder) boolean() bool {
@@ -554,11 +579,11 @@ func (d *decoder) str() string {
 			return d.escapedString(start)
 		}
 		d.i = i
-		d.syntaxError("a control character inside text")
+		d.syntaxError("control")
 		return ""
 	}
 	d.i = len(s)
-	d.syntaxError("the end of the input inside text")
+	d.syntaxError("end-in-text")
 	return ""
 }
 
@@ -580,7 +605,7 @@ func (d *decoder) escapedString(start int) string {
 			d.i++
 			return string(buf)
 		case c < 0x20:
-			d.syntaxError("a control character inside text")
+			d.syntaxError("control")
 			return ""
 		case c != '\\':
 			buf = append(buf, c)
@@ -613,11 +638,11 @@ func (d *decoder) escapedString(start int) string {
 			buf = utf8.AppendRune(buf, r)
 		default:
 			d.i -= 2
-			d.syntaxError("an unknown escape after a backslash")
+			d.syntaxError("escape")
 			return ""
 		}
 	}
-	d.syntaxError("the end of the input inside text")
+	d.syntaxError("end-in-text")
 	return ""
 }
 
@@ -647,7 +672,7 @@ func (d *decoder) unicodeEscape() (rune, bool) {
 
 func (d *decoder) hex4() (rune, bool) {
 	if len(d.s)-d.i < 4 {
-		d.syntaxError("a \\u escape without four hexadecimal digits")
+		d.syntaxError("unicode-escape")
 		return 0, false
 	}
 	var r rune
@@ -661,7 +686,7 @@ func (d *decoder) hex4() (rune, bool) {
 		case c >= 'A' && c <= 'F':
 			r |= rune(c - 'A' + 10)
 		default:
-			d.syntaxError("a \\u escape without four hexadecimal digits")
+			d.syntaxError("unicode-escape")
 			return 0, false
 		}
 	}
@@ -681,13 +706,13 @@ func (d *decoder) number() (text string) {
 	case d.i < len(d.s) && d.s[d.i] >= '1' && d.s[d.i] <= '9':
 		d.digits()
 	default:
-		d.syntaxError("a number without digits")
+		d.syntaxError("number")
 		return ""
 	}
 	if d.i < len(d.s) && d.s[d.i] == '.' {
 		d.i++
 		if d.digits() == 0 {
-			d.syntaxError("a number with no digits after the decimal point")
+			d.syntaxError("fraction")
 			return ""
 		}
 	}
@@ -697,7 +722,7 @@ func (d *decoder) number() (text string) {
 			d.i++
 		}
 		if d.digits() == 0 {
-			d.syntaxError("a number with no digits in its exponent")
+			d.syntaxError("exponent")
 			return ""
 		}
 	}
