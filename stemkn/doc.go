@@ -15,10 +15,13 @@
 //
 // Validation never stops at the first problem and never panics. It returns a
 // Result: every Finding with a stable code, a JSON Pointer path and a plain
-// message (GOV.UK style, in English or Welsh, from catalogues a host can
-// extend or replace), whether
-// the document is valid, and whether it is eligible, rule by rule, with each
-// rule's reference.
+// message (GOV.UK style), whether the document is valid, and whether it is
+// eligible, rule by rule, with each rule's reference.
+//
+// Every word a person reads — messages, field labels, rule titles, the
+// words of the page around a form — comes from a message catalogue, one
+// file per language (English and Welsh are built in): see Messages,
+// MessagesIn and LoadMessages.
 //
 //	v := stemkn.NewValidator(nil) // the built-in catalogue; prepare once
 //	res := v.Validate(body, stemkn.Options{})

@@ -19,41 +19,53 @@ import (
 var messageFiles embed.FS
 
 // builtinLanguages reads the built-in catalogues once, English first, since
-// it is the reference every other language is checked against. They are
-// checked by the tests, so a problem here is a broken build.
-var builtinLanguages = sync.OnceValue(func() map[string]*Messages {
-	out := map[string]*Messages{}
-	read := func(name string) *Messages {
+// it is the reference every other language is checked against. English is
+// the default and must read (the tests see to it); a language whose file
+// has a problem — a key added to English and not yet to it — is left out,
+// and MessagesIn says what is wrong with it.
+var builtinLanguages = sync.OnceValue(func() builtin {
+	out := builtin{languages: map[string]*Messages{}, broken: map[string]error{}}
+	entries, _ := messageFiles.ReadDir("messages")
+	names := []string{"en.json"}
+	for _, e := range entries {
+		if e.Name() != "en.json" {
+			names = append(names, e.Name())
+		}
+	}
+	for _, name := range names {
 		data, err := messageFiles.ReadFile("messages/" + name)
 		if err != nil {
 			panic("stemkn: " + err.Error())
 		}
-		m, err := parseMessages(data, out["en"], nil)
+		m, err := parseMessages(data, out.languages["en"], nil)
 		if err != nil {
-			panic(err.Error())
+			if name == "en.json" {
+				panic(err.Error())
+			}
+			out.broken[strings.TrimSuffix(name, ".json")] = err
+			continue
 		}
-		return m
-	}
-	out["en"] = read("en.json")
-	entries, _ := messageFiles.ReadDir("messages")
-	for _, e := range entries {
-		if e.Name() != "en.json" {
-			m := read(e.Name())
-			out[m.lang] = m
-		}
+		out.languages[m.lang] = m
 	}
 	return out
 })
 
 // DefaultMessages returns the English messages, written in the GOV.UK error
 // message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages { return builtinLanguages()["en"] }
+func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
+
+// builtin are the built-in languages by tag, and those whose file has a
+// problem, by the file's name.
+type builtin struct {
+	languages map[string]*Messages
+	broken    map[string]error
+}
 
 // Languages lists the tags of the built-in languages, sorted: "cy" (Welsh)
 // and "en" (English).
 func Languages() []string {
 	var out []string
-	for tag := range builtinLanguages() {
+	for tag := range builtinLanguages().languages {
 		out = append(out, tag)
 	}
 	sort.Strings(out)
@@ -64,14 +76,15 @@ func Languages() []string {
 // tag. A tag with a region or script ("cy-GB") gets its language's
 // messages.
 func MessagesIn(lang string) (*Messages, error) {
-	all := builtinLanguages()
+	b := builtinLanguages()
 	tag := strings.ToLower(lang)
-	if m, ok := all[tag]; ok {
-		return m, nil
-	}
-	if primary, _, ok := strings.Cut(tag, "-"); ok {
-		if m, ok := all[primary]; ok {
+	primary, _, _ := strings.Cut(tag, "-")
+	for _, t := range []string{tag, primary} {
+		if m, ok := b.languages[t]; ok {
 			return m, nil
+		}
+		if err, ok := b.broken[t]; ok {
+			return nil, err
 		}
 	}
 	return nil, fmt.Errorf("stemkn: there are no messages in %q: the languages are %s", lang, joinWith(Languages(), "and"))

@@ -37,7 +37,8 @@ import (
 // language's words), and the vocabulary formats {x:type}, {x:offer-kind},
 // {x:audience}, {x:date-part}, {x:identifier} and {x:currency} ("pounds"),
 // from "word.SET@ID" keys. A list is joined with "or" ({x:or}, also
-// {x:list}, the default) or "and" ({x:and}), after its vocabulary format: {missing:date-part:and}. A language with grammatical forms (Welsh
+// {x:list}, the default) or "and" ({x:and}), after its vocabulary format:
+// {missing:date-part:and}. A language with grammatical forms (Welsh
 // has "soft", the soft mutation) names one to pick a label's or a word's
 // form: {field:soft}.
 //

@@ -192,17 +192,76 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 		values.Add(e[0], e[1])
 	}
 	res, form := v.ValidateForm(values, opts)
+	return answerForm(v, res, form, opts)
+}
+
+// answerForm writes validateForm's answer. The decoded document is echoed
+// only within the byte limit: past it the result is a too-large finding and
+// the answer's document is null, so an answer is never much bigger than
+// what the limits let in.
+func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options) string {
 	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}, DateInputs: form.DateInputs}
+	if len(form.Document) > v.Limits().Bytes {
+		out.Document = nil
+	}
 	for _, f := range res.Findings {
 		out.Targets[f.Path] = form.FieldFor(f.Path)
 		for _, p := range f.Related {
 			out.Targets[p] = form.FieldFor(p)
 		}
 	}
-	if sum, ok := v.BudgetSummary(form.Document, opts); ok {
+	if sum, ok := v.BudgetSummary(out.Document, opts); ok {
 		out.Budget = &sum
 	}
 	return toJSON(out)
+}
+
+// limitsAnswer is what limits returns: the input limits, which the ES
+// module applies to a document's or form's length before it hands it over.
+type limitsAnswer struct {
+	Bytes    int `json:"bytes"`
+	Depth    int `json:"depth"`
+	Items    int `json:"items"`
+	Findings int `json:"findings"`
+}
+
+// limits gives the validator's input limits.
+func (k *kit) limits() string {
+	l := k.validator.Limits()
+	return toJSON(limitsAnswer{Bytes: l.Bytes, Depth: l.Depth, Items: l.Items, Findings: l.Findings})
+}
+
+// refuse answers a call whose input the ES module measured past the byte
+// limit and did not hand over, with the answer that input would have had:
+// for validate and validateForm, stemkn.Validator.TooLarge (what Validate
+// and ValidateForm give it); for loadScheme, Catalogue.Load's error for a
+// file past its size limit, which it gives before reading a byte of it
+// (the limit is the byte limit). The input never crosses into Go, so its
+// size cannot exhaust Go's memory.
+func (k *kit) refuse(call, optsJSON string) string {
+	if call == "loadScheme" {
+		_, err := k.catalogue.Load(make([]byte, k.validator.Limits().Bytes+1))
+		if err == nil {
+			return errorJSON("stemkn: a scheme file past the byte limit loaded")
+		}
+		return errorJSON(err.Error())
+	}
+	opts, v, problem := k.readOptions(optsJSON)
+	if problem != "" {
+		return errorJSON(problem)
+	}
+	res := v.TooLarge(opts)
+	switch call {
+	case "validate":
+		out, err := res.AppendJSON(nil)
+		if err != nil {
+			return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
+		}
+		return string(out)
+	case "validateForm":
+		return answerForm(v, res, stemkn.Form{Fields: map[string]string{}}, opts)
+	}
+	return errorJSON("stemkn: nothing to refuse called " + strconv.Quote(call))
 }
 
 // schemeSummary is a scheme as schemes() lists it: the scheme's data

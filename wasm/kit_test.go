@@ -240,3 +240,19 @@ func TestGuardTakesStringsAndCatchesPanics(t *testing.T) {
 	require.Equal(t, `{"error":"stemkn: internal error: boom"}`, boom(js.Undefined(), nil))
 	require.Equal(t, `["still","working"]`, echo(js.Undefined(), []js.Value{js.ValueOf("still"), js.ValueOf("working")}))
 }
+
+// What the ES module is told for input it does not hand over, past the
+// byte limit, is what Go says of that input when it does get it.
+func TestRefuseAnswersAsGoAnswersInputPastTheLimit(t *testing.T) {
+	k := newKit()
+	limit := k.validator.Limits().Bytes
+	over := strings.Repeat(" ", limit+1)
+	opts := `{"scheme": "stem-kn-2011", "mode": "draft", "messages": {"too-large.bytes": "Rhy fawr: {max}"}}`
+	require.Equal(t, k.validate(over, opts), k.refuse("validate", opts))
+	entries := `[["network[name]", "` + strings.Repeat("x", limit) + `"]]`
+	require.Equal(t, k.validateForm(entries, opts), k.refuse("validateForm", opts))
+	require.Equal(t, k.loadScheme(over), k.refuse("loadScheme", ""))
+	require.Contains(t, decode[answer](t, k.refuse("loadScheme", "")).Error, "is larger than 8388608 bytes")
+	require.Contains(t, decode[answer](t, k.refuse("nothing", "")).Error, "nothing to refuse")
+	require.Contains(t, decode[answer](t, k.refuse("validate", "{")).Error, "options must be a JSON object")
+}

@@ -15,24 +15,41 @@
 //	schema(id) → JSON Schema (draft 2020-12); schema("") the base schema
 //	loadScheme(json) → {id} or {error}
 //	messages(options) → {lang, name, words}: the page's words in a language
+//	limits() → {bytes, depth, items, findings}: the input limits
+//	refuse(call, options) → the answer call gives input past the byte limit
 //
 // — and calls the object's onready once the validator is prepared and warm,
 // so the first keystroke costs no more than any other. A function that
 // cannot do its job returns {"error": "…"}; a Go panic inside one is caught
 // and returned the same way, because an uncaught panic would end the Go
 // program and every later call would fail.
+//
+// The ES module measures each document, form and scheme file before it
+// hands it over and, past the byte limit, asks refuse for the answer
+// instead, so no input can exhaust Go's memory; the heap also has a soft
+// limit (memoryLimit) so the collector works to keep it small.
 package main
 
 import (
 	"os"
+	"runtime/debug"
 	"syscall/js"
 )
+
+// memoryLimit is the Go heap's soft limit (debug.SetMemoryLimit). A page's
+// validator holds some 30 MB; the costliest calls the input limits allow
+// briefly take more (a form of nearly 8 MiB takes WebAssembly memory to
+// about 400 MiB). Near the limit the collector runs harder rather than
+// letting WebAssembly memory, which never shrinks, grow to twice the live
+// heap.
+const memoryLimit = 256 << 20
 
 func main() {
 	name := "__stemkn"
 	if len(os.Args) > 1 && os.Args[1] != "" {
 		name = os.Args[1]
 	}
+	debug.SetMemoryLimit(memoryLimit)
 	k := newKit()
 	k.warmUp()
 
@@ -60,6 +77,8 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"schema":       func(a []string) string { return k.schema(a[0]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
 		"messages":     func(a []string) string { return k.messages(a[0]) },
+		"limits":       func([]string) string { return k.limits() },
+		"refuse":       func(a []string) string { return k.refuse(a[0], a[1]) },
 	}
 }
 

@@ -1,27 +1,44 @@
 // Type declarations for @stemkn/widget: the stemkn WebAssembly form widget.
+// The kit runs in browsers, workers and Node (20 or later); its types use
+// the DOM's (Response, WebAssembly, HTMLFormElement), so they are
+// referenced here for projects that do not include the DOM library.
+/// <reference lib="dom" />
+
+/**
+ * Where load() reads the WebAssembly module from: a URL (resolved against
+ * the page's base URL; in Node also a path, or a file: URL, read from
+ * disk), a Response (compiled as it streams when served as
+ * application/wasm), a promise of a Response, the module's bytes, or a
+ * compiled WebAssembly.Module.
+ */
+export type WasmSource = string | URL | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module
 
 /** Options of load(). */
 export interface LoadOptions {
-  /** Where stemkn.wasm is; by default beside stemkn.js (from import.meta.url). */
+  /** The module; when left out (or null), wasmURL. */
+  wasm?: WasmSource | null
+  /** Where stemkn.wasm is when wasm is not given; by default beside stemkn.js (from import.meta.url). */
   wasmURL?: string | URL
-  /** Attach every form[data-stemkn-scheme] once loaded (default true). */
+  /** Attach every form[data-stemkn-scheme] once loaded, where there is a document (default true). */
   autoAttach?: boolean
 }
 
 /**
- * Loads the validator. Loading the same wasmURL again gives the same kit.
- * The first load dispatches a `stemkn:ready` event on document, with the kit
- * as its detail, after attaching the page's marked forms.
+ * Loads the validator. Loading the same URL, or the same object, again
+ * gives the same kit. Where there is a document, the first load attaches
+ * the page's marked forms and then dispatches a `stemkn:ready` event on
+ * document, with the kit as its detail. Rejects with a StemknError when
+ * the module cannot be read or started.
  */
 export function load (options?: LoadOptions): Promise<Kit>
 
 /** The defaults of load(). */
-export const loadDefaults: Readonly<Required<LoadOptions>>
+export const loadDefaults: Readonly<{ wasmURL: URL, autoAttach: boolean }>
 
 /** The defaults of attach(). */
 export const formBindingDefaults: Readonly<AttachOptions>
 
-/** Thrown by the kit for calls it cannot answer (bad arguments, a stopped runtime). */
+/** Thrown by the kit for calls it cannot answer (bad arguments, a module it cannot load, a runtime that stopped). */
 export class StemknError extends Error {
   name: 'StemknError'
 }
@@ -150,7 +167,7 @@ export interface BudgetSummary {
 /** What validateForm() gives. */
 export interface FormAnswer {
   result: Result
-  /** The document the form decodes to. */
+  /** The document the form decodes to; null when it is past the byte limit. */
   document: unknown
   /** JSON Pointer in the document → the form field name it came from. */
   fields: Record<string, string>
@@ -248,11 +265,38 @@ export interface FormBinding {
   detach (): void
 }
 
-/** The kit load() gives. */
+/** The validator's input limits. Input past the byte limit is refused before it reaches Go. */
+export interface Limits {
+  /** The largest document, form (names and values together) or scheme file, in bytes of UTF-8. */
+  bytes: number
+  /** The deepest nesting of a document. */
+  depth: number
+  /** The most entries in any one list. */
+  items: number
+  /** The most findings reading a document may make before it stops. */
+  findings: number
+}
+
+/**
+ * The kit load() gives. validate, validateForm, schemes, schema and
+ * loadScheme need no DOM. If the Go program stops (it ran out of memory,
+ * say), the call that met it throws a StemknError, and the next call
+ * starts a fresh instance of the module, with the scheme files loaded so
+ * far, and says so with console.warn.
+ */
 export interface Kit {
-  /** Validates a document (JSON text, or a value to write as JSON). */
+  /** The input limits. */
+  readonly limits: Limits
+  /**
+   * Validates a document (JSON text, or a value to write as JSON). Text
+   * longer than the byte limit gets the too-large result without reaching Go.
+   */
   validate (doc: unknown, options?: ValidateOptions): Result
-  /** Decodes form entries with the Go form decoder and validates them. */
+  /**
+   * Decodes form entries with the Go form decoder and validates them. A form
+   * whose names and values are together longer than the byte limit gets the
+   * too-large result (and a null document) without reaching Go.
+   */
   validateForm (entries: [string, string][], options?: ValidateOptions): FormAnswer
   /** The catalogue's schemes. */
   schemes (): Scheme[]

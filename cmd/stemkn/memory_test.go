@@ -19,8 +19,9 @@ import (
 // worstDocument is about the costliest document the limits let through:
 // every list at its most entries (past it, entries are not checked one by
 // one) and every entry wrong in every field it has, so each one makes as
-// many findings as it can. Its result has some 86,000 findings, 16 MB of
-// JSON.
+// many findings as it can: some 86,000, of which the result keeps the
+// first 1,000 and a too-large finding (166 KB of JSON); making them takes
+// the most memory a document can ask of a worker.
 func worstDocument() string {
 	rep := func(s string, n int) string { return strings.TrimSuffix(strings.Repeat(s+",", n), ",") }
 	member := `{"name":"","email":"x","role":"x","subjects":["x","y","z","w"],"institution":"q"}`

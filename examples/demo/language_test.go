@@ -63,3 +63,20 @@ func TestAWelshPostWithErrorsComesBackInWelsh(t *testing.T) {
 	require.Equal(t, "cy", langOf(&http.Request{Form: url.Values{"lang": {"cy"}}}))
 	require.Equal(t, "en", langOf(&http.Request{Form: url.Values{"lang": {"fr"}}}))
 }
+
+// TestAWelshPostWithoutErrorsIsConfirmedInWelsh: the confirmation page of
+// a Welsh post, with the rules' titles and outcomes in Welsh and the
+// sources' English quotations marked lang="en".
+func TestAWelshPostWithoutErrorsIsConfirmedInWelsh(t *testing.T) {
+	srv := newTestServer(t)
+	c := newClient(t, srv)
+	post := validPost()
+	post.Set("lang", "cy")
+	_, body := c.post(post)
+	require.Contains(t, body, "Cais wedi dod i law")
+	require.Contains(t, body, "Mae&#39;r cais hwn yn gymwys")
+	require.Contains(t, body, "Mae cyfanswm y cais yn £2,000.00 neu lai")
+	require.Contains(t, body, "Wedi&#39;i bodloni")
+	require.Contains(t, body, `<span lang="en">Funding of up to £2,000`)
+	require.Contains(t, body, `href="/?lang=cy">Dechrau cais arall`)
+}

@@ -398,17 +398,20 @@ func eligibilityPanel(res stemkn.Result, m *stemkn.Messages) template.HTML {
 // panel, its eligibility, a summary list of what was sent and the rules.
 func (s *site) confirm(w http.ResponseWriter, r *http.Request, res stemkn.Result, form stemkn.Form) {
 	sc, _ := s.validator.Catalogue().Scheme(res.Scheme)
+	p := &page{Lang: langOf(r), Title: "Application received"}
+	p.Title = p.Word(p.Title)
+	w0 := p.Word
 	var b strings.Builder
-	b.WriteString(string(Panel{TitleText: "Application received", Text: sc.Title}.HTML()))
-	outcome, flag := "Eligibility could not be judged", ""
+	b.WriteString(string(Panel{TitleText: p.Title, Text: p.Messages().SchemeTitle(sc)}.HTML()))
+	outcome, flag := w0("Eligibility could not be judged"), ""
 	if res.Eligible != nil {
-		outcome, flag = "This application is not eligible", "false"
+		outcome, flag = p.Messages().Text("ui.eligibility.heading", nil), "false"
 		if *res.Eligible {
-			outcome, flag = "This application is eligible", "true"
+			outcome, flag = w0("This application is eligible"), "true"
 		}
 	}
 	b.WriteString(`<h2 class="govuk-heading-m" id="eligibility-outcome" data-eligible="` + flag + `">` + esc(outcome) + "</h2>")
-	b.WriteString(`<p class="govuk-body">The server checked the post with the same rules the form ran in your browser.</p>`)
+	b.WriteString(`<p class="govuk-body">` + esc(w0("The server checked the post with the same rules the form ran in your browser.")) + `</p>`)
 	var advice []string
 	for _, f := range res.Findings {
 		if f.Severity == stemkn.Warning {
@@ -416,18 +419,31 @@ func (s *site) confirm(w http.ResponseWriter, r *http.Request, res stemkn.Result
 		}
 	}
 	if len(advice) > 0 {
-		b.WriteString(string(InsetText{Inner: template.HTML(`<h2 class="govuk-heading-s">Advice</h2><ul class="govuk-list">` + strings.Join(advice, "") + "</ul>")}.HTML()))
+		b.WriteString(string(InsetText{Inner: template.HTML(`<h2 class="govuk-heading-s">` + esc(w0("Advice")) + `</h2><ul class="govuk-list">` + strings.Join(advice, "") + "</ul>")}.HTML()))
 	}
-	b.WriteString(`<h2 class="govuk-heading-m">What you sent</h2>`)
-	b.WriteString(string(answersList(form.Document).HTML()))
-	t := Table{Caption: "The scheme's rules", CaptionClasses: "govuk-table__caption--m", FirstCellIsHeader: true,
-		Head: []TableCell{{Text: "Rule"}, {Text: "Outcome"}, {Text: "Source"}}}
+	b.WriteString(`<h2 class="govuk-heading-m">` + esc(w0("What you sent")) + `</h2>`)
+	answers := string(answersList(form.Document).HTML())
+	if p.Welsh() {
+		answers = `<div lang="en">` + answers + "</div>" // the demo's own English names of the answers
+	}
+	b.WriteString(answers)
+	t := Table{Caption: w0("The scheme's rules"), CaptionClasses: "govuk-table__caption--m", FirstCellIsHeader: true,
+		Head: []TableCell{{Text: w0("Rule")}, {Text: w0("Outcome")}, {Text: w0("Source")}}}
 	for _, rule := range res.Rules {
-		t.Rows = append(t.Rows, []TableCell{{Text: rule.Title}, {HTML: Tag{Text: words(string(rule.Outcome)), Classes: outcomeColour[rule.Outcome]}.HTML()}, {Text: rule.Reference}})
+		source := TableCell{Text: rule.Reference}
+		if p.Welsh() {
+			source = TableCell{HTML: template.HTML(`<span lang="en">` + esc(rule.Reference) + "</span>")}
+		}
+		t.Rows = append(t.Rows, []TableCell{{Text: rule.Title}, {HTML: Tag{Text: w0(words(string(rule.Outcome))), Classes: outcomeColour[rule.Outcome]}.HTML()}, source})
 	}
 	b.WriteString(string(t.HTML()))
-	b.WriteString(`<p class="govuk-body"><a class="govuk-link" href="/">Start another application</a></p>`)
-	s.render(w, r, "page", &page{Title: "Application received", Body: template.HTML(b.String())})
+	home := "/"
+	if p.Welsh() {
+		home = "/?lang=cy"
+	}
+	b.WriteString(`<p class="govuk-body"><a class="govuk-link" href="` + home + `">` + esc(w0("Start another application")) + `</a></p>`)
+	p.Body = template.HTML(b.String())
+	s.render(w, r, "page", p)
 }
 
 // outcomeColour is each rule outcome's tag colour.
@@ -492,6 +508,21 @@ var demoWords = map[string]map[string]string{"cy": {
 	"and":                                  "a",
 	"In this demo the questions are in English: the form's messages, its error summary, eligibility panel and budget summary are in Welsh.": "Yn y demo hwn mae'r cwestiynau yn Saesneg: mae negeseuon y ffurflen, y crynodeb o wallau, y panel cymhwysedd a'r crynodeb o'r gyllideb yn Gymraeg.",
 	"The same Go rules validate this form in your browser (WebAssembly) and on the server. Built with GOV.UK Frontend.":                     "Mae'r un rheolau Go yn gwirio'r ffurflen hon yn eich porwr (WebAssembly) ac ar y gweinydd. Wedi'i adeiladu gyda GOV.UK Frontend.",
+	"Application received":            "Cais wedi dod i law",
+	"Eligibility could not be judged": "Nid oedd modd barnu a yw'r cais yn gymwys",
+	"This application is eligible":    "Mae'r cais hwn yn gymwys",
+	"The server checked the post with the same rules the form ran in your browser.": "Gwiriodd y gweinydd y cais gyda'r un rheolau ag a redodd y ffurflen yn eich porwr.",
+	"Advice":                    "Cyngor",
+	"What you sent":             "Yr hyn a anfonoch",
+	"The scheme's rules":        "Rheolau'r cynllun",
+	"Rule":                      "Rheol",
+	"Outcome":                   "Canlyniad",
+	"Source":                    "Ffynhonnell",
+	"Passed":                    "Wedi'i bodloni",
+	"Failed":                    "Heb ei bodloni",
+	"Not judged":                "Heb ei barnu",
+	"Not applicable":            "Ddim yn berthnasol",
+	"Start another application": "Dechrau cais arall",
 }}
 
 // SchemeTitle is the scheme's title in the page's language.

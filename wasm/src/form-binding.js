@@ -421,7 +421,7 @@ export class FormBinding {
  * English. A language asked for by option or data attribute that stemkn
  * does not have is an error; one the page merely is in is not.
  */
-function wordsFor (form, config, pageWords) {
+export function wordsFor (form, config, pageWords) {
   const asked = config.lang || form.dataset.stemknLang
   if (asked) return pageWords({ lang: asked, messages: config.messages })
   const inherited = form.closest('[lang]')

@@ -8,13 +8,20 @@
 // inline script or style, and writes text only through textContent, so it
 // works under Content-Security-Policy: default-src 'self';
 // script-src 'self' 'wasm-unsafe-eval'; style-src 'self'.
+//
+// The kit needs no DOM: in Node (20 or later), a worker or a bundle,
+// validate, validateForm, schemes, schema and loadScheme work as in a page,
+// from a module given as a URL, a file URL, a Response, a promise of one,
+// the bytes or a compiled WebAssembly.Module.
 
-import { FormBinding, formBindingDefaults } from './form-binding.js'
+import { FormBinding, formBindingDefaults, wordsFor } from './form-binding.js'
 
 /** The options of load(), with their defaults. */
 export const loadDefaults = Object.freeze({
-  // Where stemkn.wasm is: beside this module unless told.
-  wasmURL: new URL('stemkn.wasm', import.meta.url),
+  // Where stemkn.wasm is when the wasm option does not say: beside this
+  // module. (The "./" and the literal let Vite and webpack see the file
+  // and ship it with a bundle.)
+  wasmURL: new URL('./stemkn.wasm', import.meta.url),
   // Attach every form[data-stemkn-scheme] in the document once loaded.
   autoAttach: true
 })
@@ -29,85 +36,265 @@ export class StemknError extends Error {
   }
 }
 
-const started = new Map() // resolved wasm URL → Promise<Kit>
+const byURL = new Map() // resolved module URL → Promise<Kit>
+const byObject = new WeakMap() // Module, Response, promise or bytes → Promise<Kit>
 let sequence = 0
 
 /**
- * Loads the validator and returns the kit. Loading the same wasmURL again
- * gives the same kit.
- * @param {{wasmURL?: string | URL, autoAttach?: boolean}} [options]
+ * Loads the validator and returns the kit. The module is options.wasm —
+ * a URL (string or URL; a file: URL or a path in Node), a Response, a
+ * promise of one, an ArrayBuffer or typed array (any ArrayBuffer view) of
+ * its bytes, or a compiled WebAssembly.Module — else options.wasmURL, else
+ * (for either left out, undefined or null) stemkn.wasm beside this module.
+ * Loading the same URL or object again gives the same kit.
+ * @param {{wasm?: unknown, wasmURL?: string | URL, autoAttach?: boolean}} [options]
  * @returns {Promise<Kit>}
  */
 export async function load (options = {}) {
-  let url, config
+  let source, config
   try {
     config = { ...loadDefaults, ...(options && typeof options === 'object' ? options : {}) }
-    url = new URL(String(config.wasmURL), document.baseURI).href
+    source = moduleSource(config.wasm ?? config.wasmURL)
   } catch (err) {
-    throw new StemknError('stemkn: load needs a wasmURL that is a URL: ' + describe(err))
+    if (err instanceof StemknError) throw err
+    throw new StemknError('stemkn: load needs a module it can read: ' + describe(err))
   }
-  let kit = started.get(url)
+  const cache = typeof source === 'string' ? byURL : byObject
+  let kit = cache.get(source)
   if (!kit) {
     // The first load of a module attaches the page's marked forms (unless
     // told not to) and then tells the page the kit is ready.
-    kit = start(url).then(k => {
-      if (config.autoAttach) k.attachAll()
-      document.dispatchEvent(new CustomEvent('stemkn:ready', { detail: k }))
+    kit = start(source).then(k => {
+      if (hasDocument()) {
+        if (config.autoAttach) k.attachAll()
+        document.dispatchEvent(new CustomEvent('stemkn:ready', { detail: k }))
+      }
       return k
     })
-    started.set(url, kit)
-    kit.catch(() => started.delete(url))
+    cache.set(source, kit)
+    kit.catch(() => cache.delete(source))
   }
   const k = await kit
-  if (config.autoAttach) k.attachAll()
+  if (config.autoAttach && hasDocument()) k.attachAll()
   return k
 }
 
-async function start (url) {
-  await import('./wasm_exec.js') // a classic script: it defines globalThis.Go
-  const go = new globalThis.Go()
-  // The Go program puts its functions on a global object named by its
-  // argument and calls onready; the kit then keeps the object privately and
-  // takes it off the global scope.
-  const name = `__stemkn${++sequence}_${Date.now().toString(36)}`
-  const surface = {}
-  const ready = new Promise(resolve => { surface.onready = resolve })
-  globalThis[name] = surface
-  go.argv = ['stemkn', name]
+function hasDocument () {
+  return typeof document !== 'undefined' && document !== null && typeof document.querySelectorAll === 'function'
+}
+
+/**
+ * What load() reads the module from: a URL's href, or the object itself
+ * (Module, Response, promise or bytes).
+ */
+function moduleSource (wasm) {
+  if (wasm instanceof WebAssembly.Module || wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm) ||
+      isResponse(wasm) || isThenable(wasm)) {
+    return wasm
+  }
+  if (typeof wasm === 'string' || wasm instanceof URL) return new URL(String(wasm), baseURL()).href
+  throw new StemknError('stemkn: load needs the module as a URL, a Response, a promise of a Response, ' +
+    'an ArrayBuffer or typed array, or a WebAssembly.Module, not ' + (wasm === null ? 'null' : typeof wasm))
+}
+
+function isResponse (x) {
+  return x !== null && typeof x === 'object' && typeof x.arrayBuffer === 'function' && typeof x.ok === 'boolean'
+}
+
+function isThenable (x) {
+  return x !== null && (typeof x === 'object' || typeof x === 'function') && typeof x.then === 'function'
+}
+
+/**
+ * Where a relative URL is taken from: the page's base URL; in a worker its
+ * location; in Node the current directory, so a path works as a URL.
+ */
+function baseURL () {
+  if (hasDocument() && document.baseURI) return document.baseURI
+  if (globalThis.location && globalThis.location.href) return globalThis.location.href
+  const process = globalThis.process
+  if (process && process.versions && process.versions.node && typeof process.cwd === 'function') {
+    const cwd = process.cwd()
+    const url = nodeBuiltin('node:url')
+    if (url) return url.pathToFileURL(cwd.endsWith('/') || cwd.endsWith('\\') ? cwd : cwd + '/').href
+    let dir = cwd.replace(/\\/g, '/').replace(/[%#?]/g, encodeURIComponent)
+    if (!dir.startsWith('/')) dir = '/' + dir
+    return new URL('file://' + (dir.endsWith('/') ? dir : dir + '/')).href
+  }
+  return import.meta.url
+}
+
+/**
+ * One of Node's built-in modules from process.getBuiltinModule (Node 20.16
+ * and later), or undefined elsewhere. It is never imported by name, so no
+ * bundler tries to pack it into a page.
+ */
+function nodeBuiltin (name) {
+  const process = globalThis.process
+  if (process && typeof process.getBuiltinModule === 'function') return process.getBuiltinModule(name)
+  return undefined
+}
+
+/** Node's fs module in Node (any 20.x), undefined elsewhere. */
+async function nodeFS () {
+  const fs = nodeBuiltin('node:fs')
+  if (fs) return fs
+  const process = globalThis.process
+  if (!process || !process.versions || !process.versions.node) return undefined
+  const name = 'node:fs' // a variable, and the comments: bundlers leave this import alone
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ name)
+}
+
+/** Compiles the module from wherever it is. */
+async function compile (source) {
+  if (source instanceof WebAssembly.Module) return source
+  if (source instanceof ArrayBuffer) return WebAssembly.compile(source)
+  if (ArrayBuffer.isView(source)) return WebAssembly.compile(new Uint8Array(source.buffer, source.byteOffset, source.byteLength))
+  if (typeof source === 'string') return compileURL(source)
+  const response = await source // a Response, or a promise of one
+  if (!isResponse(response)) throw new StemknError('stemkn: load was given a promise of something that is not a Response')
+  return compileResponse(response)
+}
+
+async function compileURL (href) {
+  if (href.startsWith('file:')) {
+    const fs = await nodeFS()
+    if (fs) return WebAssembly.compile(await fs.promises.readFile(new URL(href)))
+  }
+  return compileResponse(await fetch(href))
+}
+
+async function compileResponse (response) {
+  const what = response.url || 'the module'
+  if (!response.ok) throw new StemknError(`stemkn: cannot load ${what}: HTTP ${response.status}`)
+  const type = ((response.headers && typeof response.headers.get === 'function' && response.headers.get('content-type')) || '').split(';')[0].trim()
+  if (type === 'text/html') {
+    // What a server's fallback page looks like: the module is not where
+    // the URL says (a bundler that did not ship it, say).
+    throw new StemknError(`stemkn: cannot load ${what}: the server sent a web page, not stemkn.wasm`)
+  }
+  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
+    return WebAssembly.compileStreaming(response)
+  }
+  return WebAssembly.compile(await response.arrayBuffer())
+}
+
+async function start (source) {
+  let module, runtime
   try {
-    const response = await fetch(url)
-    if (!response.ok) throw new StemknError(`stemkn: cannot load ${url}: HTTP ${response.status}`)
-    const streaming = (response.headers.get('content-type') || '').startsWith('application/wasm') && WebAssembly.instantiateStreaming
-    const { instance } = streaming
-      ? await WebAssembly.instantiateStreaming(response, go.importObject)
-      : await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject)
-    const kit = new Kit(surface)
-    go.run(instance).then(() => { kit.stopped = true })
-    await ready
-    return kit
-  } finally {
-    delete globalThis[name]
+    await import('./wasm_exec.js') // a classic script: it defines globalThis.Go
+    module = await compile(source)
+    runtime = await Runtime.start(module)
+  } catch (err) {
+    if (err instanceof StemknError) throw err
+    throw new StemknError('stemkn: cannot start the validator: ' + describe(err))
+  }
+  return new Kit(module, runtime)
+}
+
+/**
+ * One running instance of the Go program: its functions (surface), and
+ * whether it has stopped. Go ends the program on a fatal error (out of
+ * memory, say); a trap inside a call leaves it unusable.
+ */
+class Runtime {
+  /** Starts an instance of the compiled module: at once when sync is true. */
+  static start (module, sync = false) {
+    const go = new globalThis.Go()
+    // The Go program puts its functions on a global object named by its
+    // argument and calls onready; the runtime then keeps the object
+    // privately and takes it off the global scope.
+    const name = `__stemkn${++sequence}_${Date.now().toString(36)}`
+    const runtime = new Runtime(go)
+    const ready = new Promise(resolve => {
+      runtime.surface.onready = () => {
+        runtime.ready = true
+        resolve()
+      }
+    })
+    globalThis[name] = runtime.surface
+    go.argv = ['stemkn', name]
+    let ended
+    const run = instance => {
+      ended = go.run(instance).then(() => runtime.stop('the Go program ended'), err => runtime.stop(describe(err)))
+      return runtime
+    }
+    const finish = async () => {
+      try {
+        // A program that ends before it is ready would leave ready waiting.
+        await Promise.race([ready, ended.then(() => {
+          throw new StemknError(`stemkn: the validator ended as it started (${runtime.reason})`)
+        })])
+        runtime.limits = JSON.parse(runtime.surface.limits())
+        return runtime
+      } finally {
+        delete globalThis[name]
+      }
+    }
+    if (sync) {
+      try {
+        run(new WebAssembly.Instance(module, go.importObject))
+        // main runs to its first wait inside go.run, and calls onready there.
+        if (!runtime.ready || runtime.stopped) throw new StemknError('stemkn: the validator did not start')
+        runtime.limits = JSON.parse(runtime.surface.limits())
+        return runtime
+      } finally {
+        delete globalThis[name]
+      }
+    }
+    return WebAssembly.instantiate(module, go.importObject).then(run).then(finish, err => {
+      delete globalThis[name]
+      throw err
+    })
+  }
+
+  constructor (go) {
+    this.go = go
+    this.surface = {}
+    this.ready = false
+    this.reason = '' // why it stopped, once it has
+  }
+
+  get stopped () {
+    return this.reason !== '' || this.go.exited === true
+  }
+
+  stop (reason) {
+    if (this.reason === '') this.reason = reason || 'it stopped'
   }
 }
 
 /** What load() gives: the validator, and forms attached to it. */
 export class Kit {
-  constructor (surface) {
-    this.surface = surface
-    this.stopped = false
+  constructor (module, runtime) {
+    this.module = module
+    this.runtime = runtime
+    // The scheme files loaded, by id, in the order first loaded (a file
+    // loaded again with the same id replaces its text in place), for a
+    // fresh runtime: so kept once each, however often a page reloads one.
+    this.schemeFiles = new Map()
     this.bindings = new WeakMap()
     this.schemeList = null
   }
 
+  /** The validator's input limits: {bytes, depth, items, findings}. */
+  get limits () {
+    return { ...this.runtime.limits }
+  }
+
   call (fn, ...args) {
-    if (this.stopped) throw new StemknError('stemkn: the validator has stopped; reload the page')
+    if (this.runtime.stopped) this.restart()
+    const runtime = this.runtime
     let text
     try {
-      text = this.surface[fn](...args)
+      text = runtime.surface[fn](...args)
     } catch (err) {
-      // Only when the Go program has ended: its functions then throw.
-      this.stopped = true
-      throw new StemknError('stemkn: the validator has stopped: ' + describe(err))
+      // Only when the Go program has ended, or trapped: its functions then
+      // throw, and it cannot be trusted again.
+      runtime.stop(describe(err))
+    }
+    if (runtime.stopped) {
+      throw new StemknError(`stemkn: the validator stopped (${runtime.reason || 'the Go program ended'}); the next call starts a fresh one`)
     }
     let answer
     try {
@@ -122,31 +309,60 @@ export class Kit {
   }
 
   /**
+   * Starts a fresh instance of the module in place of one that stopped,
+   * with the scheme files loaded so far, and says so in the console.
+   */
+  restart () {
+    const reason = this.runtime.reason || 'the Go program ended'
+    let runtime
+    try {
+      runtime = Runtime.start(this.module, true)
+      for (const text of this.schemeFiles.values()) runtime.surface.loadScheme(text)
+    } catch (err) {
+      throw new StemknError(`stemkn: the validator stopped (${reason}) and cannot start again: ` + describe(err))
+    }
+    this.runtime = runtime
+    this.schemeList = null
+    console.warn(`stemkn: the validator had stopped (${reason}); started a fresh one`)
+  }
+
+  /**
    * Validates a document: a JSON string, or a value to write as JSON.
-   * Returns the result of SPEC §6; throws StemknError for options it cannot
-   * use or a value that cannot be written as JSON.
+   * Returns the result (valid, eligible, findings, rules); throws
+   * StemknError for options it cannot use or a value that cannot be
+   * written as JSON. A document longer than the byte limit is not handed
+   * to Go: its answer is the too-large result Go gives such a document.
    */
   validate (doc, options) {
-    return this.call('validate', documentText(doc), optionsText(options, 'validate'))
+    const text = documentText(doc)
+    const opts = optionsText(options, 'validate')
+    if (text.length > this.runtime.limits.bytes) return this.call('refuse', 'validate', opts)
+    return this.call('validate', text, opts)
   }
 
   /**
    * Decodes form entries ([name, value] pairs, as FormData gives them) with
    * the Go form decoder and validates the document. Returns {result,
-   * document, fields, targets, budget}.
+   * document, fields, targets, budget}. A form whose names and values are
+   * together longer than the byte limit is not handed to Go: its answer is
+   * the too-large one Go gives it.
    */
   validateForm (entries, options) {
     if (!Array.isArray(entries)) throw new StemknError('stemkn: validateForm needs a list of [name, value] pairs')
-    let text
+    const opts = optionsText(options, 'validateForm')
+    // A JavaScript string's length (in UTF-16 units) is never more than its
+    // UTF-8 bytes, so a form this measures as too large is too large in Go.
+    let size = 0
     try {
-      text = JSON.stringify(entries.map(e => {
+      for (const e of entries) {
         if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string' || typeof e[1] !== 'string') throw new TypeError('not a pair of strings')
-        return e
-      }))
+        size += e[0].length + e[1].length
+      }
     } catch (err) {
       throw new StemknError('stemkn: validateForm needs a list of [name, value] pairs of strings: ' + describe(err))
     }
-    return this.call('validateForm', text, optionsText(options, 'validateForm'))
+    if (size > this.runtime.limits.bytes) return this.call('refuse', 'validateForm', opts)
+    return this.call('validateForm', JSON.stringify(entries), opts)
   }
 
   /**
@@ -180,10 +396,13 @@ export class Kit {
 
   /**
    * Adds a scheme file (JSON text or a value), which may extend a built-in
-   * scheme. Returns {id}; throws StemknError when the file is not a good scheme.
+   * scheme. Returns {id}; throws StemknError when the file is not a good
+   * scheme, or is longer than the byte limit (it is then not handed to Go).
    */
   loadScheme (scheme) {
-    const answer = this.call('loadScheme', documentText(scheme))
+    const text = documentText(scheme)
+    const answer = text.length > this.runtime.limits.bytes ? this.call('refuse', 'loadScheme', '') : this.call('loadScheme', text)
+    this.schemeFiles.set(answer.id, text)
     this.schemeList = null
     return answer
   }
@@ -196,7 +415,7 @@ export class Kit {
    * @returns {FormBinding}
    */
   attach (form, options = {}) {
-    if (!(form instanceof HTMLFormElement)) throw new StemknError('stemkn: attach needs a <form> element')
+    if (typeof HTMLFormElement === 'undefined' || !(form instanceof HTMLFormElement)) throw new StemknError('stemkn: attach needs a <form> element')
     if (options === null || typeof options !== 'object') throw new StemknError('stemkn: attach options must be an object')
     let config
     try {
@@ -210,9 +429,12 @@ export class Kit {
       if (err instanceof StemknError) throw err
       throw new StemknError('stemkn: attach options cannot be read: ' + describe(err))
     }
+    // The words first: a language or an override the catalogue refuses
+    // throws here, and leaves a form already attached as it was.
+    const page = wordsFor(form, config, opts => this.messages(opts))
     const old = this.bindings.get(form)
     if (old) old.detach()
-    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config, opts => this.messages(opts))
+    const binding = new FormBinding(form, (entries, opts) => this.validateForm(entries, opts), config, () => page)
     this.bindings.set(form, binding)
     return binding
   }
@@ -236,7 +458,8 @@ export class Kit {
    * from its data attributes: data-stemkn-live, data-stemkn-mode,
    * data-stemkn-lang and data-stemkn-messages (JSON).
    */
-  attachAll (root = document) {
+  attachAll (root = hasDocument() ? document : null) {
+    if (!root) return
     for (const form of root.querySelectorAll('form[data-stemkn-scheme]')) {
       if (this.bindings.has(form)) continue
       const options = {}

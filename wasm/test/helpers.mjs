@@ -46,17 +46,15 @@ export async function startDemo () {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.ico': 'image/x-icon' }
 
-/** Serves wasm/dist under /widget/ and the test fixtures at /, with the strict CSP. */
-export async function startPlain () {
-  const fixtures = path.join(root, 'wasm/test/fixtures')
+/**
+ * Serves files on a free port of 127.0.0.1 with the strict CSP: fileFor
+ * names the file for a path, or gives undefined for a 404.
+ */
+async function serveFiles (fileFor) {
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost')
-    const file = url.pathname.startsWith('/widget/')
-      ? path.join(dist, url.pathname.slice('/widget/'.length))
-      : path.join(fixtures, url.pathname === '/' ? 'plain.html' : url.pathname.slice(1))
-    const inside = file.startsWith(dist + path.sep) || file.startsWith(fixtures + path.sep)
+    const file = fileFor(new URL(req.url, 'http://localhost').pathname)
     try {
-      if (!inside) throw new Error('outside')
+      if (!file) throw new Error('not served')
       const body = await readFile(file)
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP })
       res.end(body)
@@ -67,6 +65,30 @@ export async function startPlain () {
   })
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
   return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise(resolve => server.close(resolve)) }
+}
+
+/** The file, when it is inside dir. */
+function inside (dir, file) {
+  return file.startsWith(dir + path.sep) ? file : undefined
+}
+
+const fixtures = path.join(root, 'wasm/test/fixtures')
+
+/** Serves wasm/dist under /widget/ and the test fixtures at /, with the strict CSP. */
+export function startPlain () {
+  return serveFiles(pathname => pathname.startsWith('/widget/')
+    ? inside(dist, path.join(dist, pathname.slice('/widget/'.length)))
+    : inside(fixtures, path.join(fixtures, pathname === '/' ? 'plain.html' : pathname.slice(1))))
+}
+
+/**
+ * Serves a folder (a bundler's output) at /, with the strict CSP; "/" is
+ * index.html, and /favicon.svg the test fixtures' icon.
+ */
+export function startStatic (dir) {
+  return serveFiles(pathname => pathname === '/favicon.svg'
+    ? path.join(fixtures, 'favicon.svg')
+    : inside(dir, path.join(dir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1)))))
 }
 
 /** The one way the project launches Chromium. */

@@ -197,7 +197,17 @@ describe('the widget in Welsh and in English', { timeout: 240000 }, () => {
         refused = err.name + ': ' + err.message
       }
       const words = kit.messages({ lang: 'cy', messages: { 'ui.error-summary.title': 'Mae angen newid rhai atebion' } })
-      return { welsh, french, refused, words: [words.lang, words.name, words.words['ui.error-summary.title'], words.words['ui.page-title']] }
+      // A refused re-attach leaves the form's binding as it was.
+      form.removeAttribute('lang')
+      const first = kit.attach(form)
+      let bad = ''
+      try {
+        kit.attach(form, { messages: { requried: 'Enter {field}' } })
+      } catch (err) {
+        bad = err.message
+      }
+      const kept = kit.binding(form) === first && form.dataset.stemknAttached === 'true'
+      return { welsh, french, refused, bad, kept, words: [words.lang, words.name, words.words['ui.error-summary.title'], words.words['ui.page-title']] }
     })
     assert.equal(out.welsh.summary, 'Mae problem wedi codi')
     assert.match(out.welsh.first, /^Rhowch /)
@@ -205,6 +215,8 @@ describe('the widget in Welsh and in English', { timeout: 240000 }, () => {
     assert.equal(out.french, 'There is a problem', 'a page in a language stemkn lacks gets English')
     assert.equal(out.refused, 'StemknError: stemkn: there are no messages in "fr": the languages are cy and en')
     assert.deepEqual(out.words, ['cy', 'Cymraeg', 'Mae angen newid rhai atebion', 'Gwall: {title}'])
+    assert.equal(out.bad, 'stemkn: messages (en): "requried": is not a key stemkn has: there is no finding "requried"')
+    assert.ok(out.kept)
     await p.check()
   })
 })
