@@ -202,10 +202,9 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 	if len(problems) > 0 {
 		return nil, &MessagesError{Lang: meta.Lang, Problems: problems}
 	}
-	var m *Messages
 	c := checker{ref: ref}
-	switch {
-	case meta.Extends != "":
+	var m *Messages
+	if meta.Extends != "" {
 		if builtin == nil {
 			return nil, &MessagesError{Lang: meta.Lang, Problems: []MessageProblem{{Key: "_meta", Problem: "a built-in catalogue extends nothing"}}}
 		}
@@ -213,37 +212,9 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 		if err != nil {
 			return nil, &MessagesError{Lang: meta.Lang, Problems: []MessageProblem{{Key: "_meta", Problem: "extends " + strconv.Quote(meta.Extends) + ": " + strings.TrimPrefix(err.Error(), "stemkn: ")}}}
 		}
-		if meta.Lang != "" && !strings.EqualFold(meta.Lang, base.lang) {
-			c.problem("_meta", "has lang "+strconv.Quote(meta.Lang)+" but extends "+strconv.Quote(meta.Extends))
-		}
-		if len(meta.Forms) > 0 || len(meta.Lists) > 0 {
-			c.problem("_meta", "forms and lists belong to the language, not to a file that extends it")
-		}
-		m = base.clone()
-		if meta.Name != "" {
-			m.name = meta.Name
-		}
-	default:
-		if meta.Lang == "" {
-			c.problem("_meta", `needs "lang", the language's tag (such as "cy"), or "extends", a built-in language to override`)
-		}
-		m = &Messages{lang: meta.Lang, name: meta.Name, forms: meta.Forms, after: meta.Lists, text: make(map[string]string, len(entries))}
-		if m.name == "" {
-			m.name = m.lang
-		}
-		for _, f := range meta.Forms {
-			if _, clash := formats[f]; clash || !isIdentifier(f) {
-				c.problem("_meta", "form "+strconv.Quote(f)+" cannot be a form: a form is a word of letters that is not a format's name")
-			}
-		}
-		for word, form := range meta.Lists {
-			if word != "and" && word != "or" {
-				c.problem("_meta", "lists names "+strconv.Quote(word)+": only \"and\" and \"or\" join lists")
-			}
-			if !slices.Contains(meta.Forms, form) {
-				c.problem("_meta", "lists gives "+strconv.Quote(word)+" the form "+strconv.Quote(form)+", which is not one of the language's forms")
-			}
-		}
+		m = c.extending(base, meta)
+	} else {
+		m = c.newLanguage(meta, len(entries))
 	}
 	c.m = m
 	inFile := make(map[string]bool, len(entries))
@@ -268,6 +239,48 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 		return nil, err
 	}
 	return m, nil
+}
+
+// extending is the messages of a file that overrides base, a built-in
+// language, key by key.
+func (c *checker) extending(base *Messages, meta catalogueMeta) *Messages {
+	if meta.Lang != "" && !strings.EqualFold(meta.Lang, base.lang) {
+		c.problem("_meta", "has lang "+strconv.Quote(meta.Lang)+" but extends "+strconv.Quote(meta.Extends))
+	}
+	if len(meta.Forms) > 0 || len(meta.Lists) > 0 {
+		c.problem("_meta", "forms and lists belong to the language, not to a file that extends it")
+	}
+	m := base.clone()
+	if meta.Name != "" {
+		m.name = meta.Name
+	}
+	return m
+}
+
+// newLanguage is the messages of a whole catalogue, with its forms and
+// lists checked; its texts are set after.
+func (c *checker) newLanguage(meta catalogueMeta, size int) *Messages {
+	if meta.Lang == "" {
+		c.problem("_meta", `needs "lang", the language's tag (such as "cy"), or "extends", a built-in language to override`)
+	}
+	m := &Messages{lang: meta.Lang, name: meta.Name, forms: meta.Forms, after: meta.Lists, text: make(map[string]string, size)}
+	if m.name == "" {
+		m.name = m.lang
+	}
+	for _, f := range meta.Forms {
+		if _, clash := formats[f]; clash || !isIdentifier(f) {
+			c.problem("_meta", "form "+strconv.Quote(f)+" cannot be a form: a form is a word of letters that is not a format's name")
+		}
+	}
+	for word, form := range meta.Lists {
+		if word != "and" && word != "or" {
+			c.problem("_meta", "lists names "+strconv.Quote(word)+": only \"and\" and \"or\" join lists")
+		}
+		if !slices.Contains(meta.Forms, form) {
+			c.problem("_meta", "lists gives "+strconv.Quote(word)+" the form "+strconv.Quote(form)+", which is not one of the language's forms")
+		}
+	}
+	return m
 }
 
 type catalogueEntry struct{ key, text string }
@@ -413,39 +426,9 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		refText(key)
 		return info, true
 	case strings.HasPrefix(key, "label"):
-		name, pattern, found := strings.Cut(key, "@")
-		form, formed := strings.CutPrefix(name, "label.")
-		if !found || (name != "label" && !formed) || (pattern != "" && pattern[0] != '/') {
-			c.problem(key, "a label's key is label@PATTERN or label.FORM@PATTERN, with PATTERN a JSON Pointer")
-			return info, false
-		}
-		if formed && !slices.Contains(c.m.forms, form) {
-			c.problem(key, c.noForm(form))
-			return info, false
-		}
-		if c.ref != nil && !c.ref.has("label@"+pattern) {
-			c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
-			return info, false
-		}
-		info.kind, info.stars = "label", strings.Count(pattern, "*")
-		return info, true
+		return c.classifyLabel(key)
 	case strings.HasPrefix(key, "word."):
-		name, id, found := strings.Cut(key[len("word."):], "@")
-		set, form, formed := strings.Cut(name, ".")
-		if !found || set == "" || id == "" {
-			c.problem(key, "a word's key is word.SET@ID or word.SET.FORM@ID")
-			return info, false
-		}
-		if formed && !slices.Contains(c.m.forms, form) {
-			c.problem(key, c.noForm(form))
-			return info, false
-		}
-		if !known("word." + set + "@" + id) {
-			c.problem(key, "is not a key stemkn has")
-			return info, false
-		}
-		info.kind = "word"
-		return info, true
+		return c.classifyWord(key)
 	case strings.HasPrefix(key, "scheme@"):
 		if p := c.schemePlace(key[len("scheme@"):]); p != "" {
 			c.problem(key, p)
@@ -454,9 +437,15 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		info.kind = "scheme"
 		return info, true
 	}
-	// A finding's template: code[.variant][@pattern].
+	return c.classifyFinding(key)
+}
+
+// classifyFinding says what a finding template's key is
+// (code[.variant][@pattern]) and which English text it is checked against,
+// reporting one stemkn does not have.
+func (c *checker) classifyFinding(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1, kind: "finding"}
 	base, pattern, hasPattern := strings.Cut(key, "@")
-	info.kind = "finding"
 	if hasPattern {
 		info.stars = strings.Count(pattern, "*")
 	}
@@ -468,7 +457,7 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		return info, true
 	}
 	if c.ref.has(key) {
-		refText(key)
+		info.ref, info.hasRef = c.ref.text[key]
 		return info, true
 	}
 	if !c.ref.has(base) && !c.ref.has(codeOf(base)) {
@@ -486,6 +475,50 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 			break
 		}
 	}
+	return info, true
+}
+
+// classifyLabel says what a label's key is (label@PATTERN or
+// label.FORM@PATTERN), reporting one stemkn does not have.
+func (c *checker) classifyLabel(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1}
+	name, pattern, found := strings.Cut(key, "@")
+	form, formed := strings.CutPrefix(name, "label.")
+	if !found || (name != "label" && !formed) || (pattern != "" && pattern[0] != '/') {
+		c.problem(key, "a label's key is label@PATTERN or label.FORM@PATTERN, with PATTERN a JSON Pointer")
+		return info, false
+	}
+	if formed && !slices.Contains(c.m.forms, form) {
+		c.problem(key, c.noForm(form))
+		return info, false
+	}
+	if c.ref != nil && !c.ref.has("label@"+pattern) {
+		c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
+		return info, false
+	}
+	info.kind, info.stars = "label", strings.Count(pattern, "*")
+	return info, true
+}
+
+// classifyWord says what a vocabulary word's key is (word.SET@ID or
+// word.SET.FORM@ID), reporting one stemkn does not have.
+func (c *checker) classifyWord(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1}
+	name, id, found := strings.Cut(key[len("word."):], "@")
+	set, form, formed := strings.Cut(name, ".")
+	if !found || set == "" || id == "" {
+		c.problem(key, "a word's key is word.SET@ID or word.SET.FORM@ID")
+		return info, false
+	}
+	if formed && !slices.Contains(c.m.forms, form) {
+		c.problem(key, c.noForm(form))
+		return info, false
+	}
+	if c.ref != nil && !c.ref.has("word."+set+"@"+id) {
+		c.problem(key, "is not a key stemkn has")
+		return info, false
+	}
+	info.kind = "word"
 	return info, true
 }
 
@@ -561,18 +594,9 @@ func (c *checker) placeholder(key, ph string, k keyInfo, refNames map[string][]s
 		bad("has no name")
 		return
 	}
-	var value string
-	for _, f := range fmts {
-		kind, isFormat := formats[f]
-		switch {
-		case isFormat && kind != formatJoin:
-			value = f
-		case isFormat:
-		case slices.Contains(c.m.forms, f):
-		default:
-			bad("names " + strconv.Quote(f) + ", which is neither a format nor a form of " + strconv.Quote(c.m.lang))
-			return
-		}
+	value, ok := c.valueFormat(fmts, bad)
+	if !ok {
+		return
 	}
 	switch {
 	case lower == "field":
@@ -600,6 +624,25 @@ func (c *checker) placeholder(key, ph string, k keyInfo, refNames map[string][]s
 	if !slices.Contains(want, value) {
 		bad("should be written " + formatted(name, want) + ", as in the English message")
 	}
+}
+
+// valueFormat is the format of a placeholder's value among its formats
+// (not a list's join, not a form), reporting one that is none of these.
+func (c *checker) valueFormat(fmts []string, bad func(string)) (string, bool) {
+	var value string
+	for _, f := range fmts {
+		kind, isFormat := formats[f]
+		switch {
+		case isFormat && kind != formatJoin:
+			value = f
+		case isFormat:
+		case slices.Contains(c.m.forms, f):
+		default:
+			bad("names " + strconv.Quote(f) + ", which is neither a format nor a form of " + strconv.Quote(c.m.lang))
+			return "", false
+		}
+	}
+	return value, true
 }
 
 // placeholderNames lists a reference text's placeholder names (first letter
