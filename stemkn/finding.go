@@ -269,10 +269,10 @@ type RuleResult struct {
 	Outcome Outcome `json:"outcome"`
 	// Reference is the source's words the rule comes from, quoted ("…"
 	// where shortened); empty for stemkn's own checks, such as that a
-	// programme ends on or after the day it starts.
+	// programme ends on or after the day it starts. The project's reading
+	// of it, where the rule needs one, is the note of the rule in the
+	// scheme (its Citation) and in the exported schema.
 	Reference string `json:"reference"`
-	// Note is the project's reading of the source, where the rule needs one.
-	Note string `json:"note,omitempty"`
 	// Source names the document Reference quotes when it is not the
 	// scheme's own source, such as the Erasmus+ Programme Guide 2016.
 	Source string `json:"source,omitempty"`

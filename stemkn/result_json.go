@@ -32,7 +32,7 @@ func (r *Result) sizeHint() int {
 	}
 	for i := range r.Rules {
 		rr := &r.Rules[i]
-		n += 80 + len(rr.Rule) + len(rr.Code) + len(rr.Title) + len(rr.Reference) + len(rr.Note) + len(rr.Source)
+		n += 80 + len(rr.Rule) + len(rr.Code) + len(rr.Title) + len(rr.Reference) + len(rr.Source)
 	}
 	return n
 }
@@ -168,10 +168,6 @@ func (rr *RuleResult) appendJSON(b []byte) []byte {
 	b = appendJSONQuoted(b, string(rr.Outcome))
 	b = append(b, `,"reference":`...)
 	b = appendJSONQuoted(b, rr.Reference)
-	if rr.Note != "" {
-		b = append(b, `,"note":`...)
-		b = appendJSONQuoted(b, rr.Note)
-	}
 	if rr.Source != "" {
 		b = append(b, `,"source":`...)
 		b = appendJSONQuoted(b, rr.Source)

@@ -335,7 +335,7 @@ func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, 
 			outcome = r.check(&ev)
 		}
 		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: titles[i], Outcome: outcome,
-			Reference: r.cite.Reference, Note: r.cite.Note, Source: r.cite.Source, Advice: r.advice}
+			Reference: r.cite.Reference, Source: r.cite.Source, Advice: r.advice}
 		if r.advice {
 			continue
 		}

@@ -252,13 +252,26 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 	}
 	var seen uint64
 	for !d.stop {
-		key, ok := d.memberName()
-		if !ok {
+		d.ws()
+		if d.i >= len(d.s) || d.s[d.i] != '"' {
+			d.syntaxError("field-name")
 			return
 		}
+		key := d.str()
+		d.ws()
+		if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
+			d.syntaxError("colon")
+			return
+		}
+		d.i++
 		mark := len(d.path)
 		d.path = appendPointerKey(append(d.path, '/'), key)
-		d.member(sh, base, key, &seen)
+		if n, f := sh.lookup(key); f != nil && seen&(1<<n) == 0 {
+			seen |= 1 << n
+			d.value(f, unsafe.Add(base, f.offset))
+		} else {
+			d.skipMember(key, f == nil)
+		}
 		d.path = d.path[:mark]
 		if d.stop {
 			return
@@ -281,43 +294,16 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 	}
 }
 
-// memberName reads an object member's name and the colon after it; false
-// when the JSON is malformed there.
-func (d *decoder) memberName() (string, bool) {
-	d.ws()
-	if d.i >= len(d.s) || d.s[d.i] != '"' {
-		d.syntaxError("field-name")
-		return "", false
-	}
-	key := d.str()
-	d.ws()
-	if d.stop || d.i >= len(d.s) || d.s[d.i] != ':' {
-		d.syntaxError("colon")
-		return "", false
-	}
-	d.i++
-	return key, true
-}
-
-// member reads the value of the member key of the struct of shape sh at
-// base: into its field, or skipped, with a problem, when the struct has no
-// such field or the member repeats one (seen marks the fields read).
-func (d *decoder) member(sh *Shape, base unsafe.Pointer, key string, seen *uint64) {
-	n, f := sh.lookup(key)
+// skipMember skips the value of a member the struct has no field for
+// (unknown) or has read already, with a problem.
+func (d *decoder) skipMember(key string, unknown bool) {
+	d.skip()
 	switch {
-	case f == nil:
-		d.skip()
-		if !d.stop {
-			d.fail(UnknownField, map[string]any{"name": key})
-		}
-	case *seen&(1<<n) != 0:
-		d.skip()
-		if !d.stop && d.fail(Duplicate, map[string]any{"name": key}) {
-			(*d.out)[len(*d.out)-1].Variant = "key"
-		}
-	default:
-		*seen |= 1 << n
-		d.value(f, unsafe.Add(base, f.offset))
+	case d.stop:
+	case unknown:
+		d.fail(UnknownField, map[string]any{"name": key})
+	case d.fail(Duplicate, map[string]any{"name": key}):
+		(*d.out)[len(*d.out)-1].Variant = "key"
 	}
 }
 
@@ -419,9 +405,7 @@ func (d *decoder) count() int {
 // its own stack of open brackets rather than recursing, so deep nesting costs
 // no Go stack; the depth limit still applies.
 func (d *decoder) skip() {
-	var stack [32]byte // the open brackets, innermost last; grows past 32 levels
-	open := stack[:0]
-	expectValue := true
+	open, expectValue := make([]byte, 0, 32), true // the open brackets, innermost last
 	for !d.stop {
 		d.ws()
 		if d.i >= len(d.s) {
@@ -429,17 +413,28 @@ func (d *decoder) skip() {
 			return
 		}
 		c := d.s[d.i]
-		switch {
-		case !expectValue:
-			switch d.afterValue(open, c) {
-			case skipDone:
+		if !expectValue { // after a value: a comma, or a closing bracket
+			if len(open) == 0 {
 				return
-			case skipNext:
+			}
+			switch c {
+			case ',':
+				d.i++
+				if open[len(open)-1] == '{' && !d.key() {
+					return
+				}
 				expectValue = true
 				continue
+			case '}', ']':
+				if !d.closes(open[len(open)-1], c) {
+					return
+				}
+				open = open[:len(open)-1]
+			default:
+				d.syntaxError("comma-bracket")
+				return
 			}
-			open = open[:len(open)-1] // skipClosed
-		case c == '{' || c == '[':
+		} else if c == '{' || c == '[' {
 			if d.depth+len(open)+1 > d.limits.Depth {
 				d.tooLarge("depth", d.limits.Depth)
 				return
@@ -447,55 +442,26 @@ func (d *decoder) skip() {
 			open = append(open, c)
 			d.i++
 			d.ws()
-			if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
-				if !d.closes(c, d.s[d.i]) { // an empty object or array
+			if d.i >= len(d.s) || (d.s[d.i] != '}' && d.s[d.i] != ']') {
+				if c == '{' && !d.key() {
 					return
 				}
-				open = open[:len(open)-1]
-				expectValue = false
-				break
+				continue
 			}
-			if c == '{' && !d.key() {
+			if !d.closes(c, d.s[d.i]) { // an empty object or array
 				return
 			}
-			continue
-		case !d.scalar(c):
+			open = open[:len(open)-1]
+		} else if c == '"' {
+			d.str()
+		} else if !d.scalar(c) {
 			return
-		default:
-			expectValue = false
 		}
+		expectValue = false
 		if len(open) == 0 {
 			return
 		}
 	}
-}
-
-// What skip does after a value, as afterValue reads the next byte.
-const (
-	skipDone   = iota // the value skipped is complete, or the JSON is malformed
-	skipNext          // a comma: another value follows in the open object or array
-	skipClosed        // the innermost open object or array closes
-)
-
-// afterValue reads the byte c after a value inside the open brackets.
-func (d *decoder) afterValue(open []byte, c byte) int {
-	switch {
-	case len(open) == 0:
-		return skipDone
-	case c == ',':
-		d.i++
-		if open[len(open)-1] == '{' && !d.key() {
-			return skipDone
-		}
-		return skipNext
-	case c == '}' || c == ']':
-		if !d.closes(open[len(open)-1], c) {
-			return skipDone
-		}
-		return skipClosed
-	}
-	d.syntaxError("comma-bracket")
-	return skipDone
 }
 
 // scalar skips a string, literal or number starting with c; false when no
