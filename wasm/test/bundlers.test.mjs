@@ -163,8 +163,10 @@ describe('the npm package', { timeout: 300000 }, () => {
   it('has types that tsc --strict accepts for browser and Node hosts, and that catch misuse', async () => {
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
     const common = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler']
-    await run(process.execPath, [tsc, ...common, '--lib', 'es2022,dom', 'usage.ts'], { cwd: project })
-    await run(process.execPath, [tsc, ...common, '--lib', 'es2022', 'usage-node.ts'], { cwd: project })
+    const check = (lib, file) => run(process.execPath, [tsc, ...common, '--lib', lib, file], { cwd: project })
+      .catch(err => assert.fail(`tsc ${file}:\n${err.stdout}${err.stderr}`))
+    await check('es2022,dom', 'usage.ts')
+    await check('es2022', 'usage-node.ts')
     const wrong = await run(process.execPath, [tsc, ...common, '--lib', 'es2022,dom', 'usage-wrong.ts'], { cwd: project }).then(() => '', e => e.stdout)
     const lines = [...wrong.matchAll(/usage-wrong\.ts\((\d+),\d+\): error (TS\d+)/g)].map(m => Number(m[1]))
     const marked = (await readFile(path.join(project, 'usage-wrong.ts'), 'utf8')).split('\n')

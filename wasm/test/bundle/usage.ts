@@ -21,7 +21,7 @@ export async function host (form: HTMLFormElement, bytes: Uint8Array, module: We
   const result: Result = kit.validate({ scheme: 'stem-kn-2011' }, { mode: 'draft', messages: { 'required@/network/name': 'Rhowch enw' } })
   const answer: FormAnswer = kit.validateForm([['network[name]', 'Calder Valley']])
   const errors: Finding[] = result.findings.filter(f => f.severity === 'error')
-  const binding = kit.attach(form, { live: 'blur', errorSummary: { title: 'Mae problem wedi codi' } })
+  const binding = kit.attach(form, { live: 'blur', lang: 'cy', messages: { 'ui.error-summary.title': 'Mae problem wedi codi' } })
   form.addEventListener('stemkn:validated', e => console.log(e.detail.result.valid, e.detail.trigger))
   document.addEventListener('stemkn:ready', e => e.detail.schemes())
   binding.detach()
