@@ -753,17 +753,6 @@ func formed(key, form string) string {
 // Welsh word after "neu", "or", takes the soft mutation).
 var formSets = map[string]bool{"type": true, "offer-kind": true, "audience": true, "date-part": true}
 
-// isFindingKey reports whether a key is a finding's template, not a label,
-// word, rule title, page word, scheme word or the fallback.
-func isFindingKey(key string) bool {
-	for _, prefix := range []string{"label", "word.", "ui.", "rule@", "scheme@"} {
-		if strings.HasPrefix(key, prefix) {
-			return false
-		}
-	}
-	return key != "fallback"
-}
-
 // Check reports the words of the schemes that the messages do not give in
 // their language, as a *MessagesError: a host that loads a scheme file and
 // shows a language other than English adds the file's words (With, or a
