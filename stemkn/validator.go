@@ -25,6 +25,9 @@ type Validator struct {
 
 	mu       sync.RWMutex
 	compiled map[string]*compiled
+
+	placesMu sync.Mutex
+	places   map[string]*schemaIndex // the exported schemas' keywords, for Basic
 }
 
 // NewValidator returns a validator for the schemes of c (the built-in

@@ -58,16 +58,29 @@ type options struct {
 	Lang string `json:"lang"`
 	// Messages override keys of the language's catalogue.
 	Messages map[string]string `json:"messages"`
+	// Output is what validate answers: "result" (the default) or "basic",
+	// JSON Schema's basic output format (stemkn.Validator.Basic).
+	Output string `json:"output"`
 }
 
 // readOptions parses options JSON ("" means none) and picks the validator
 // that words findings in the options' language with their overrides.
 func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, string) {
+	opts, v, _, problem := k.readCall(text)
+	return opts, v, problem
+}
+
+// readCall is readOptions with the output the call asks for: true for
+// JSON Schema's basic output format.
+func (k *kit) readCall(text string) (stemkn.Options, *stemkn.Validator, bool, string) {
 	var o options
 	if text != "" {
 		if err := json.Unmarshal([]byte(text), &o); err != nil {
-			return stemkn.Options{}, nil, "stemkn: options must be a JSON object with scheme, mode, lang and messages: " + err.Error()
+			return stemkn.Options{}, nil, false, "stemkn: options must be a JSON object with scheme, mode, lang, messages and output: " + err.Error()
 		}
+	}
+	if o.Output != "" && o.Output != "result" && o.Output != "basic" {
+		return stemkn.Options{}, nil, false, "stemkn: output must be \"result\" or \"basic\", not " + strconv.Quote(o.Output)
 	}
 	var mode stemkn.Mode
 	switch o.Mode {
@@ -76,13 +89,13 @@ func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, strin
 	case "draft":
 		mode = stemkn.Draft
 	default:
-		return stemkn.Options{}, nil, "stemkn: mode must be \"submit\" or \"draft\", not " + strconv.Quote(o.Mode)
+		return stemkn.Options{}, nil, false, "stemkn: mode must be \"submit\" or \"draft\", not " + strconv.Quote(o.Mode)
 	}
 	v, problem := k.worder(o)
 	if problem != "" {
-		return stemkn.Options{}, nil, problem
+		return stemkn.Options{}, nil, false, problem
 	}
-	return stemkn.Options{Scheme: o.Scheme, Mode: mode}, v, ""
+	return stemkn.Options{Scheme: o.Scheme, Mode: mode}, v, o.Output == "basic", ""
 }
 
 // worder is the validator that words findings in the options' language
@@ -139,15 +152,19 @@ func (k *kit) messages(optsJSON string) string {
 	return toJSON(pageWords{Lang: m.Lang(), Name: m.Name(), Words: m.Words("ui.")})
 }
 
-// validate validates a JSON document: the result JSON of SPEC §6.
+// validate validates a JSON document: the result's JSON, or with output
+// "basic" the result in JSON Schema's basic output format.
 func (k *kit) validate(doc, optsJSON string) string {
-	opts, v, problem := k.readOptions(optsJSON)
+	opts, v, basic, problem := k.readCall(optsJSON)
 	if problem != "" {
 		return errorJSON(problem)
 	}
+	r := v.ValidateString(doc, opts)
+	if basic {
+		return toJSON(v.Basic([]byte(doc), &r))
+	}
 	// Result.AppendJSON writes what json.Marshal would, without reflection,
 	// which in WebAssembly costs more than a tenth of the call.
-	r := v.ValidateString(doc, opts)
 	out, err := r.AppendJSON(nil)
 	if err != nil {
 		return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
@@ -171,12 +188,15 @@ type formAnswer struct {
 	DateInputs map[string][]string `json:"dateInputs,omitempty"`
 	// Budget sums up the budget against the scheme, for application schemes.
 	Budget *stemkn.BudgetSummary `json:"budget,omitempty"`
+	// Basic is the result in JSON Schema's basic output format, for the
+	// decoded document, when the options ask for output "basic".
+	Basic *stemkn.BasicOutput `json:"basic,omitempty"`
 }
 
 // validateForm decodes form entries ([[name, value], …], in form order) with
 // the Go form decoder and validates the document.
 func (k *kit) validateForm(entriesJSON, optsJSON string) string {
-	opts, v, problem := k.readOptions(optsJSON)
+	opts, v, basic, problem := k.readCall(optsJSON)
 	if problem != "" {
 		return errorJSON(problem)
 	}
@@ -192,15 +212,19 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 		values.Add(e[0], e[1])
 	}
 	res, form := v.ValidateForm(values, opts)
-	return answerForm(v, res, form, opts)
+	return answerForm(v, res, form, opts, basic)
 }
 
 // answerForm writes validateForm's answer. The decoded document is echoed
 // only within the byte limit: past it the result is a too-large finding and
 // the answer's document is null, so an answer is never much bigger than
 // what the limits let in.
-func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options) string {
+func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options, basic bool) string {
 	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}, DateInputs: form.DateInputs}
+	if basic {
+		b := v.Basic(form.Document, &res)
+		out.Basic = &b
+	}
 	if len(form.Document) > v.Limits().Bytes {
 		out.Document = nil
 	}
@@ -246,20 +270,23 @@ func (k *kit) refuse(call, optsJSON string) string {
 		}
 		return errorJSON(err.Error())
 	}
-	opts, v, problem := k.readOptions(optsJSON)
+	opts, v, basic, problem := k.readCall(optsJSON)
 	if problem != "" {
 		return errorJSON(problem)
 	}
 	res := v.TooLarge(opts)
 	switch call {
 	case "validate":
+		if basic {
+			return toJSON(v.Basic(nil, &res))
+		}
 		out, err := res.AppendJSON(nil)
 		if err != nil {
 			return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
 		}
 		return string(out)
 	case "validateForm":
-		return answerForm(v, res, stemkn.Form{Fields: map[string]string{}}, opts)
+		return answerForm(v, res, stemkn.Form{Fields: map[string]string{}}, opts, basic)
 	}
 	return errorJSON("stemkn: nothing to refuse called " + strconv.Quote(call))
 }

@@ -166,6 +166,44 @@ export interface BudgetSummary {
   categories: CategorySpend[]
 }
 
+/**
+ * JSON Schema's basic output format (draft 2020-12, as the official output
+ * schema https://json-schema.org/draft/2020-12/output/schema defines it):
+ * what validate() gives with {output: 'basic'}.
+ */
+export interface BasicOutput {
+  valid: boolean
+  /** Always "": the unit is the whole schema's verdict. */
+  keywordLocation: ''
+  /** Always "": the whole document. */
+  instanceLocation: ''
+  /** One unit per error finding, in the findings' order (warnings are not listed). */
+  errors?: BasicError[]
+}
+
+/** One error finding as an output unit of the basic output format. */
+export interface BasicError {
+  valid: false
+  /**
+   * The keyword of the scheme's exported schema (kit.schema(id)) behind the
+   * finding, along the validator's path through "$ref"
+   * ("/properties/network/$ref/properties/name/maxLength"); a rule the
+   * schema cannot say points at its entry ("/x-stemkn-rules/2"); what no
+   * keyword says (malformed JSON, input past a limit, a repeated key or
+   * institution id, an unknown institution) at "".
+   */
+  keywordLocation: string
+  /** The same keyword as the schema's $id and a plain pointer; given when keywordLocation passes a "$ref". */
+  absoluteKeywordLocation?: string
+  /** The value the keyword judges: the finding's path, or for a missing or unknown field the object holding it. */
+  instanceLocation: string
+  /** The finding's message. */
+  error: string
+}
+
+/** What validate() and validateForm() answer: the result (the default) or JSON Schema's basic output format. */
+export type Output = 'result' | 'basic'
+
 /** What validateForm() gives. */
 export interface FormAnswer {
   result: Result
@@ -293,13 +331,17 @@ export interface Kit {
    * Validates a document (JSON text, or a value to write as JSON). Text
    * longer than the byte limit gets the too-large result without reaching Go.
    */
-  validate (doc: unknown, options?: ValidateOptions): Result
+  validate (doc: unknown, options?: ValidateOptions & { output?: 'result' }): Result
+  /** Validates a document and gives the result in JSON Schema's basic output format. */
+  validate (doc: unknown, options: ValidateOptions & { output: 'basic' }): BasicOutput
   /**
    * Decodes form entries with the Go form decoder and validates them. A form
    * whose names and values are together longer than the byte limit gets the
    * too-large result (and a null document) without reaching Go.
    */
-  validateForm (entries: [string, string][], options?: ValidateOptions): FormAnswer
+  validateForm (entries: [string, string][], options?: ValidateOptions & { output?: 'result' }): FormAnswer
+  /** validateForm with the result also in JSON Schema's basic output format, for the decoded document. */
+  validateForm (entries: [string, string][], options: ValidateOptions & { output: 'basic' }): FormAnswer & { basic: BasicOutput }
   /** The catalogue's schemes. */
   schemes (): Scheme[]
   /**

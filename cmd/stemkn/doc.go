@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json] [--mode submit|draft] [FILE|-]
+//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]
 //	stemkn schema   [--scheme ID | --scheme-file FILE]   # JSON Schema (draft 2020-12) to stdout
 //	stemkn schemes                                       # ids and titles, tab-separated
 //	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
@@ -31,7 +31,10 @@
 // not UTF-8, line separators and bidirectional controls escaped (\n,
 // \x1b, \xff, \u202e; a backslash doubled), so a document can neither
 // print a line of its own nor send the terminal an escape sequence.
-// --format json prints each document's result (SPEC §6) as one line of JSON.
+// --format json prints each document's result as one line of JSON;
+// --format basic prints it in JSON Schema's basic output format (draft
+// 2020-12), its keyword locations in the scheme's exported schema
+// (stemkn.Validator.Basic).
 // --scheme judges every document against that scheme whatever its own
 // scheme field says; --scheme-file loads a scheme file (which may extend a
 // built-in scheme) and judges against it unless --scheme names another.

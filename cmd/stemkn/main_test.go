@@ -84,7 +84,7 @@ func TestCommandsExitWithTheDocumentedCodes(t *testing.T) {
 		{"validate two files", []string{"validate", "testdata/calder-valid.json", "testdata/calder-invalid.json"}, "", exitTrouble, "", "give one file"},
 		{"validate with an unknown flag", []string{"validate", "--frob", "testdata/calder-valid.json"}, "", exitTrouble, "", "flag provided but not defined: -frob"},
 		{"validate -h", []string{"validate", "-h"}, "", exitOK, "", "Usage: stemkn validate"},
-		{"validate in an unknown format", []string{"validate", "--format", "xml", "testdata/calder-valid.json"}, "", exitTrouble, "", `--format must be text or json, not "xml"`},
+		{"validate in an unknown format", []string{"validate", "--format", "xml", "testdata/calder-valid.json"}, "", exitTrouble, "", `--format must be text, json or basic, not "xml"`},
 		{"validate in an unknown mode", []string{"validate", "--mode", "final", "testdata/calder-valid.json"}, "", exitTrouble, "", `--mode must be submit or draft, not "final"`},
 		{"validate against an unknown scheme", []string{"validate", "--scheme", "no-such-scheme", "testdata/calder-valid.json"}, "", exitTrouble, "", `there is no scheme "no-such-scheme"`},
 		{"validate with a scheme file", []string{"validate", "--scheme-file", "testdata/lower-cap.scheme.json", "testdata/calder-valid.json"}, "", exitFindings, "(budget.cap)", ""},
@@ -243,6 +243,29 @@ func TestValidateJSONOutputIsTheResult(t *testing.T) {
 	require.Equal(t, []stemkn.Code{stemkn.CodeRequired, stemkn.CodeCap, stemkn.CodeCategoryShare}, r.Findings.Codes())
 	require.NotEmpty(t, r.Rules)
 	require.Contains(t, stdout, "£2,000.00", "money signs are not escaped")
+}
+
+func TestValidateBasicOutputIsJSONSchemaBasicOutput(t *testing.T) {
+	var ndjson bytes.Buffer
+	for _, f := range []string{"calder-valid.json", "calder-invalid.json"} {
+		require.NoError(t, json.Compact(&ndjson, []byte(readTestdata(t, f))))
+		ndjson.WriteByte('\n')
+	}
+	code, stdout, _ := stemknRun(t, ndjson.String(), "validate", "--format", "basic")
+	require.Equal(t, exitFindings, code)
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	require.Len(t, lines, 2, "one output per document, one line each")
+	require.JSONEq(t, `{"valid": true, "keywordLocation": "", "instanceLocation": ""}`, lines[0])
+	var basic stemkn.BasicOutput
+	require.NoError(t, json.Unmarshal([]byte(lines[1]), &basic))
+	require.False(t, basic.Valid)
+	require.Equal(t, []stemkn.BasicError{
+		{KeywordLocation: "/properties/network/$ref/properties/name/minLength",
+			AbsoluteKeywordLocation: "https://stemkn.org/schema/stem-kn-2011.json#/$defs/Network/properties/name/minLength",
+			InstanceLocation:        "/network/name", Error: "Enter the network's name"},
+		{KeywordLocation: "/x-stemkn-rules/5", InstanceLocation: "/funding/lines", Error: "The total must be £2,000.00 or less: it is £2,200.00"},
+		{KeywordLocation: "/x-stemkn-rules/6", InstanceLocation: "/funding/lines", Error: jsonResultsMessage(t, "calder-invalid.json", 2)},
+	}, basic.Errors)
 }
 
 func TestValidateTextOutputSaysWhatIsWrongAndWhy(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 func init() {
 	addCommand(command{
 		name:    "validate",
-		usage:   "[--scheme ID | --scheme-file FILE] [--format text|json] [--mode submit|draft] [FILE|-]",
+		usage:   "[--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]",
 		summary: "validate one JSON document, or NDJSON (one document per line), from FILE or stdin",
 		run:     runValidate,
 	})
@@ -26,7 +26,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flagSet("validate", stderr)
 	scheme := flags.String("scheme", "", "judge every document against the scheme `ID`, whatever its own scheme field says")
 	schemeFile := flags.String("scheme-file", "", "load a scheme `FILE` (it may extend a built-in scheme) and judge against it unless --scheme is given")
-	format := flags.String("format", "text", "output `format`: text, or json (one result per line)")
+	format := flags.String("format", "text", "output `format`: text; json, one result per line; or basic, JSON Schema's basic output format (2020-12) per line, its keyword locations in the scheme's exported schema")
 	mode := flags.String("mode", "submit", "`mode`: submit (missing values are errors) or draft (missing values are warnings)")
 	paths, code, ok := parseArgs(flags, args)
 	if !ok {
@@ -35,8 +35,8 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case len(paths) > 1:
 		return trouble(stderr, "validate", "give one file (or - for stdin), not "+strconv.Itoa(len(paths)))
-	case *format != "text" && *format != "json":
-		return trouble(stderr, "validate", "--format must be text or json, not "+strconv.Quote(*format))
+	case *format != "text" && *format != "json" && *format != "basic":
+		return trouble(stderr, "validate", "--format must be text, json or basic, not "+strconv.Quote(*format))
 	case *mode != string(stemkn.Submit) && *mode != string(stemkn.Draft):
 		return trouble(stderr, "validate", "--mode must be submit or draft, not "+strconv.Quote(*mode))
 	}
@@ -71,11 +71,17 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	v := stemkn.NewValidator(catalogue)
 	judge := func(d document, out *bytes.Buffer) (invalid bool) {
 		r := v.Validate(d.text, opts)
-		if *format == "json" {
+		switch *format {
+		case "json":
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			_ = enc.Encode(&r) // a Result always encodes; the buffer cannot fail
-		} else {
+		case "basic":
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			basic := v.Basic(d.text, &r)
+			_ = enc.Encode(&basic)
+		default:
 			label := name
 			if d.line > 0 {
 				label += ":" + strconv.Itoa(d.line)

@@ -336,9 +336,11 @@ export class Kit {
 
   /**
    * Validates a document: a JSON string, or a value to write as JSON.
-   * Returns the result (valid, eligible, findings, rules); throws
-   * StemknError for options it cannot use or a value that cannot be
-   * written as JSON. A document longer than the byte limit is not handed
+   * Returns the result (valid, eligible, findings, rules), or with
+   * {output: 'basic'} the result in JSON Schema's basic output format
+   * (valid, keywordLocation, instanceLocation, errors), its keyword
+   * locations in the scheme's exported schema; throws StemknError for
+   * options it cannot use or a value that cannot be written as JSON. A document longer than the byte limit is not handed
    * to Go: its answer is the too-large result Go gives such a document.
    */
   validate (doc, options) {
@@ -351,7 +353,8 @@ export class Kit {
   /**
    * Decodes form entries ([name, value] pairs, as FormData gives them) with
    * the Go form decoder and validates the document. Returns {result,
-   * document, fields, targets, budget}. A form whose names and values are
+   * document, fields, targets, budget}, and with {output: 'basic'} also
+   * basic, the result in JSON Schema's basic output format. A form whose names and values are
    * together longer than the byte limit is not handed to Go: its answer is
    * the too-large one Go gives it.
    */
@@ -507,12 +510,13 @@ function optionsText (options, method) {
   if (options === undefined || options === null) return ''
   if (typeof options !== 'object' || Array.isArray(options)) throw new StemknError(`stemkn: ${method} options must be an object`)
   try {
-    const { scheme, mode, lang, messages } = options
+    const { scheme, mode, lang, messages, output } = options
     checkOptionText(scheme, 'scheme')
     checkOptionText(mode, 'mode')
     checkOptionText(lang, 'lang')
+    checkOptionText(output, 'output')
     checkMessages(messages)
-    return JSON.stringify({ scheme, mode, lang, messages })
+    return JSON.stringify({ scheme, mode, lang, messages, output })
   } catch (err) {
     if (err instanceof StemknError) throw err
     throw new StemknError(`stemkn: ${method} options cannot be read: ` + describe(err))

@@ -5,7 +5,10 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
 import { startPlain, launch, openPage, root } from './helpers.mjs'
 
 let plain, browser
@@ -152,6 +155,39 @@ describe('the kit', { timeout: 120000 }, () => {
     assert.deepEqual(out.symbol.result.codes, ['syntax'], 'a symbol has no JSON: an empty document')
     assert.equal(out.after.valid, true, 'the runtime still works')
     assert.equal(out.loadBadURL, 'StemknError')
+    await p.check()
+  })
+
+  it('gives JSON Schema basic output, as the Go command does, by the official output schema', async () => {
+    const p = await open()
+    const over = structuredClone(calder)
+    over.funding.lines.push({ category: 'resources', description: 'More kit', amount: 100000 })
+    delete over.network.name
+    const out = await p.page.evaluate(async doc => {
+      const kit = await window.stemkn.load()
+      const basic = kit.validate(doc, { output: 'basic' })
+      const valid = kit.validate({ scheme: 'stem-kn-2011' }, { mode: 'draft', output: 'basic' })
+      const form = kit.validateForm([['scheme', 'stem-kn-2011'], ['network[name]', 'x'.repeat(201)]], { output: 'basic' })
+      let refused
+      try { kit.validate(doc, { output: 'flag' }) } catch (err) { refused = err.message }
+      return { basic, valid, form, refused }
+    }, over)
+    const official = JSON.parse(await readFile(path.join(root, 'stemkn/testdata/output/schema.json'), 'utf8'))
+    const ajv = new Ajv2020({ strict: false, allErrors: true })
+    addFormats(ajv)
+    ajv.addSchema(official)
+    const basicUnit = ajv.getSchema(official.$id + '#/$defs/basic')
+    for (const o of [out.basic, out.valid, out.form.basic]) assert.ok(basicUnit(o), JSON.stringify(basicUnit.errors))
+    const go = spawnSync('go', ['run', './cmd/stemkn', 'validate', '--format', 'basic'], { cwd: root, input: JSON.stringify(over) + '\n' })
+    assert.equal(go.status, 1, go.stderr.toString())
+    assert.deepEqual(out.basic, JSON.parse(go.stdout.toString()), 'the widget answers as the Go command does')
+    assert.equal(out.basic.valid, false)
+    assert.ok(out.basic.errors.some(e => e.keywordLocation === '/properties/network/$ref/required' && e.instanceLocation === '/network'))
+    assert.ok(out.basic.errors.some(e => /^\/x-stemkn-rules\/\d+$/.test(e.keywordLocation) && e.instanceLocation === '/funding/lines'))
+    assert.deepEqual(out.valid, { valid: true, keywordLocation: '', instanceLocation: '' })
+    assert.equal(out.form.result.valid, false)
+    assert.ok(out.form.basic.errors.some(e => e.keywordLocation === '/properties/network/$ref/properties/name/maxLength' && e.instanceLocation === '/network/name'))
+    assert.match(out.refused, /output must be "result" or "basic", not "flag"/)
     await p.check()
   })
 
