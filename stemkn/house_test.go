@@ -22,10 +22,10 @@ import (
 // file below it declares, never what one above it does — but for the
 // imports upward lists.
 var house = []string{
-	// The entry points: a scheme's JSON Schema, its own tests, budget
-	// summaries, programme statistics, decoding without judging, forms and
-	// the answer for input past the byte limit.
-	"schema.go", "schemetest.go", "summarise.go", "stats.go", "decode_api.go", "form.go", "oversize.go",
+	// The entry points: JSON Schema's basic output, a scheme's JSON Schema,
+	// its own tests, budget summaries, programme statistics, decoding
+	// without judging, forms and the answer for input past the byte limit.
+	"basic.go", "schema.go", "schemetest.go", "summarise.go", "stats.go", "decode_api.go", "form.go", "oversize.go",
 	// The validator: read → structure → references → rules → words → order.
 	"validator.go",
 	// The words: rule titles, the messages and their catalogues, a scheme's
@@ -46,10 +46,12 @@ var house = []string{
 // the Rules table of a Scheme (scheme.go) names the parameters type of
 // every rule, and each rule's block, in its family's file, compiles
 // against the Scheme that holds it. The block keeps its parameters and
-// its logic together; the Scheme is their table of contents.
+// its logic together; the Scheme is their table of contents. And a
+// Validator (validator.go) holds the index of the exported schemas that its
+// Basic output reads (basic.go), a cache filled on first use.
 var upward = []string{
 	"scheme.go -> funding.go", "scheme.go -> institutions.go", "scheme.go -> network.go",
-	"scheme.go -> offer.go", "scheme.go -> plan.go",
+	"scheme.go -> offer.go", "scheme.go -> plan.go", "validator.go -> basic.go",
 }
 
 // TestTheHouseHasNoUpwardImports holds the package's files to the order of
