@@ -38,16 +38,24 @@ node_modules/.package-lock.json: package-lock.json
 # in a real headless Chromium.
 test: deps test-go test-wasm widget test-browser
 
+# Debian's chromium (the browser tests) and python3-jsonschema (the schema
+# agreement tests judge the exported schema with Python's jsonschema), each
+# installed only when missing.
 deps:
 	npm ci --no-audit --no-fund
 	@if [ ! -x /usr/bin/chromium ]; then \
 		SUDO=; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 		$$SUDO apt-get update && $$SUDO apt-get install -y chromium; \
 	fi
+	@if ! python3 -c 'import jsonschema' 2>/dev/null; then \
+		SUDO=; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y python3-jsonschema; \
+	fi
 
 # The full Go suite: STEMKN_FULL=1 adds the large generated corpora (5,000
 # documents per scheme) and every test that drives Node (the WebAssembly
-# builds, the widget's module, ajv, ECMAScript patterns). A plain
+# builds, the widget's module, ajv, ECMAScript patterns) or Python (the
+# exported schema judged by Python's jsonschema). A plain
 # `go test ./...` is the fast inner loop without them (about half a minute).
 test-go:
 	STEMKN_FULL=1 $(GO) test ./...

@@ -25,6 +25,14 @@ var monthNames = [12]string{
 	"December",  // 12
 }
 
+// DatePattern is the shape of a date for JSON Schema's "pattern" keyword
+// (ECMA-262, RE2 and Python's re read it alike): YYYY-MM-DD with a month
+// from 01 to 12 and a day from 01 to 31. Every date ParseDate reads matches
+// it; a string that matches is a real day unless its month is shorter (31
+// April, 30 February, 29 February outside a leap year), which only the
+// calendar, in ParseDate, can tell.
+const DatePattern = `^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$`
+
 // ParseDate reads a strict RFC 3339 full-date, "YYYY-MM-DD": exactly ten
 // ASCII bytes, a four-digit year from 0000 to 9999, a two-digit month and a
 // two-digit day that exist in the Gregorian calendar (2012-02-29 is a date,

@@ -157,6 +157,9 @@ func TestBasicKeywordLocationsAreRealPlacesInTheExportedSchema(t *testing.T) {
 		// A repeated key is read one way by stemkn and another by JSON
 		// tools: the value a keyword judges is not known.
 		repeatedKey := slices.ContainsFunc(res.Findings, func(f stemkn.Finding) bool { return f.Code == stemkn.CodeDuplicate && f.Variant == "key" })
+		// Malformed JSON cannot be judged by a keyword at all: the findings
+		// before the syntax error are placed, but no JSON tool reads the value.
+		malformed := slices.ContainsFunc(res.Findings, func(f stemkn.Finding) bool { return f.Code == stemkn.CodeSyntax })
 		errs := 0
 		for i, f := range res.Findings {
 			if f.Severity != stemkn.Error {
@@ -173,12 +176,12 @@ func TestBasicKeywordLocationsAreRealPlacesInTheExportedSchema(t *testing.T) {
 				require.Equal(t, resolvePointer(schema, u.KeywordLocation), resolvePlain(schema, ptr), where)
 			}
 			if u.KeywordLocation == "" {
-				require.False(t, f.SchemaExpressible() && f.Code != stemkn.CodeSyntax && expresses[res.Scheme], "%s: a finding the schema says has no keyword", where)
+				require.False(t, f.SchemaExpressible() && f.Code != stemkn.CodeSyntax && expresses[res.Scheme] && !repeatedKey, "%s: a finding the schema says has no keyword", where)
 				whole++
 				continue
 			}
 			byCode[string(f.Code)]++
-			if !f.SchemaExpressible() || !expresses[res.Scheme] || repeatedKey {
+			if !f.SchemaExpressible() || !expresses[res.Scheme] || repeatedKey || malformed {
 				continue
 			}
 			require.False(t, strings.HasPrefix(u.KeywordLocation, "/x-stemkn-rules"), where)

@@ -69,7 +69,7 @@ func TestBaseSchemaMatchesEveryValidateTag(t *testing.T) {
 
 // constraintKeywords are the keywords that restrict a value.
 var constraintKeywords = []string{"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems",
-	"uniqueItems", "enum", "pattern", "format", "anyOf", "const"}
+	"uniqueItems", "enum", "pattern", "format", "anyOf", "const", "if", "else", "not"}
 
 func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type, tag string, required bool) {
 	t.Helper()
@@ -106,7 +106,7 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 	branch := map[string]any{}
 	target := want
 	if _, ok := field["omitempty"]; ok && kind == reflect.String {
-		target = branch // validator skips "" with omitempty; the schema says so with anyOf
+		target = branch // validator skips "" with omitempty; the schema says so with if/else
 	}
 	lower := func(text string) {
 		n, err := strconv.ParseFloat(text, 64)
@@ -152,7 +152,8 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 		}
 	}
 	if len(branch) > 0 {
-		want["anyOf"] = []any{map[string]any{"const": ""}, branch}
+		want["if"] = map[string]any{"const": ""}
+		want["else"] = branch
 	}
 	require.Equal(t, want, constraintsOf(prop), "%s: validate:%q", where, tag)
 
@@ -173,13 +174,20 @@ func checkField(t *testing.T, where string, prop map[string]any, ft reflect.Type
 }
 
 func addTagSchema(target map[string]any, ts document.TagSchema) {
-	switch {
-	case ts.Pattern != "":
+	if ts.Pattern != "" {
 		target["pattern"] = ts.Pattern
-	case ts.Format != "":
+	}
+	if ts.Format != "" {
 		target["format"] = ts.Format
-	default:
+	}
+	if ts.Enum != nil {
 		target["enum"] = anyStrings(ts.Enum)
+	}
+	if ts.Length > 0 {
+		target["minLength"], target["maxLength"] = float64(ts.Length), float64(ts.Length)
+	}
+	if ts.OneLine {
+		target["not"] = map[string]any{"pattern": `\n`}
 	}
 }
 

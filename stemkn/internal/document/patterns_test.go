@@ -76,6 +76,7 @@ func TestPatternsMeanTheSameInGoAndECMAScript(t *testing.T) {
 		"pic":            {"949645123"},
 		"postcode":       {"OL14 5QX", "W1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "EC1A 1BB"},
 		"company-number": {"01234567", "SC123456"},
+		"date":           {"2011-02-01", "2012-02-29", "2011-12-31", "0000-01-01"},
 	}
 	var cases []patternCase
 	for _, tag := range customTags {
@@ -83,7 +84,11 @@ func TestPatternsMeanTheSameInGoAndECMAScript(t *testing.T) {
 			continue
 		}
 		require.Contains(t, examples, tag.name, "give examples for the %s pattern", tag.name)
-		cases = append(cases, patternCase{tag.name, tag.pattern, tag.check, nearMisses(examples[tag.name]...)})
+		check := tag.check
+		if tag.format == "date" {
+			check = wellFormedDate // the pattern says the shape; the calendar is the format's
+		}
+		cases = append(cases, patternCase{tag.name, tag.pattern, check, nearMisses(examples[tag.name]...)})
 	}
 	require.Len(t, cases, len(examples))
 	cases = append(cases, patternCase{"non-blank", NonBlankPattern, func(s string) bool { return !IsBlank(s) },
@@ -111,6 +116,21 @@ func TestPatternsMeanTheSameInGoAndECMAScript(t *testing.T) {
 		}
 		require.Positive(t, matched, c.name)
 		require.Less(t, matched, len(c.strings), c.name)
+	}
+}
+
+func TestEveryRealDateIsWellFormedAndOnlyShortMonthsAreNot(t *testing.T) {
+	for _, s := range nearMisses("2011-02-01", "2011-04-30", "2012-02-29", "2011-12-31") {
+		if isDate(s) {
+			require.True(t, wellFormedDate(s), s)
+		}
+	}
+	for _, s := range []string{"2011-04-31", "2011-06-31", "2011-09-31", "2011-11-31", "2011-02-29", "2011-02-30", "1900-02-29", "2012-02-30"} {
+		require.True(t, wellFormedDate(s), s)
+		require.False(t, isDate(s), s)
+	}
+	for _, s := range []string{"2011-00-10", "2011-13-01", "2011-01-00", "2011-01-32", "20110201", "2011-2-01", "2011-02-01\n"} {
+		require.False(t, wellFormedDate(s), s)
 	}
 }
 

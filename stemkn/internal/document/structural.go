@@ -15,9 +15,16 @@ type customTag struct {
 	name    string
 	code    Code              // the problem's code when the check fails
 	check   func(string) bool // the Go check
-	pattern string            // the schema's "pattern", or
+	pattern string            // the schema's "pattern", and/or
 	format  string            // the schema's "format", or
 	enum    func() []string   // the schema's "enum"
+	// length is the number of characters of a fixed-length value, said
+	// beside its pattern as minLength and maxLength: a validator whose $
+	// matches before a final newline (Python's re) still refuses
+	// "107552\n". oneLine says, for a value of no fixed length, that it
+	// has no line break ("not": {"pattern": "\n"}), for the same reason.
+	length  int
+	oneLine bool
 }
 
 // EmailPattern is the shape an email address must have: something, an @,
@@ -34,13 +41,15 @@ const PostcodePattern = `^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}$`
 const CompanyNumberPattern = `^(?:[0-9]{8}|[A-Z]{2}[0-9]{6})$`
 
 var customTags = []customTag{
-	{name: "date", code: Format, check: isDate, format: "date"},
-	{name: "email", code: Format, check: isEmail, pattern: EmailPattern},
-	{name: "urn", code: Format, check: eligibility.IsURN, pattern: eligibility.URNPattern},
-	{name: "ukprn", code: Format, check: eligibility.IsUKPRN, pattern: eligibility.UKPRNPattern},
-	{name: "pic", code: Format, check: eligibility.IsPIC, pattern: eligibility.PICPattern},
-	{name: "postcode", code: Format, check: isPostcode, pattern: PostcodePattern},
-	{name: "company-number", code: Format, check: isCompanyNumber, pattern: CompanyNumberPattern},
+	// A date's pattern says its shape; its format, which validators need
+	// not assert, and Go say the calendar (no 31 April).
+	{name: "date", code: Format, check: isDate, pattern: eligibility.DatePattern, format: "date", length: 10},
+	{name: "email", code: Format, check: isEmail, pattern: EmailPattern, oneLine: true},
+	{name: "urn", code: Format, check: eligibility.IsURN, pattern: eligibility.URNPattern, length: 6},
+	{name: "ukprn", code: Format, check: eligibility.IsUKPRN, pattern: eligibility.UKPRNPattern, length: 8},
+	{name: "pic", code: Format, check: eligibility.IsPIC, pattern: eligibility.PICPattern, length: 9},
+	{name: "postcode", code: Format, check: isPostcode, pattern: PostcodePattern, oneLine: true},
+	{name: "company-number", code: Format, check: isCompanyNumber, pattern: CompanyNumberPattern, length: 8},
 	{name: "country", code: Enum, enum: eligibility.CountryCodes},
 	{name: "subdivision", code: Enum, enum: eligibility.Subdivisions},
 	{name: "region", code: Enum, enum: regionSlugs},
@@ -49,14 +58,22 @@ var customTags = []customTag{
 }
 
 // TagSchema is the JSON Schema form of one of stemkn's own validate tags:
-// exactly one of Pattern, Format and Enum is set.
+// a Pattern (with a Format beside it for dates, with Length or OneLine),
+// or an Enum.
 type TagSchema struct {
-	// Pattern is an ECMAScript regular expression that RE2 reads alike.
+	// Pattern is an ECMAScript regular expression that RE2 and Python's re
+	// read alike.
 	Pattern string
 	// Format is a JSON Schema format name, such as "date".
 	Format string
 	// Enum lists the values allowed.
 	Enum []string
+	// Length is the number of characters a fixed-length value has (0 when
+	// its length varies): the schema's minLength and maxLength.
+	Length int
+	// OneLine says the value has no line break: the schema's
+	// "not": {"pattern": "\n"}.
+	OneLine bool
 }
 
 // CustomTagSchema returns the JSON Schema form of stemkn's own validate tag
@@ -67,7 +84,7 @@ type TagSchema struct {
 func CustomTagSchema(name string) (TagSchema, bool) {
 	for _, t := range customTags {
 		if t.name == name {
-			ts := TagSchema{Pattern: t.pattern, Format: t.format}
+			ts := TagSchema{Pattern: t.pattern, Format: t.format, Length: t.length, OneLine: t.oneLine}
 			if t.enum != nil {
 				ts.Enum = t.enum()
 			}

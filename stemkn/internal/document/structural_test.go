@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -25,6 +26,8 @@ func TestCustomTagsAgreeWithTheirSchemaForms(t *testing.T) {
 		"postcode": {"SW1A 1AA", "W1 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "sw1a 1aa", "SW1A1AA",
 			"SW1A  1AA", "1W1 1AA", "AAA1 1AA", "A1AA 1AA", "W1 1A", "W1 11A", "W 1AA", " W1 1AA", "W1 1AA ", ""},
 		"company-number": {"01234567", "SC123456", "NI123456", "sc123456", "S1234567", "1234567", "123456789", "SC12345a", ""},
+		"date": {"2011-01-10", "2011-02-29", "2011-04-31", "2011-13-01", "2011-00-01", "2011-01-32", "20110110", "2011-1-10",
+			"2011-01-10\n", "0000-01-01", "9999-12-31", ""},
 	}
 	alphabet := []rune("aAzZ09 .@\t\n-é")
 	for _, tag := range customTags {
@@ -54,10 +57,35 @@ func TestCustomTagsAgreeWithTheirSchemaForms(t *testing.T) {
 			}
 			cases = append(cases, string(r))
 		}
+		check := tag.check
+		if tag.format == "date" {
+			check = wellFormedDate // the pattern says the shape; the calendar is the format's
+		}
 		for _, s := range cases {
-			require.Equal(t, re.MatchString(s), tag.check(s), "%s %q: pattern and Go check disagree", tag.name, s)
+			require.Equal(t, re.MatchString(s), check(s), "%s %q: pattern and Go check disagree", tag.name, s)
+			if tag.length > 0 && re.MatchString(s) {
+				require.Equal(t, tag.length, utf8.RuneCountInString(s), "%s %q: length", tag.name, s)
+			}
+			if tag.oneLine && re.MatchString(s) {
+				require.NotContains(t, s, "\n", tag.name)
+			}
 		}
 	}
+}
+
+// wellFormedDate is YYYY-MM-DD with a month from 01 to 12 and a day from 01
+// to 31, what the date pattern says; a real date (isDate) is one of them.
+func wellFormedDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	month, day := (s[5]-'0')*10+s[6]-'0', (s[8]-'0')*10+s[9]-'0'
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31
 }
 
 func TestDatesAreRealCalendarDates(t *testing.T) {

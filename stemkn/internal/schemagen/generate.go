@@ -244,7 +244,10 @@ func constrainString(s *jsonschema.Schema, r tagRules) error {
 		return errors.New("unique on text")
 	}
 	// value holds what a non-empty value must be. With omitempty the
-	// validator accepts "" as absent, so those rules apply to other text only.
+	// validator accepts "" as absent, so those rules apply to other text
+	// only: they go in the "else" of "if": {"const": ""}. That is the
+	// condition form builders read (an anyOf would make them draw a choice
+	// between "" and the rest).
 	value := s
 	if r.omitempty {
 		value = &jsonschema.Schema{}
@@ -262,17 +265,22 @@ func constrainString(s *jsonschema.Schema, r tagRules) error {
 		value.Enum = anys(r.oneof)
 	}
 	for _, c := range r.custom {
-		switch {
-		case c.Pattern != "":
-			value.Pattern = c.Pattern
-		case c.Format != "":
-			value.Format = c.Format
-		default:
+		value.Pattern = c.Pattern
+		value.Format = c.Format
+		if c.Enum != nil {
 			value.Enum = anys(c.Enum)
+		}
+		if c.Length > 0 {
+			n := uint64(c.Length)
+			value.MinLength, value.MaxLength = &n, &n
+		}
+		if c.OneLine {
+			value.Not = &jsonschema.Schema{Pattern: `\n`}
 		}
 	}
 	if value != s && !reflect.DeepEqual(*value, jsonschema.Schema{}) {
-		s.AnyOf = []*jsonschema.Schema{{Const: ""}, value}
+		s.If = &jsonschema.Schema{Const: ""}
+		s.Else = value
 	}
 	return nil
 }
