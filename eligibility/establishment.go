@@ -78,6 +78,16 @@ func EstablishmentTypes() []EstablishmentType {
 	return slices.Clone(establishmentTypes)
 }
 
+// EstablishmentTypeBySlug finds a GIAS establishment type by its slug; ok is
+// false when no type has that slug.
+func EstablishmentTypeBySlug(slug string) (t EstablishmentType, ok bool) {
+	i, ok := typeIndexBySlug[slug]
+	if !ok {
+		return EstablishmentType{}, false
+	}
+	return establishmentTypes[i], true
+}
+
 // Class is a class of establishment that funding rules name — "maintained
 // schools and colleges", "state-funded schools" — defined as a set of GIAS
 // establishment types (ClassCodes).
@@ -190,11 +200,15 @@ func classBit(c Class) uint8 {
 }
 
 // Lookup tables built once from the data above.
-var classMaskBySlug = map[string]uint8{} // slug → bit i set when in classCodes[i]
+var (
+	typeIndexBySlug = map[string]int{}   // slug → index in establishmentTypes
+	classMaskBySlug = map[string]uint8{} // slug → bit i set when in classCodes[i]
+)
 
 func init() {
 	indexByCode := map[int]int{}
 	for i, t := range establishmentTypes {
+		typeIndexBySlug[t.Slug] = i
 		indexByCode[t.Code] = i
 	}
 	for bit, c := range classCodes {

@@ -112,6 +112,20 @@ func TestSlugsFollowGIASNames(t *testing.T) {
 	}
 }
 
+func TestEstablishmentTypeBySlugFindsEveryType(t *testing.T) {
+	for _, ty := range eligibility.EstablishmentTypes() {
+		got, ok := eligibility.EstablishmentTypeBySlug(ty.Slug)
+		require.True(t, ok)
+		require.Equal(t, ty, got)
+	}
+	for _, slug := range []string{"", "Community-school", "community school", "academy", "academy-16-19-converter"} {
+		_, ok := eligibility.EstablishmentTypeBySlug(slug)
+		require.False(t, ok, slug)
+	}
+	got, _ := eligibility.EstablishmentTypeBySlug("community-school")
+	require.Equal(t, eligibility.EstablishmentType{Slug: "community-school", Code: 1, Name: "Community school"}, got)
+}
+
 func TestEstablishmentTypesCannotBeChangedByCallers(t *testing.T) {
 	types := eligibility.EstablishmentTypes()
 	types[0].Slug = "changed"

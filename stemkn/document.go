@@ -7,12 +7,15 @@ import (
 	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
-// The document types below are the application and offer documents of
-// SPEC §5, in the funder's words. Their `validate` tags are the one
-// declaration of the structural rules: go-playground/validator runs them in
-// Go, and the JSON Schema export derives its constraints from the same tags
-// (see schema.go), so the two cannot drift. Field lengths and counts are the
-// documented input limits.
+// The document types below are the application and offer documents, in the
+// funder's words. Their `validate` tags are the one declaration of the
+// structural rules: go-playground/validator runs them in Go, and the JSON
+// Schema export derives its constraints from the same tags (see schema.go),
+// so the two cannot drift. Field lengths and counts are the documented
+// input limits. A `words` tag names the vocabulary whose words label a
+// field's choices in the exported schema: the catalogue's word.SET@ID
+// (Messages), a scheme's themes or spend categories ("theme", "category"),
+// or the GIAS names of establishment types ("establishment-type").
 
 // Application is one request to a scheme: a network of teachers, its plan
 // and, when money is asked for, its funding.
@@ -41,7 +44,7 @@ type Network struct {
 	// AreaOfInterest is the network's specific area of interest, in its own words.
 	AreaOfInterest string `json:"areaOfInterest,omitempty" validate:"max=2000"`
 	// Theme is the id of the scheme theme the network's work falls under.
-	Theme string `json:"theme,omitempty" validate:"max=100"`
+	Theme string `json:"theme,omitempty" validate:"max=100" words:"theme"`
 	// LocalIssue is the local issue of underachievement in STEM the
 	// partnership addresses (ENTHUSE partnerships).
 	LocalIssue string `json:"localIssue,omitempty" validate:"max=2000"`
@@ -67,11 +70,11 @@ type Institution struct {
 	// Name is the institution's name.
 	Name string `json:"name" validate:"required,max=200"`
 	// Kind is what sort of organisation it is.
-	Kind string `json:"kind" validate:"required,oneof=school college university pd-centre training-provider employer charity other"`
+	Kind string `json:"kind" validate:"required,oneof=school college university pd-centre training-provider employer charity other" words:"institution-kind"`
 	// Country is the ISO 3166-1 alpha-2 code of the country it is in ("GB" for the UK).
 	Country string `json:"country" validate:"required,country"`
 	// Subdivision is the part of the UK it is in: GB-ENG, GB-SCT, GB-WLS or GB-NIR.
-	Subdivision string `json:"subdivision,omitempty" validate:"omitempty,subdivision"`
+	Subdivision string `json:"subdivision,omitempty" validate:"omitempty,subdivision" words:"subdivision"`
 	// URN is the six-digit Unique Reference Number of an English school or college in GIAS.
 	URN string `json:"urn,omitempty" validate:"omitempty,urn"`
 	// UKPRN is the eight-digit UK Provider Reference Number, starting with 1.
@@ -81,11 +84,11 @@ type Institution struct {
 	PIC string `json:"pic,omitempty" validate:"omitempty,pic"`
 	// EstablishmentType is the GIAS type of establishment of an English
 	// school or college, as a slug of its GIAS name ("community-school").
-	EstablishmentType string `json:"establishmentType,omitempty" validate:"omitempty,establishment-type"`
+	EstablishmentType string `json:"establishmentType,omitempty" validate:"omitempty,establishment-type" words:"establishment-type"`
 	// Phase is the GIAS phase of education.
-	Phase string `json:"phase,omitempty" validate:"omitempty,phase"`
+	Phase string `json:"phase,omitempty" validate:"omitempty,phase" words:"phase"`
 	// Region is the English region it is in.
-	Region string `json:"region,omitempty" validate:"omitempty,region"`
+	Region string `json:"region,omitempty" validate:"omitempty,region" words:"region"`
 	// StateFunded says whether an institution outside England, where GIAS
 	// types do not apply, is funded by the state.
 	StateFunded *bool `json:"stateFunded,omitempty"`
@@ -100,9 +103,9 @@ type Member struct {
 	// Email is the member's email address.
 	Email string `json:"email,omitempty" validate:"omitempty,max=254,email"`
 	// Role is the member's part in the network.
-	Role string `json:"role" validate:"required,oneof=coordinator teacher technician leader researcher other"`
+	Role string `json:"role" validate:"required,oneof=coordinator teacher technician leader researcher other" words:"role"`
 	// Subjects are the STEM subjects the member teaches or supports.
-	Subjects []string `json:"subjects,omitempty" validate:"max=4,unique,dive,oneof=science technology engineering mathematics"`
+	Subjects []string `json:"subjects,omitempty" validate:"max=4,unique,dive,oneof=science technology engineering mathematics" words:"subject"`
 	// Institution is the id of the institution the member works at.
 	Institution string `json:"institution" validate:"required,max=64"`
 }
@@ -112,7 +115,7 @@ type Partner struct {
 	// Name is the partner's name.
 	Name string `json:"name" validate:"required,max=200"`
 	// Kind is what sort of organisation it is.
-	Kind string `json:"kind" validate:"required,oneof=employer university charity pd-centre stem-ambassadors other"`
+	Kind string `json:"kind" validate:"required,oneof=employer university charity pd-centre stem-ambassadors other" words:"partner-kind"`
 	// Contribution is what the partner brings to the network.
 	Contribution string `json:"contribution,omitempty" validate:"max=1000"`
 }
@@ -142,7 +145,7 @@ type Activity struct {
 	// Title says what the activity is.
 	Title string `json:"title" validate:"required,max=200"`
 	// Kind is the sort of activity.
-	Kind string `json:"kind" validate:"required,oneof=meeting cpd practitioner-research lesson-study student-activity dissemination visit other"`
+	Kind string `json:"kind" validate:"required,oneof=meeting cpd practitioner-research lesson-study student-activity dissemination visit other" words:"activity-kind"`
 	// Date is the day it takes place, when known.
 	Date string `json:"date,omitempty" validate:"omitempty,date"`
 }
@@ -153,7 +156,7 @@ type Output struct {
 	// Title names the output.
 	Title string `json:"title" validate:"required,max=200"`
 	// Kind is the sort of output (seed 002's seven, or other).
-	Kind string `json:"kind" validate:"required,oneof=quality-criteria quality-measurement diverse-classrooms-catalogue pd-materials-selection pd-centre-review web-portal policy-briefings other"`
+	Kind string `json:"kind" validate:"required,oneof=quality-criteria quality-measurement diverse-classrooms-catalogue pd-materials-selection pd-centre-review web-portal policy-briefings other" words:"output-kind"`
 }
 
 // Strand is one strand of a project's work.
@@ -161,7 +164,7 @@ type Strand struct {
 	// Title names the strand as the project does.
 	Title string `json:"title" validate:"required,max=200"`
 	// Kind is the sort of strand (seed 002's five, or other).
-	Kind string `json:"kind" validate:"required,oneof=intellectual-outputs dissemination sustainability quality-assurance project-management other"`
+	Kind string `json:"kind" validate:"required,oneof=intellectual-outputs dissemination sustainability quality-assurance project-management other" words:"strand-kind"`
 }
 
 // Commitments are what a network that asks for STEM Knowledge Networks
@@ -186,7 +189,7 @@ type Commitments struct {
 // Funding is the money a network asks for, line by line.
 type Funding struct {
 	// Currency is the ISO 4217 code of the currency of every amount.
-	Currency string `json:"currency" validate:"required,oneof=GBP EUR"`
+	Currency string `json:"currency" validate:"required,oneof=GBP EUR" words:"currency"`
 	// Lines are the budget lines.
 	Lines []BudgetLine `json:"lines,omitempty" validate:"max=1000,dive"`
 }
@@ -194,7 +197,7 @@ type Funding struct {
 // BudgetLine is one item of a budget.
 type BudgetLine struct {
 	// Category is the scheme's spend category, such as "resources".
-	Category string `json:"category" validate:"required,max=64"`
+	Category string `json:"category" validate:"required,max=64" words:"category"`
 	// Description says what the money is for.
 	Description string `json:"description,omitempty" validate:"max=500"`
 	// Amount is how much, in minor units of the currency (pence, cents).
@@ -228,15 +231,15 @@ type Offer struct {
 	Employer Employer `json:"employer"`
 	// Kind is "cpd" (continuing professional development) or
 	// "work-experience" (the STEM Experience).
-	Kind string `json:"kind" validate:"required,oneof=cpd work-experience"`
+	Kind string `json:"kind" validate:"required,oneof=cpd work-experience" words:"offer-kind"`
 	// Format is how the offer is delivered.
-	Format string `json:"format" validate:"required,oneof=site-visit work-shadowing phone-advice internal-training workshop placement"`
+	Format string `json:"format" validate:"required,oneof=site-visit work-shadowing phone-advice internal-training workshop placement" words:"offer-format"`
 	// Title names the offer.
 	Title string `json:"title" validate:"required,max=200"`
 	// Description says what the offer involves.
 	Description string `json:"description,omitempty" validate:"max=5000"`
 	// Audience are the kinds of organisation the offer is for.
-	Audience []string `json:"audience" validate:"required,min=1,max=5,unique,dive,oneof=fe-college private-training-provider education-charity school university"`
+	Audience []string `json:"audience" validate:"required,min=1,max=5,unique,dive,oneof=fe-college private-training-provider education-charity school university" words:"audience"`
 	// Cost is what the offer costs a participant, in pence.
 	Cost budget.Amount `json:"cost,omitempty" validate:"min=0,max=1000000000000"`
 	// AgeRange is the ages a work-experience offer is open to.

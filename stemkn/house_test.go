@@ -28,9 +28,9 @@ var house = []string{
 	"basic.go", "schema.go", "schemetest.go", "summarise.go", "stats.go", "decode_api.go", "form.go", "oversize.go",
 	// The validator: read → structure → references → rules → words → order.
 	"validator.go",
-	// The words: rule titles, the messages and their catalogues, a scheme's
-	// own words.
-	"rulewords.go", "language.go", "messages.go", "schemewords.go",
+	// The words: a schema's titles and descriptions, rule titles, the
+	// messages and their catalogues, a scheme's own words.
+	"schemalabels.go", "rulewords.go", "language.go", "messages.go", "schemewords.go",
 	// The schemes and their catalogue, and the vocabulary of rules in order.
 	"catalogue.go", "vocabulary.go",
 	// One block per rule, by family.

@@ -414,7 +414,20 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		info.kind = "finding"
 		refText(key)
 		return info, true
-	case strings.HasPrefix(key, "ui."), strings.HasPrefix(key, "rule@"):
+	case strings.HasPrefix(key, "title@"), strings.HasPrefix(key, "description@"):
+		// A field's title and description in the exported JSON Schema.
+		_, pattern, _ := strings.Cut(key, "@")
+		if pattern == "" || pattern[0] != '/' {
+			c.problem(key, "a field's title or description has the key title@PATTERN or description@PATTERN, with PATTERN a JSON Pointer")
+			return info, false
+		}
+		if !known(key) {
+			c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
+			return info, false
+		}
+		info.kind = "word"
+		return info, true
+	case strings.HasPrefix(key, "ui."), strings.HasPrefix(key, "rule@"), strings.HasPrefix(key, "schema."):
 		info.kind = "ui"
 		if strings.HasPrefix(key, "rule@") {
 			info.kind = "rule"

@@ -1,7 +1,6 @@
 package stemkn
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -26,23 +25,36 @@ const RulesKeyword = "x-stemkn-rules"
 
 // BaseSchema returns the JSON Schema (draft 2020-12) of stemkn's documents
 // with the structural rules only: an application or an offer, as document.go
-// declares them. It is generated from the Go declarations (go generate).
-func BaseSchema() []byte { return slices.Clone(baseSchema) }
+// declares them, generated from the Go declarations (go generate), with
+// English titles and descriptions (BaseSchemaIn gives another language's).
+func BaseSchema() []byte { return slices.Clone(BaseSchemaIn(DefaultMessages())) }
 
 // Schema returns the JSON Schema (draft 2020-12) of the documents scheme s
 // judges: an application, or for an offer scheme an offer document. It is
 // the base schema (see BaseSchema) with the scheme's id as the only allowed
-// "scheme", the scheme's title and description, and its enums and bounds
-// (themes, spend categories, currency, counts, a cap as the most one budget
-// line may be, required text and identifiers). Rules a JSON Schema cannot
-// express are listed under RulesKeyword. The output is indented and stable:
-// the same scheme always gives the same bytes.
+// "scheme", the scheme's title, and its enums and bounds (themes, spend
+// categories, currency, counts, a cap as the most one budget line may be,
+// required text and identifiers). Rules a JSON Schema cannot express are
+// listed under RulesKeyword. Every property has a title and a description
+// for the person filling a form, and every vocabulary is a list of
+// labelled choices (oneOf of const and title), in English; SchemaIn gives
+// them in another language. The output is indented and stable: the same
+// scheme always gives the same bytes.
 //
 // Schema is a function of the scheme's data, so it serves built-in schemes
 // and schemes loaded from files alike (look one up with Catalogue.Scheme).
-func Schema(s *Scheme) ([]byte, error) {
+func Schema(s *Scheme) ([]byte, error) { return SchemaIn(s, DefaultMessages()) }
+
+// SchemaIn is Schema with its words — titles, descriptions, the titles of
+// choices, themes and spend categories, and the rules' titles under
+// RulesKeyword — in the language of m (MessagesIn("cy") for Welsh). Words
+// a scheme file does not give in the language are its English.
+func SchemaIn(s *Scheme, m *Messages) ([]byte, error) {
 	if s == nil {
 		return nil, errors.New("stemkn: no scheme to make a schema for")
+	}
+	if m == nil {
+		m = DefaultMessages()
 	}
 	parsed, err := parseOrdered(baseSchema)
 	if err != nil {
@@ -50,9 +62,9 @@ func Schema(s *Scheme) ([]byte, error) {
 	}
 	base, _ := parsed.(*object)
 	defs, _ := base.get("$defs").(*object)
-	rootName := reflect.TypeFor[Application]().Name()
+	rootName, words := reflect.TypeFor[Application]().Name(), "schema.application"
 	if s.Kind == KindOffer {
-		rootName = reflect.TypeFor[OfferDocument]().Name()
+		rootName, words = reflect.TypeFor[OfferDocument]().Name(), "schema.offer"
 	}
 	rootDef, _ := defs.get(rootName).(*object)
 	if rootDef == nil {
@@ -62,8 +74,9 @@ func Schema(s *Scheme) ([]byte, error) {
 	root := newObject()
 	root.set("$schema", base.get("$schema"))
 	root.set("$id", SchemaBaseURL+s.ID+".json")
-	root.set("title", s.Title)
-	root.set("description", schemeDescription(s, rootDef))
+	root.set("title", m.SchemeTitle(s))
+	root.set("description", m.text[words+".description"])
+	root.set("$comment", schemeComment(s))
 	for _, k := range rootDef.keys {
 		if k != "title" && k != "description" {
 			root.set(k, rootDef.vals[k])
@@ -76,7 +89,7 @@ func Schema(s *Scheme) ([]byte, error) {
 		if r.schema != nil && r.schema(d) {
 			continue
 		}
-		entry, err := ruleEntry(&r, s)
+		entry, err := ruleEntry(&r, s, m)
 		if err != nil {
 			return nil, err
 		}
@@ -87,21 +100,16 @@ func Schema(s *Scheme) ([]byte, error) {
 	}
 	root.set(RulesKeyword, pending)
 	root.set("$defs", reachable(root, defs))
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	(&schemaWords{m: m, s: s, defs: defs}).document(root)
+	return encodeSchema(root)
 }
 
-func schemeDescription(s *Scheme, rootDef *object) string {
+// schemeComment is the schema's note for developers ($comment): the
+// scheme, its funders and source, the unit of amounts and how to read
+// RulesKeyword.
+func schemeComment(s *Scheme) string {
 	var b strings.Builder
-	what, _ := rootDef.get("description").(string)
-	b.WriteString(what)
-	b.WriteString(" This schema is for the scheme " + s.ID + ": " + s.Title)
+	b.WriteString("The schema of the documents of the scheme " + s.ID + ": " + s.Title)
 	if len(s.Funders) > 0 {
 		b.WriteString(", run by " + joinAnd(s.Funders))
 	}
@@ -118,12 +126,13 @@ func schemeDescription(s *Scheme, rootDef *object) string {
 	return b.String()
 }
 
-// ruleEntry is a rule's entry under RulesKeyword.
-func ruleEntry(r *rule, s *Scheme) (*object, error) {
+// ruleEntry is a rule's entry under RulesKeyword, its title in the
+// language of m.
+func ruleEntry(r *rule, s *Scheme, m *Messages) (*object, error) {
 	e := newObject()
 	e.set("rule", r.id)
 	e.set("code", string(r.code))
-	e.set("title", DefaultMessages().ruleTitle(r, s, nil))
+	e.set("title", m.ruleTitle(r, s, nil))
 	e.set("reference", r.cite.Reference)
 	if r.cite.Note != "" {
 		e.set("note", r.cite.Note)

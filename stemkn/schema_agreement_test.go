@@ -148,6 +148,18 @@ func TestEverySchemeSchemaCompilesStrictly(t *testing.T) {
 		compileSanthosh(t, "base", stemkn.BaseSchema())
 		ajvVerdicts(t, stemkn.BaseSchema(), nil)
 	})
+	cy, err := stemkn.MessagesIn("cy")
+	require.NoError(t, err)
+	t.Run("in Welsh", func(t *testing.T) {
+		for _, s := range c.Schemes() {
+			schema, err := stemkn.SchemaIn(s, cy)
+			require.NoError(t, err)
+			compileSanthosh(t, s.ID, schema)
+			ajvVerdicts(t, schema, nil)
+		}
+		compileSanthosh(t, "base", stemkn.BaseSchemaIn(cy))
+		ajvVerdicts(t, stemkn.BaseSchemaIn(cy), nil)
+	})
 }
 
 func TestSchemaAgreesWithTheValidator(t *testing.T) {

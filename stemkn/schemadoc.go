@@ -154,6 +154,32 @@ func (o *object) set(k string, v any) *object {
 	return o
 }
 
+// setFirst puts the pairs (key, value, key, value …) first, in order, and
+// the object's other keys after them.
+func (o *object) setFirst(pairs ...any) *object {
+	var front []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		k := pairs[i].(string)
+		o.del(k)
+		front = append(front, k)
+		o.vals[k] = pairs[i+1]
+	}
+	o.keys = append(front, o.keys...)
+	return o
+}
+
+// replace puts the key k in the place of old, with the value v.
+func (o *object) replace(old, k string, v any) {
+	i := slices.Index(o.keys, old)
+	if i < 0 {
+		o.set(k, v)
+		return
+	}
+	delete(o.vals, old)
+	o.keys[i] = k
+	o.vals[k] = v
+}
+
 func (o *object) del(k string) {
 	if _, ok := o.vals[k]; ok {
 		delete(o.vals, k)
@@ -233,4 +259,26 @@ func stringList(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// encodeSchema writes a schema indented, with a final newline.
+func encodeSchema(root *object) ([]byte, error) {
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// maxRefDepth bounds the "$ref"s followed from one subschema: stemkn's
+// schemas refer to definitions that do not refer back, so this is only a
+// guard.
+const maxRefDepth = 16
+
+// escapePointer escapes a key for a JSON Pointer (RFC 6901).
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }

@@ -114,10 +114,10 @@ func strayWords(f stemkn.Finding, other map[string]bool) []string {
 	return out
 }
 
-// ownWords is a message without what came from the document: quoted text
-// and the values of its params.
+// ownWords is a message without what came from the document: quoted text,
+// the values of its params and its code (the fallback names it).
 func ownWords(f stemkn.Finding) string {
-	text := quotedText.ReplaceAllString(f.Message, " ")
+	text := strings.ReplaceAll(quotedText.ReplaceAllString(f.Message, " "), string(f.Code), " ")
 	for _, v := range f.Params {
 		switch x := v.(type) {
 		case string:

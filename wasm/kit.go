@@ -314,16 +314,22 @@ func (k *kit) schemes() string {
 }
 
 // schema gives the JSON Schema (draft 2020-12) of a scheme's documents, or
-// with no id the base schema of every document (structural rules only).
-func (k *kit) schema(id string) string {
+// with no id the base schema of every document (structural rules only),
+// its titles and descriptions in the options' language with their
+// overrides.
+func (k *kit) schema(id, optsJSON string) string {
+	_, v, problem := k.readOptions(optsJSON)
+	if problem != "" {
+		return errorJSON(problem)
+	}
 	if id == "" {
-		return string(stemkn.BaseSchema())
+		return string(stemkn.BaseSchemaIn(v.Messages()))
 	}
 	s, ok := k.catalogue.Scheme(id)
 	if !ok {
 		return errorJSON("stemkn: there is no scheme called " + strconv.Quote(id))
 	}
-	b, err := stemkn.Schema(s)
+	b, err := stemkn.SchemaIn(s, v.Messages())
 	if err != nil {
 		return errorJSON(err.Error())
 	}

@@ -219,12 +219,23 @@ func TestSchemaGivesEachSchemesJSONSchema(t *testing.T) {
 	var list []struct{ ID string }
 	require.NoError(t, json.Unmarshal([]byte(k.schemes()), &list))
 	for _, s := range list {
-		schema := decode[map[string]any](t, k.schema(s.ID))
+		schema := decode[map[string]any](t, k.schema(s.ID, ""))
 		require.Equal(t, "https://json-schema.org/draft/2020-12/schema", schema["$schema"], s.ID)
 		require.Equal(t, "https://stemkn.org/schema/"+s.ID+".json", schema["$id"], s.ID)
 	}
-	require.Contains(t, decode[map[string]any](t, k.schema("")), "$defs")
-	require.Contains(t, decode[answer](t, k.schema("no-such-scheme")).Error, `no scheme called "no-such-scheme"`)
+	require.Contains(t, decode[map[string]any](t, k.schema("", "")), "$defs")
+	require.Contains(t, decode[answer](t, k.schema("no-such-scheme", "")).Error, `no scheme called "no-such-scheme"`)
+	require.Contains(t, decode[answer](t, k.schema("stem-kn-2011", `{"lang": "fr"}`)).Error, `there are no messages in "fr"`)
+
+	cy, err := stemkn.MessagesIn("cy")
+	require.NoError(t, err)
+	s, _ := k.catalogue.Scheme("stem-kn-2011")
+	welsh, err := stemkn.SchemaIn(s, cy)
+	require.NoError(t, err)
+	require.JSONEq(t, string(welsh), k.schema("stem-kn-2011", `{"lang": "cy"}`), "Welsh titles, as Go gives them")
+	renamed := decode[map[string]any](t, k.schema("stem-kn-2011", `{"messages": {"title@/network/name": "What is your network called?"}}`))
+	network := renamed["$defs"].(map[string]any)["Network"].(map[string]any)
+	require.Equal(t, "What is your network called?", network["properties"].(map[string]any)["name"].(map[string]any)["title"], "overrides reword the schema too")
 }
 
 func TestGuardTakesStringsAndCatchesPanics(t *testing.T) {

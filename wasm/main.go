@@ -12,7 +12,7 @@
 //	validate(json, options) → result JSON
 //	validateForm(entries, options) → {result, document, fields, targets, budget}
 //	schemes() → [scheme, …]
-//	schema(id) → JSON Schema (draft 2020-12); schema("") the base schema
+//	schema(id, options) → JSON Schema (draft 2020-12) in the options' lang; schema("") the base schema
 //	loadScheme(json) → {id} or {error}
 //	messages(options) → {lang, name, words}: the page's words in a language
 //	limits() → {bytes, depth, items, findings}: the input limits
@@ -74,7 +74,7 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"validate":     func(a []string) string { return k.validate(a[0], a[1]) },
 		"validateForm": func(a []string) string { return k.validateForm(a[0], a[1]) },
 		"schemes":      func([]string) string { return k.schemes() },
-		"schema":       func(a []string) string { return k.schema(a[0]) },
+		"schema":       func(a []string) string { return k.schema(a[0], a[1]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
 		"messages":     func(a []string) string { return k.messages(a[0]) },
 		"limits":       func([]string) string { return k.limits() },

@@ -353,9 +353,13 @@ export interface Kit {
   /**
    * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
    * a schema cannot express under "x-stemkn-rules"; without an id, the base
-   * schema of every document.
+   * schema of every document. Every property has a title and a description
+   * for the person filling a form, and every vocabulary is a list of
+   * labelled choices (oneOf of const and title), in the options' language
+   * (English by default; "cy" for Welsh) with their message overrides
+   * (`title@/path/*`, `description@/path/*`, `word.SET@ID`).
    */
-  schema (id?: string): Record<string, unknown>
+  schema (id?: string, options?: Pick<ValidateOptions, 'lang' | 'messages'>): Record<string, unknown>
   /** Adds a scheme file (JSON text or value), which may extend a built-in scheme. */
   loadScheme (scheme: string | object): { id: string }
   /** Binds a form; attaching it again replaces its binding. */

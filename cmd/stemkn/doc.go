@@ -5,7 +5,7 @@
 // Usage:
 //
 //	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]
-//	stemkn schema   [--scheme ID | --scheme-file FILE]   # JSON Schema (draft 2020-12) to stdout
+//	stemkn schema   [--scheme ID | --scheme-file FILE] [--lang en|cy]   # JSON Schema (draft 2020-12) to stdout
 //	stemkn schemes                                       # ids and titles, tab-separated
 //	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
 //	stemkn test     SCHEME-FILE...                       # run scheme files' own test cases
@@ -46,7 +46,9 @@
 // and counted, and stderr says how many.
 //
 // schema prints the JSON Schema of a scheme's documents (stemkn.Schema),
-// or without a scheme the structure of every document (stemkn.BaseSchema).
+// or without a scheme the structure of every document (stemkn.BaseSchema),
+// its titles and descriptions in English, or with --lang cy in Welsh
+// (stemkn.SchemaIn).
 //
 // Flags may come before or after the file; "--" ends the flags.
 //

@@ -18,6 +18,10 @@ func TestSchemaPrintsTheLibrarysExport(t *testing.T) {
 	require.NoError(t, err)
 	wantLower, err := stemkn.Schema(lower)
 	require.NoError(t, err)
+	cy, err := stemkn.MessagesIn("cy")
+	require.NoError(t, err)
+	welsh, err := stemkn.SchemaIn(s, cy)
+	require.NoError(t, err)
 
 	for _, tc := range []struct {
 		name string
@@ -28,6 +32,8 @@ func TestSchemaPrintsTheLibrarysExport(t *testing.T) {
 		{"a scheme file", []string{"schema", "--scheme-file", "testdata/lower-cap.scheme.json"}, wantLower},
 		{"--scheme over a scheme file", []string{"schema", "--scheme-file", "testdata/lower-cap.scheme.json", "--scheme", "stem-kn-2011"}, want},
 		{"no scheme: the structure of every document", []string{"schema"}, stemkn.BaseSchema()},
+		{"in Welsh", []string{"schema", "--scheme", "stem-kn-2011", "--lang", "cy"}, welsh},
+		{"the base schema in Welsh", []string{"schema", "--lang", "cy-GB"}, stemkn.BaseSchemaIn(cy)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := stemknRun(t, "", tc.args...)
@@ -46,6 +52,7 @@ func TestSchemaTroubleExitsTwo(t *testing.T) {
 		args         []string
 	}{
 		{"an unknown scheme", `there is no scheme "no-such-scheme"`, []string{"schema", "--scheme", "no-such-scheme"}},
+		{"a language stemkn does not have", `--lang: there are no messages in "fr": the languages are cy and en`, []string{"schema", "--lang", "fr"}},
 		{"a bad scheme file", "maximumFun", []string{"schema", "--scheme-file", "testdata/unknown-rule.scheme.json"}},
 		{"a missing scheme file", "no-such.scheme.json", []string{"schema", "--scheme-file", "testdata/no-such.scheme.json"}},
 		{"an argument", "takes no arguments", []string{"schema", "stem-kn-2011"}},

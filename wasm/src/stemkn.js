@@ -398,11 +398,16 @@ export class Kit {
   /**
    * The JSON Schema (draft 2020-12) of a scheme's documents, with the rules
    * a schema cannot express listed under x-stemkn-rules; with no id, the
-   * base schema of every document. Throws StemknError for an unknown scheme.
+   * base schema of every document. Every property has a title and a
+   * description for people, and vocabularies are labelled choices, in the
+   * options' lang (English by default) with their messages overrides.
+   * Throws StemknError for an unknown scheme or language.
+   * @param {string} [id]
+   * @param {{lang?: string, messages?: Object<string, string>}} [options]
    */
-  schema (id) {
-    if (id !== undefined && typeof id !== 'string') throw new StemknError('stemkn: schema needs a scheme id')
-    return this.call('schema', id || '')
+  schema (id, options) {
+    if (id !== undefined && id !== null && typeof id !== 'string') throw new StemknError('stemkn: schema needs a scheme id')
+    return this.call('schema', id || '', optionsText(options, 'schema'))
   }
 
   /**

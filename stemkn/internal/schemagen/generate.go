@@ -13,10 +13,6 @@ import (
 	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
-// stemknImport is the import path of the package whose doc comments become
-// the schema's descriptions; generate runs in its directory.
-const stemknImport = "github.com/stemkn/stemkn/stemkn"
-
 // BaseID is the $id of the base schema.
 const BaseID = "https://stemkn.org/schema/stemkn.json"
 
@@ -25,8 +21,10 @@ var roots = []reflect.Type{reflect.TypeFor[stemkn.Application](), reflect.TypeFo
 
 var amountType = reflect.TypeFor[budget.Amount]()
 
-// generate returns the base schema, indented, with a final newline. It must
-// run in the stemkn directory, whose Go files it reads for doc comments.
+// generate returns the base schema, indented, with a final newline. It
+// holds the structure only: titles and descriptions are words for people,
+// which stemkn adds at run time from its message catalogue in the language
+// asked for (stemkn.SchemaIn), so that the Go doc comments stay Go's.
 func generate() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Anonymous: true,
@@ -40,16 +38,10 @@ func generate() ([]byte, error) {
 			return nil
 		},
 	}
-	if err := r.AddGoComments(stemknImport, ".", jsonschema.WithFullComment()); err != nil {
-		return nil, err
-	}
 	defs := jsonschema.Definitions{}
 	root := &jsonschema.Schema{
 		Version: jsonschema.Version,
 		ID:      BaseID,
-		Title:   "stemkn document",
-		Description: "A document stemkn validates: an application to a funding scheme or an offer on the STEM Exchange. " +
-			"This base schema holds the structural rules only; the schema of a scheme (stemkn schema --scheme ID) adds the scheme's rules.",
 	}
 	for _, t := range roots {
 		s := r.ReflectFromType(t)
@@ -82,8 +74,6 @@ func constrainStruct(defs jsonschema.Definitions, t reflect.Type, done map[refle
 	if !ok {
 		return errors.New("no definition for " + t.Name())
 	}
-	def.Title = t.Name()
-	def.Description = oneLine(def.Description)
 	def.AdditionalProperties = jsonschema.FalseSchema
 	def.Required = nil
 	for i := 0; i < t.NumField(); i++ {
@@ -93,7 +83,6 @@ func constrainStruct(defs jsonschema.Definitions, t reflect.Type, done map[refle
 		if !ok {
 			return errors.New(t.Name() + "." + sf.Name + " has no property " + name)
 		}
-		prop.Description = oneLine(prop.Description)
 		required, err := constrainField(prop, sf.Type, sf.Tag.Get("validate"))
 		if err != nil {
 			return errors.New(t.Name() + "." + sf.Name + ": " + err.Error())
@@ -326,6 +315,3 @@ func anys(ss []string) []any {
 	}
 	return out
 }
-
-// oneLine joins a doc comment's wrapped lines into one line of text.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

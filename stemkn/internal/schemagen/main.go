@@ -3,12 +3,13 @@
 // stemkn directory (see stemkn/generate.go).
 //
 // The schema is derived from the same declarations as the Go validator:
-// invopop/jsonschema reflects Application and OfferDocument, taking titles
-// and descriptions from their Go doc comments, and the constraints are then
-// read from each field's `validate` tag, so the schema and the validator
-// cannot say different things. The doc comments are only available where
-// the source is, which is why the schema is generated and embedded rather
-// than reflected at run time (the WebAssembly widget has no source).
+// invopop/jsonschema reflects Application and OfferDocument, and the
+// constraints are read from each field's `validate` tag, so the schema and
+// the validator cannot say different things. It is generated and embedded
+// rather than reflected at run time so that the WebAssembly widget carries
+// neither the reflector nor its work. Titles and descriptions are not in it:
+// stemkn adds them at run time from its message catalogue, in the language
+// asked for.
 //
 // Usage, from the stemkn directory:
 //
