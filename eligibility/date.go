@@ -237,15 +237,16 @@ func WeeksInclusive(start, end Date) int {
 }
 
 // MonthsInclusive counts the months of duration from start to end, both days
-// included, a started month counting as a whole one — the way the Erasmus+
-// Programme Guide counts a project's duration (SPEC §3.4).
+// included, a started month counting as a whole one — the way a maximum
+// duration is passed by any day beyond it, and the months a per-month
+// grant is paid for (SPEC §3.4).
 //
-// It is the number of whole months from start to the day after end, plus one
-// when days are left over. Month k of the period ends on the day before
-// start's day of the month, k months later; when that month is too short the
-// day is clamped to its last day. So a whole month is complete when the day
-// after end reaches start's day of the month, or the 1st of the next month
-// when the month has no such day:
+// It is the whole months (WholeMonths) plus one when days are left over.
+// Month k of the period ends on the day before start's day of the month, k
+// months later; when that month is too short the day is clamped to its last
+// day. So a whole month is complete when the day after end reaches start's
+// day of the month, or the 1st of the next month when the month has no such
+// day:
 //
 //	1 Sep 2016 – 31 Aug 2019   36 (the day after end is 1 Sep 2019)
 //	1 Sep 2016 – 30 Apr 2018   20
@@ -257,18 +258,34 @@ func WeeksInclusive(start, end Date) int {
 //
 // It is 0 when end is before start.
 func MonthsInclusive(start, end Date) int {
+	m := WholeMonths(start, end)
+	if end.Compare(start) >= 0 && monthBegins(start, m).Compare(end.AddDays(1)) < 0 {
+		m++ // days are left over: a started month counts as a whole one
+	}
+	return m
+}
+
+// WholeMonths counts the whole months from start to end, both days
+// included: the months a minimum duration is met by. A month is whole when
+// it has run from start's day of the month to the day before it, a month
+// later (see MonthsInclusive for short months):
+//
+//	15 Jan 2011 – 14 Jan 2012  12
+//	15 Jan 2011 – 16 Dec 2011  11 (a day short of a 12th month)
+//	1 Sep 2016 – 31 Aug 2019   36
+//	1 Jan 2011 – 1 Jan 2011     0
+//
+// It is 0 when end is before start.
+func WholeMonths(start, end Date) int {
 	if end.Compare(start) < 0 {
 		return 0
 	}
 	after := end.AddDays(1)
-	// Whole months: the largest m whose (m+1)th month begins on or before
-	// after. The calendar-month difference is at most one too many.
+	// The largest m whose (m+1)th month begins on or before after. The
+	// calendar-month difference is at most one too many.
 	m := (after.Year-start.Year)*12 + after.Month - start.Month
 	for m > 0 && monthBegins(start, m).Compare(after) > 0 {
 		m--
-	}
-	if monthBegins(start, m).Compare(after) < 0 {
-		m++ // days are left over: a started month counts as a whole one
 	}
 	return m
 }

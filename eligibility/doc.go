@@ -20,7 +20,7 @@
 //		Place:             eligibility.Place{Country: "GB", Subdivision: "GB-ENG"},
 //		EstablishmentType: "academy-converter",
 //	}
-//	maintained.Admits(school) // NotAdmitted: an academy is state-funded, not maintained
+//	maintained.Judge(school) // NotAdmitted on its Type: an academy is state-funded, not maintained
 //
 //	start, _ := eligibility.ParseDate("2011-02-01")
 //	end, _ := eligibility.ParseDate("2011-04-25")
@@ -29,4 +29,10 @@
 //	from, _ := eligibility.ParseDate("2016-09-01")
 //	to, _ := eligibility.ParseDate("2019-08-31")
 //	eligibility.MonthsInclusive(from, to) // 36
+//
+// Judgements take small types of their own: InstitutionRule judges an
+// Institution, Period counts a programme's days, weeks and months,
+// Deadline says whether a date is in time, PartnershipSize counts the
+// institutions that make up a partnership, SubjectSet the subjects members
+// teach, and Unagreed the commitments still to agree.
 package eligibility

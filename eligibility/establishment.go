@@ -17,10 +17,12 @@ type EstablishmentType struct {
 // Source: the TypeOfEstablishment (code) and (name) columns of the GIAS
 // "All establishment data" download
 // (https://get-information-schools.service.gov.uk/Downloads), checked
-// against DfE services that carry the same code list; 47–49 (children's
-// centres, online providers) are GIAS types too, in no class. Slugs are the
-// names in lower case with spaces as hyphens, apostrophes dropped, and both
-// "16-19" and "16 to 19" written "16-to-19".
+// against DfE services that carry the same code list. The legacy types (9,
+// 17, 22, 23 and 98), which only closed establishments have, are in the
+// register too, and so here; like 47–49 (children's centres, online
+// providers) they are in no class. Slugs are the names in lower case with
+// spaces as hyphens, apostrophes dropped, and both "16-19" and "16 to 19"
+// written "16-to-19".
 var establishmentTypes = []EstablishmentType{
 	{"community-school", 1, "Community school"},                                                                    // LA-maintained; the LA employs the staff and owns the site
 	{"voluntary-aided-school", 2, "Voluntary aided school"},                                                        // LA-maintained, usually with a religious foundation
@@ -29,12 +31,16 @@ var establishmentTypes = []EstablishmentType{
 	{"city-technology-college", 6, "City technology college"},                                                      // state-funded independent school, not LA-maintained
 	{"community-special-school", 7, "Community special school"},                                                    // LA-maintained special school
 	{"non-maintained-special-school", 8, "Non-maintained special school"},                                          // charitable special school, not LA-maintained
+	{"independent-school-approved-for-sen-pupils", 9, "Independent school approved for SEN pupils"},                // legacy: closed establishments only
 	{"other-independent-special-school", 10, "Other independent special school"},                                   // independent
 	{"other-independent-school", 11, "Other independent school"},                                                   // independent
 	{"foundation-special-school", 12, "Foundation special school"},                                                 // LA-maintained special school
 	{"pupil-referral-unit", 14, "Pupil referral unit"},                                                             // LA-maintained alternative provision
 	{"local-authority-nursery-school", 15, "Local authority nursery school"},                                       // LA-maintained nursery
+	{"european-schools", 17, "European schools"},                                                                   // legacy: closed establishments only
 	{"further-education", 18, "Further education"},                                                                 // FE college
+	{"early-years-setting", 22, "Early years setting"},                                                             // legacy: closed establishments only
+	{"playing-for-success-centres", 23, "Playing for success centres"},                                             // legacy: closed establishments only
 	{"secure-units", 24, "Secure units"},                                                                           // education in secure children's homes
 	{"offshore-schools", 25, "Offshore schools"},                                                                   // outside England's school system
 	{"service-childrens-education", 26, "Service children's education"},                                            // Ministry of Defence schools abroad
@@ -63,6 +69,7 @@ var establishmentTypes = []EstablishmentType{
 	{"online-provider", 49, "Online provider"},                                                                     // online education provider
 	{"institution-funded-by-other-government-department", 56, "Institution funded by other government department"}, // funded by a department other than the DfE
 	{"academy-secure-16-to-19", 57, "Academy secure 16 to 19"},                                                     // secure school run as an academy
+	{"legacy-types", 98, "Legacy types"},                                                                           // legacy: closed establishments of retired types
 }
 
 // EstablishmentTypes returns every GIAS TypeOfEstablishment in code order. The
@@ -108,11 +115,17 @@ const (
 	NonMaintainedSpecial Class = "non-maintained-special"
 )
 
-// classCodes is which GIAS codes make up each class (SPEC §4). The GIAS
-// "EstablishmentTypeGroup" column groups the same codes as "Local authority
-// maintained schools", "Academies", "Free Schools", "Colleges" and
-// "Independent schools". Types in no class (secure units, universities,
-// children's centres, Welsh establishments…) are admitted by no class rule.
+// classCodes is which GIAS codes make up each class: who governs and funds
+// an establishment, read from its TypeOfEstablishment alone. GIAS's own
+// EstablishmentTypeGroup column is another grouping, not these classes: its
+// groups ("Local authority maintained schools", "Special schools",
+// "Independent schools", "Academies", "Free Schools", "Colleges",
+// "Universities", "Welsh schools", "Other types"…) put special schools of
+// every kind of governance, non-maintained special schools among them, in
+// one group, and split academies from free schools, where a funding rule
+// asks whether a school is maintained or state-funded. Types in no class
+// (secure units, universities, children's centres, Welsh establishments,
+// the legacy types…) are admitted by no class rule.
 var classCodes = []struct {
 	class Class
 	codes []int

@@ -23,12 +23,16 @@ var wantClasses = []struct {
 	{6, "city-technology-college", []eligibility.Class{eligibility.CityTechnologyCollege}},
 	{7, "community-special-school", []eligibility.Class{eligibility.LAMaintained}},
 	{8, "non-maintained-special-school", []eligibility.Class{eligibility.NonMaintainedSpecial}},
+	{9, "independent-school-approved-for-sen-pupils", nil}, // legacy
 	{10, "other-independent-special-school", []eligibility.Class{eligibility.Independent}},
 	{11, "other-independent-school", []eligibility.Class{eligibility.Independent}},
 	{12, "foundation-special-school", []eligibility.Class{eligibility.LAMaintained}},
 	{14, "pupil-referral-unit", []eligibility.Class{eligibility.LAMaintained}},
 	{15, "local-authority-nursery-school", []eligibility.Class{eligibility.LAMaintained}},
+	{17, "european-schools", nil}, // legacy
 	{18, "further-education", []eligibility.Class{eligibility.College}},
+	{22, "early-years-setting", nil},         // legacy
+	{23, "playing-for-success-centres", nil}, // legacy
 	{24, "secure-units", nil},
 	{25, "offshore-schools", nil},
 	{26, "service-childrens-education", nil},
@@ -57,6 +61,7 @@ var wantClasses = []struct {
 	{49, "online-provider", nil},
 	{56, "institution-funded-by-other-government-department", nil},
 	{57, "academy-secure-16-to-19", []eligibility.Class{eligibility.AcademyOrFreeSchool}},
+	{98, "legacy-types", nil}, // legacy
 }
 
 func TestEveryGIASTypeIsInTheRightClasses(t *testing.T) {

@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
@@ -54,7 +55,7 @@ func ExampleWeeksInclusive() {
 	// to 24 April 2011: 83 days, 11 weeks
 }
 
-func ExampleInstitutionRule_Admits() {
+func ExampleInstitutionRule_Judge() {
 	// "this funding is only available to maintained schools and colleges in
 	// England" (STEM Knowledge Networks, 2011)
 	rule := eligibility.InstitutionRule{Classes: eligibility.MaintainedClasses, EnglandOnly: true}
@@ -67,12 +68,13 @@ func ExampleInstitutionRule_Admits() {
 		{Place: england},
 		{Place: eligibility.Place{Country: "GB", Subdivision: "GB-WLS"}, StateFunded: &stateFunded},
 	} {
-		fmt.Printf("%s %q: %s\n", inst.Place.Subdivision, inst.EstablishmentType, rule.Admits(inst))
+		j := rule.Judge(inst)
+		fmt.Printf("%s %q: %s\n", inst.Place.Subdivision, inst.EstablishmentType, strings.TrimSpace(j.Verdict.String()+" "+j.Fact.String()))
 	}
 	// Output:
 	// GB-ENG "community-school": admitted
 	// GB-ENG "sixth-form-centres": admitted
-	// GB-ENG "academy-converter": not-admitted
-	// GB-ENG "": unknown
-	// GB-WLS "": not-admitted
+	// GB-ENG "academy-converter": not-admitted type
+	// GB-ENG "": unknown type
+	// GB-WLS "": not-admitted nation
 }

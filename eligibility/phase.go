@@ -37,16 +37,6 @@ func Phases() []string {
 	return out
 }
 
-// IsPhase reports whether s is the slug of a GIAS phase of education.
-func IsPhase(s string) bool {
-	for _, p := range phases {
-		if p.slug == s {
-			return true
-		}
-	}
-	return false
-}
-
 // PhaseGroup is the group a GIAS phase is counted in by programme statistics
 // (SPEC §3.6): "primary" for nursery, primary and middle-deemed-primary;
 // "secondary" for secondary, middle-deemed-secondary, all-through and

@@ -31,12 +31,6 @@ func Subdivisions() []string {
 	return slices.Clone(ukSubdivisions)
 }
 
-// IsUKSubdivision reports whether s is the ISO 3166-2 code of one of the
-// four nations of the UK.
-func IsUKSubdivision(s string) bool {
-	return slices.Contains(ukSubdivisions, s)
-}
-
 // Region is one of the nine regions of England (the former Government Office
 // regions, which GIAS records as "GOR").
 type Region struct {
@@ -63,15 +57,4 @@ var regions = []Region{
 // copy.
 func Regions() []Region {
 	return slices.Clone(regions)
-}
-
-// IsRegion reports whether slug is the slug of one of the nine English
-// regions.
-func IsRegion(slug string) bool {
-	for _, r := range regions {
-		if r.Slug == slug {
-			return true
-		}
-	}
-	return false
 }

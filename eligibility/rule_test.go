@@ -25,7 +25,7 @@ var (
 	stateFundedEnglishTypes = eligibility.InstitutionRule{Classes: eligibility.StateFundedClasses}
 )
 
-func TestInstitutionRuleAdmits(t *testing.T) {
+func TestInstitutionRuleJudgesEachInstitution(t *testing.T) {
 	tests := []struct {
 		name string
 		rule eligibility.InstitutionRule
@@ -51,7 +51,7 @@ func TestInstitutionRuleAdmits(t *testing.T) {
 		{"independent is not state-funded", stateFunded, eligibility.Institution{Place: england, EstablishmentType: "other-independent-school"}, eligibility.NotAdmitted},
 		{"non-maintained special is not state-funded", stateFunded, eligibility.Institution{Place: england, EstablishmentType: "non-maintained-special-school"}, eligibility.NotAdmitted},
 		{"type not stated, state-funded rule", stateFunded, eligibility.Institution{Place: england, StateFunded: &yes}, eligibility.Unknown},
-		{"no classes admit nobody in England", eligibility.InstitutionRule{}, eligibility.Institution{Place: england, EstablishmentType: "community-school"}, eligibility.NotAdmitted},
+		{"a rule with no conditions admits anyone", eligibility.InstitutionRule{}, eligibility.Institution{Place: england, EstablishmentType: "community-school"}, eligibility.Admitted},
 
 		// Outside England, England only.
 		{"Welsh school, England only", maintainedInEngland, eligibility.Institution{Place: wales, StateFunded: &yes}, eligibility.NotAdmitted},
@@ -72,7 +72,7 @@ func TestInstitutionRuleAdmits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.want, tt.rule.Admits(tt.inst))
+			require.Equal(t, tt.want, tt.rule.Judge(tt.inst).Verdict)
 		})
 	}
 }
@@ -82,4 +82,86 @@ func TestVerdictNames(t *testing.T) {
 	require.Equal(t, "admitted", eligibility.Admitted.String())
 	require.Equal(t, "not-admitted", eligibility.NotAdmitted.String())
 	require.Equal(t, eligibility.Verdict(0), eligibility.Unknown, "the zero Verdict is Unknown")
+}
+
+// A verdict that is not Admitted names the fact it turns on: the one a form
+// asks for, or the one at fault.
+func TestJudgementsNameTheFactTheyTurnOn(t *testing.T) {
+	schoolsAndColleges := []string{"school", "college"}
+	maintained := eligibility.InstitutionRule{Kinds: schoolsAndColleges, Classes: eligibility.MaintainedClasses, EnglandOnly: true}
+	state := eligibility.InstitutionRule{Kinds: schoolsAndColleges, Classes: eligibility.StateFundedClasses, StateFundedOutsideEngland: true}
+	coordinator := eligibility.InstitutionRule{Countries: eligibility.ProgrammeCountries2016()}
+	us := eligibility.Place{Country: "US"}
+	tests := []struct {
+		name string
+		rule eligibility.InstitutionRule
+		inst eligibility.Institution
+		want eligibility.Judgement
+	}{
+		{"a school in England", maintained, eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "community-school"},
+			eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"an employer is not a school or college", maintained, eligibility.Institution{Kind: "employer", Place: england, EstablishmentType: "community-school"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Kind}},
+		{"an independent school whose kind is other", state, eligibility.Institution{Kind: "other", Place: england, EstablishmentType: "other-independent-school"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Kind}},
+		{"an independent school", state, eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "other-independent-school"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Type}},
+		{"a funded school in Wales turns on its nation", maintained, eligibility.Institution{Kind: "school", Place: wales, StateFunded: &yes},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Nation}},
+		{"a funded school in Germany turns on its country", maintained, eligibility.Institution{Kind: "school", Place: germany, StateFunded: &yes},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Country}},
+		{"the UK nation not stated", maintained, eligibility.Institution{Kind: "school", Place: ukOnly},
+			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Nation}},
+		{"the type not stated", maintained, eligibility.Institution{Kind: "school", Place: england},
+			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Type}},
+		{"state funding not stated in Scotland", state, eligibility.Institution{Kind: "school", Place: scotland},
+			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.StateFunded}},
+		{"not state-funded in Scotland", state, eligibility.Institution{Kind: "school", Place: scotland, StateFunded: &no},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.StateFunded}},
+		{"a coordinator in a Programme Country", coordinator, eligibility.Institution{Kind: "pd-centre", Place: germany}, eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"a coordinator in the UK in 2016, its nation not stated", coordinator, eligibility.Institution{Kind: "university", Place: ukOnly},
+			eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"a coordinator in a Partner Country", coordinator, eligibility.Institution{Kind: "university", Place: us},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Country}},
+		{"a coordinator whose country is not stated", coordinator, eligibility.Institution{Kind: "university"},
+			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Country}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, tt.rule.Judge(tt.inst))
+		})
+	}
+}
+
+// "at least four other schools" counts schools besides the lead: four pass,
+// three fail, and neither the lead nor a college counts.
+func TestPartnershipSizeCountsTheKindsItNames(t *testing.T) {
+	four := eligibility.PartnershipSize{Min: 4, Kinds: []string{"school"}, OtherThanLead: true}
+	tests := []struct {
+		name  string
+		kinds []string
+		lead  int
+		want  int
+	}{
+		{"the lead and four schools", []string{"school", "school", "school", "school", "school"}, 0, 4},
+		{"the lead and three schools", []string{"school", "school", "school", "school"}, 0, 3},
+		{"a college lead and four schools", []string{"college", "school", "school", "school", "school"}, 0, 4},
+		{"an employer does not count", []string{"school", "school", "school", "school", "employer"}, 0, 3},
+		{"a college partner does not count", []string{"school", "school", "school", "school", "college"}, 0, 3},
+		{"no lead found: every school counts", []string{"school", "school"}, -1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, four.Count(len(tt.kinds), func(i int) string { return tt.kinds[i] }, tt.lead))
+		})
+	}
+	every := eligibility.PartnershipSize{Min: 3}
+	require.Equal(t, 3, every.Count(3, func(int) string { return "employer" }, 0), "with no kinds every institution counts, the lead too")
+}
+
+func TestUnagreedListsTheCommitmentsNotAgreed(t *testing.T) {
+	agreed := map[string]bool{"submitReport": true}
+	got := eligibility.Unagreed([]string{"practitionerResearch", "submitReport", "shareOnline"}, func(n string) bool { return agreed[n] })
+	require.Equal(t, []string{"practitionerResearch", "shareOnline"}, got)
+	require.Nil(t, eligibility.Unagreed([]string{"submitReport"}, func(n string) bool { return agreed[n] }))
 }

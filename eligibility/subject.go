@@ -18,13 +18,8 @@ func Subjects() []string {
 	return slices.Clone(subjects)
 }
 
-// IsSubject reports whether s is one of the four STEM subjects.
-func IsSubject(s string) bool {
-	return subjectBit(s) != 0
-}
-
-// subjectBit is s's bit in a set of subjects; 0 when s is not a STEM subject.
-func subjectBit(s string) uint8 {
+// subjectBit is s's bit in a SubjectSet; 0 when s is not a STEM subject.
+func subjectBit(s string) SubjectSet {
 	for i, subject := range subjects {
 		if subject == s {
 			return 1 << i
@@ -33,20 +28,32 @@ func subjectBit(s string) uint8 {
 	return 0
 }
 
-// SubjectSpread counts how many of the four STEM subjects appear across the
-// members' subject lists, each subject once however many members teach it.
-// Strings that are not STEM subjects are ignored. A STEM Knowledge Network
-// needs a spread of at least two (SPEC §3.1). It does not allocate.
-func SubjectSpread(memberSubjects [][]string) int {
-	var set uint8
-	for _, member := range memberSubjects {
-		for _, s := range member {
-			set |= subjectBit(s)
-		}
+// SubjectSet is a set of the four STEM subjects: the subjects a network's
+// members teach between them. The zero value is empty; it does not
+// allocate.
+type SubjectSet uint8
+
+// Add puts a member's subjects in the set, each once however many members
+// teach it. Strings that are not STEM subjects are ignored.
+func (s *SubjectSet) Add(memberSubjects []string) {
+	for _, subject := range memberSubjects {
+		*s |= subjectBit(subject)
 	}
+}
+
+// Count is how many of the four subjects are in the set: the spread of
+// subjects a STEM Knowledge Network needs at least two of ("involve
+// colleagues from across STEM subject areas", seed 000).
+func (s SubjectSet) Count() int {
 	n := 0
-	for ; set != 0; set &= set - 1 {
+	for ; s != 0; s &= s - 1 {
 		n++
 	}
 	return n
+}
+
+// Has reports whether subject is in the set.
+func (s SubjectSet) Has(subject string) bool {
+	bit := subjectBit(subject)
+	return bit != 0 && s&bit != 0
 }

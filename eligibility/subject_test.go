@@ -11,14 +11,20 @@ import (
 func TestSubjectsAreTheFourSTEMSubjects(t *testing.T) {
 	require.Equal(t, []string{"science", "technology", "engineering", "mathematics"}, eligibility.Subjects())
 	for _, s := range eligibility.Subjects() {
-		require.True(t, eligibility.IsSubject(s))
+		var set eligibility.SubjectSet
+		set.Add([]string{s})
+		require.True(t, set.Has(s))
+		require.Equal(t, 1, set.Count())
 	}
 	for _, s := range []string{"", "maths", "Science", "art", "stem"} {
-		require.False(t, eligibility.IsSubject(s), s)
+		var set eligibility.SubjectSet
+		set.Add([]string{s})
+		require.False(t, set.Has(s), s)
+		require.Zero(t, set.Count(), s)
 	}
 }
 
-func TestSubjectSpreadCountsDistinctSubjectsAcrossMembers(t *testing.T) {
+func TestSubjectSetCountsDistinctSubjectsAcrossMembers(t *testing.T) {
 	tests := []struct {
 		name    string
 		members [][]string
@@ -36,14 +42,33 @@ func TestSubjectSpreadCountsDistinctSubjectsAcrossMembers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Equal(t, tt.want, eligibility.SubjectSpread(tt.members))
+			var set eligibility.SubjectSet
+			for _, m := range tt.members {
+				set.Add(m)
+			}
+			require.Equal(t, tt.want, set.Count())
 		})
 	}
 }
 
-func TestSubjectSpreadDoesNotAllocate(t *testing.T) {
+func TestSubjectSetDoesNotAllocate(t *testing.T) {
 	members := [][]string{{"science", "technology"}, {"mathematics"}}
-	require.Zero(t, testing.AllocsPerRun(100, func() { eligibility.SubjectSpread(members) }))
+	require.Zero(t, testing.AllocsPerRun(100, func() {
+		var set eligibility.SubjectSet
+		for _, m := range members {
+			set.Add(m)
+		}
+		_ = set.Has("mathematics")
+	}))
+}
+
+func TestSubjectSetSaysWhetherAMemberTeachesMathematics(t *testing.T) {
+	var set eligibility.SubjectSet
+	set.Add([]string{"science"})
+	require.False(t, set.Has("mathematics"))
+	set.Add([]string{"mathematics"})
+	require.True(t, set.Has("mathematics"))
+	require.False(t, set.Has("maths"))
 }
 
 func TestPhaseGroupsForProgrammeStatistics(t *testing.T) {
@@ -68,10 +93,4 @@ func TestPhaseGroupsForProgrammeStatistics(t *testing.T) {
 func TestPhasesAreTheGIASPhases(t *testing.T) {
 	require.Equal(t, []string{"nursery", "primary", "middle-deemed-primary", "secondary",
 		"middle-deemed-secondary", "16-plus", "all-through", "not-applicable"}, eligibility.Phases())
-	for _, p := range eligibility.Phases() {
-		require.True(t, eligibility.IsPhase(p))
-	}
-	for _, p := range []string{"", "Primary", "16plus", "all through", "other"} {
-		require.False(t, eligibility.IsPhase(p), p)
-	}
 }

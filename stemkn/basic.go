@@ -411,11 +411,6 @@ func (x *schemaIndex) placesAt(instance string) []place {
 	return cur
 }
 
-// maxRefDepth bounds the "$ref"s followed from one subschema: stemkn's
-// schemas refer to definitions that do not refer back, so this is only a
-// guard.
-const maxRefDepth = 16
-
 // sameValue is p and every subschema under it that judges the same value.
 func (x *schemaIndex) sameValue(p place, depth int) []place {
 	if depth > maxRefDepth {
@@ -461,8 +456,4 @@ func (x *schemaIndex) resolve(ref string) (*object, string, bool) {
 	}
 	o, ok := cur.(*object)
 	return o, ptr, ok
-}
-
-func escapePointer(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }

@@ -1,69 +1,630 @@
 package stemkn
 
-import "github.com/stemkn/stemkn/eligibility"
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
-// builtinSchemes are the schemes of the built-in catalogue, one for each
-// programme in the source documents, in the order `stemkn schemes` lists
-// them. Each call returns fresh values, so callers may not change another
-// catalogue's schemes.
-func builtinSchemes() []*Scheme {
-	return []*Scheme{stemKN2011(), enthuse2014(), enthuse2022(), stemPDNet2016(), stemExchange()}
+	"github.com/stemkn/stemkn/budget"
+)
+
+// The built-in catalogue is data: one scheme file per programme of the
+// source documents, in schemes/, loaded through the same strict loader as
+// a funder's file (Catalogue.Load), each with its own test cases
+// (Validator.RunTests, `stemkn test`).
+
+//go:embed schemes/*.json
+var builtinFiles embed.FS
+
+// builtinOrder are the built-in schemes in the order `stemkn schemes` lists
+// them; each is the file schemes/ID.json.
+var builtinOrder = []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "stem-pd-net-2016", "stem-exchange"}
+
+// builtinSchemeFiles are the built-in scheme files, in catalogue order.
+func builtinSchemeFiles() [][]byte {
+	files := make([][]byte, len(builtinOrder))
+	for i, id := range builtinOrder {
+		data, err := builtinFiles.ReadFile("schemes/" + id + ".json")
+		if err != nil {
+			panic("stemkn: the built-in scheme " + id + " is not embedded: " + err.Error())
+		}
+		files[i] = data
+	}
+	return files
 }
 
-// commitmentNames are the six STEM Knowledge Networks commitments, by field name.
-var commitmentNames = []string{"practitionerResearch", "minimumOneTerm", "structuredApproach", "submitReport", "attendDissemination", "shareOnline"}
+// Catalogue is a set of schemes by id: the built-in ones and any loaded from
+// files. It is safe for concurrent use: Load may add or replace schemes
+// while validators read it, and a Validator judges by the schemes it holds
+// at the time (see NewValidator).
+type Catalogue struct {
+	mu      sync.RWMutex
+	schemes map[string]*Scheme
+	order   []string
+}
 
-// stemKN2011 is the STEM Knowledge Networks call of the National STEM
-// Centre and the NCETM, closing Monday 10 January 2011 (seed 000).
-func stemKN2011() *Scheme {
-	const seed = "STEM Knowledge Networks, National STEM Centre with the NCETM, call for networks (deadline extended to Monday 10 January 2011)"
-	return &Scheme{
-		ID:        "stem-kn-2011",
-		Title:     "STEM Knowledge Networks",
-		Funders:   []string{"National STEM Centre", "National Centre for Excellence in the Teaching of Mathematics (NCETM)"},
-		Kind:      KindApplication,
-		Currency:  "GBP",
-		Reference: seed,
-		Themes: []Theme{
-			{ID: "common-content", Title: "Coordinating the teaching of common content areas in the STEM curriculum across a year group/key stage"},
-			{ID: "careers-links", Title: "Embedding links to STEM career opportunities within schemes of work for STEM subjects"},
-			{ID: "learner-experiences-subjects", Title: "Exploring the different experiences of learners in different STEM subjects"},
-			{ID: "primary-secondary", Title: "Exploring the STEM experiences of learners at primary and secondary level"},
-			{ID: "maths-skills", Title: "Exploring the role of specific mathematics skills (e.g. algebra, data handling) in Science, Technology and Engineering"},
-			{ID: "stem-centre-resources", Title: "The use of the National STEM Centre resource collections to support collaborative STEM teaching and learning"},
-			{ID: "ict-collaboration", Title: "Using ICT to encourage collaboration between STEM subjects"},
-			{ID: "events-clubs-impact", Title: "Exploring the impact of STEM events/clubs on teachers' practice in the classroom"},
-		},
-		Categories: []Category{
-			{ID: "supply-cover", Title: "Supply cover"},
-			{ID: "resources", Title: "Resources"},
-			{ID: "travel", Title: "Travel"},
-			{ID: "venue", Title: "Venue"},
-			{ID: "other", Title: "Other"},
-		},
-		Rules: Rules{
-			Theme:          &TextRule{Reference: "The National STEM Centre and the NCETM have identified a list of focus areas for STEM KNs to help you identify an appropriate project for your school or college."},
-			AreaOfInterest: &TextRule{Reference: "STEM Knowledge Networks must: have a specific area of interest."},
-			Reflection:     &TextRule{Reference: "STEM Knowledge Networks must: involve reflection on teachers' professional practice during the lifetime of the project."},
-			SubjectSpread: &CountRule{Min: 2,
-				Reference: "STEM Knowledge Networks must: involve colleagues from across STEM subject areas. (Taken as members' subjects spanning at least 2 of science, technology, engineering and mathematics.)"},
-			Institutions: []InstitutionRule{{
-				ID: "fundedInstitutions", Applies: "funded", Kinds: []string{"school", "college"},
-				Classes: eligibility.MaintainedClasses, EnglandOnly: true, WhenFunded: true,
-				Title: "The lead institution, and every institution that receives money, is a maintained school or college in England",
-				Who:   "maintained schools and colleges in England", Does: "receive STEM Knowledge Networks funding",
-				Reference: "Please note that this funding is only available to maintained schools and colleges in England.",
-			}},
-			Commitments: &CommitmentRule{Required: commitmentNames, WhenFunded: true,
-				Reference: "If you apply for funding you must be prepared, collectively, to do the following: engage in practitioner research or teacher enquiry into one of the key topic areas; commit to a programme of activity over a period of at least one term; use a structured approach to group activity within your network; submit a report of your activity; be willing to send at least one member of the network to a dissemination event; share your report and any resources developed during the project online."},
-			Duration: &DurationRule{MinWeeks: 12, WhenFunded: true,
-				Reference: "commit to a programme of activity over a period of at least one term. (One term is taken as 12 weeks, counted inclusively from the start date to the end date.)"},
-			Deadline:   &DeadlineRule{Date: "2011-01-10", Reference: "DEADLINE EXTENDED TO MONDAY 10 JANUARY … Please apply … by Monday 10th January."},
-			Categories: &TextRule{Reference: "Spend categories for STEM Knowledge Networks budgets: supply cover, resources, travel, venue and other (stemkn, SPEC §5)."},
-			Cap:        &CapRule{Amount: 200000, Reference: "Funding of up to £2,000 may be available to support the development of a network."},
-			CategoryShares: []ShareRule{{Category: "resources", MaxPercent: 20,
-				Reference: "Please note that no more than 20% of the funding should be spent on resources."}},
-			Mathematics: &TextRule{Reference: "The National STEM Centre, in partnership with the NCETM, is keen to encourage teachers of mathematics in schools and colleges to form STEM Knowledge Networks."},
-		},
+// NewCatalogue returns a catalogue holding the built-in schemes, read
+// afresh from their files, so that changing one catalogue's schemes
+// changes no other.
+func NewCatalogue() *Catalogue {
+	c := &Catalogue{schemes: map[string]*Scheme{}}
+	c.MustLoad(builtinSchemeFiles()...)
+	return c
+}
+
+// Scheme returns the scheme with the id.
+func (c *Catalogue) Scheme(id string) (*Scheme, bool) {
+	c.mu.RLock()
+	s, ok := c.schemes[id]
+	c.mu.RUnlock()
+	return s, ok
+}
+
+// Schemes lists the schemes in the order they were added.
+func (c *Catalogue) Schemes() []*Scheme {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make([]*Scheme, len(c.order))
+	for i, id := range c.order {
+		out[i] = c.schemes[id]
 	}
+	return out
+}
+
+// SchemeError explains why a scheme file could not be loaded.
+type SchemeError struct {
+	// Scheme is the id (or file) concerned.
+	Scheme string
+	// Problem says what is wrong.
+	Problem string
+}
+
+func (e *SchemeError) Error() string { return "scheme " + e.Scheme + ": " + e.Problem }
+
+// LoadFile reads a scheme file, resolves its extends against the catalogue,
+// checks it and adds it. It returns the resolved scheme. A file past the
+// scheme file limit (8 MiB) is refused after reading one byte past it, so
+// no file (not even /dev/zero) is read further.
+func (c *Catalogue) LoadFile(path string) (*Scheme, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSchemeFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSchemeFile {
+		return nil, &SchemeError{Scheme: "file " + path, Problem: tooLargeProblem}
+	}
+	schemes, err := c.Load(data)
+	if err != nil {
+		return nil, err
+	}
+	return schemes[0], nil
+}
+
+// tooLargeProblem is what a scheme file past the size limit is told.
+var tooLargeProblem = "is larger than " + strconv.Itoa(maxSchemeFile) + " bytes, the most a scheme file may be"
+
+// Load reads scheme files given as JSON, resolves extends (among the files
+// and the catalogue; a cycle is an error), checks each scheme and adds them.
+// Unknown fields, and so unknown rules, are errors, and so is a key given
+// twice in one object (outside a test's document, which may be about just
+// that). Each file is resolved once, so loading is linear in the number of
+// files, however long their chains of extends.
+func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
+	raws := map[string]json.RawMessage{}
+	var ids []string
+	for _, data := range files {
+		if len(data) > maxSchemeFile {
+			return nil, &SchemeError{Scheme: "file", Problem: tooLargeProblem}
+		}
+		var head struct {
+			ID      string `json:"id"`
+			Extends string `json:"extends"`
+		}
+		if err := json.Unmarshal(data, &head); err != nil {
+			return nil, &SchemeError{Scheme: "file", Problem: "not a JSON scheme object: " + err.Error()}
+		}
+		if head.ID == "" {
+			return nil, &SchemeError{Scheme: "file", Problem: "has no id"}
+		}
+		if key := repeatedKey(data); key != "" {
+			return nil, &SchemeError{Scheme: head.ID, Problem: "gives " + strconv.Quote(key) + " twice in one object: give each key once"}
+		}
+		if _, dup := raws[head.ID]; dup {
+			return nil, &SchemeError{Scheme: head.ID, Problem: "is given twice"}
+		}
+		raws[head.ID] = data
+		ids = append(ids, head.ID)
+	}
+	var out []*Scheme
+	r := resolver{catalogue: c, raws: raws, done: map[string]*Scheme{}, open: map[string]bool{}}
+	for _, id := range ids {
+		s, err := r.resolve(id, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range out {
+		if _, exists := c.schemes[s.ID]; !exists {
+			c.order = append(c.order, s.ID)
+		}
+		c.schemes[s.ID] = s
+	}
+	return out, nil
+}
+
+// resolver resolves the extends of one Load's files, each file once.
+type resolver struct {
+	catalogue *Catalogue
+	raws      map[string]json.RawMessage
+	done      map[string]*Scheme // files resolved so far
+	open      map[string]bool    // files on the chain being resolved
+}
+
+// resolve merges the file id over what it extends and checks the result;
+// chain is the files that extend it, on the way here.
+func (r *resolver) resolve(id string, chain []string) (*Scheme, error) {
+	if s, ok := r.done[id]; ok {
+		return s, nil
+	}
+	if r.open[id] {
+		return nil, &SchemeError{Scheme: id, Problem: "extends itself through " + strings.Join(append(chain, id), " → ")}
+	}
+	raw, fromFile := r.raws[id]
+	if !fromFile {
+		s, ok := r.catalogue.Scheme(id)
+		if !ok {
+			return nil, &SchemeError{Scheme: chain[len(chain)-1], Problem: "extends " + id + ", which is not a known scheme"}
+		}
+		return s, nil
+	}
+	r.open[id] = true
+	defer delete(r.open, id)
+	var head struct {
+		Extends string `json:"extends"`
+	}
+	_ = json.Unmarshal(raw, &head)
+	merged := []byte(raw)
+	if head.Extends != "" {
+		parent, err := r.resolve(head.Extends, append(chain, id))
+		if err != nil {
+			return nil, err
+		}
+		base := *parent
+		base.Tests = nil // a scheme's tests are its own
+		parentJSON, err := json.Marshal(&base)
+		if err != nil {
+			return nil, err
+		}
+		if merged, err = mergePatch(parentJSON, raw); err != nil {
+			return nil, &SchemeError{Scheme: id, Problem: err.Error()}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(merged))
+	dec.DisallowUnknownFields()
+	s := new(Scheme)
+	if err := dec.Decode(s); err != nil {
+		return nil, &SchemeError{Scheme: id, Problem: err.Error()}
+	}
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	r.done[id] = s
+	return s, nil
+}
+
+// repeatedKey finds a key given twice in one object of a JSON text (which
+// encoding/json would read as the last, silently), outside the documents of
+// test cases; "" when there is none or the text is not JSON (decoding then
+// says why). One pass over the tokens.
+func repeatedKey(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func(inDocument bool) (string, error)
+	walk = func(inDocument bool) (string, error) {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", err
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for dec.More() {
+				keyTok, err := dec.Token()
+				if err != nil {
+					return "", err
+				}
+				key, _ := keyTok.(string)
+				if seen[key] && !inDocument {
+					return key, nil
+				}
+				seen[key] = true
+				if k, err := walk(inDocument || key == "document"); k != "" || err != nil {
+					return k, err
+				}
+			}
+			_, err = dec.Token() // '}'
+			return "", err
+		case json.Delim('['):
+			for dec.More() {
+				if k, err := walk(inDocument); k != "" || err != nil {
+					return k, err
+				}
+			}
+			_, err = dec.Token() // ']'
+			return "", err
+		}
+		return "", nil
+	}
+	key, err := walk(false)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return ""
+	}
+	return key
+}
+
+// mergePatch applies an RFC 7386 JSON merge patch: objects merge key by key,
+// null deletes, anything else replaces. Numbers stay as their text, so
+// amounts past 2^53 are not rounded through float64.
+func mergePatch(target, patch []byte) ([]byte, error) {
+	var t, p any
+	if err := unmarshalNumbers(target, &t); err != nil {
+		return nil, err
+	}
+	if err := unmarshalNumbers(patch, &p); err != nil {
+		return nil, err
+	}
+	return json.Marshal(mergeValue(t, p))
+}
+
+func unmarshalNumbers(data []byte, v *any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+func mergeValue(target, patch any) any {
+	po, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	to, ok := target.(map[string]any)
+	if !ok {
+		to = map[string]any{}
+	}
+	for k, v := range po {
+		if v == nil {
+			delete(to, k)
+		} else {
+			to[k] = mergeValue(to[k], v)
+		}
+	}
+	return to
+}
+
+// Check reports the first problem with a scheme's data: missing ids or
+// references, rules that name categories, classes or kinds that do not
+// exist, impossible numbers, lists past their bounds.
+func (s *Scheme) Check() error {
+	bad := func(problem string) error { return &SchemeError{Scheme: s.ID, Problem: problem} }
+	if problem := s.checkHead(); problem != "" {
+		return bad(problem)
+	}
+	if problem := s.listProblem(); problem != "" {
+		return bad(problem)
+	}
+	if problem := s.Rules.numberProblem(); problem != "" {
+		return bad(problem)
+	}
+	ruleIDs := map[string]bool{}
+	for _, r := range s.rules() {
+		if problem := r.problem(s, ruleIDs); problem != "" {
+			return bad(problem)
+		}
+	}
+	return nil
+}
+
+// problem says what is wrong with one of the scheme's rules, or "";
+// ruleIDs are the ids of the rules before it.
+func (r *rule) problem(s *Scheme, ruleIDs map[string]bool) string {
+	switch {
+	case ruleIDs[r.id]:
+		return "has two rules called " + r.id + ": a rule, and its outcome in a result, is named once"
+	case !r.own && strings.TrimSpace(r.cite.Reference) == "":
+		return "rule " + r.id + " has no reference: every rule says where it comes from"
+	case r.offer != (s.Kind == KindOffer):
+		// Offer rules read offers and every other rule reads applications.
+		return "rule " + r.id + " does not apply to the scheme's kind of document"
+	}
+	ruleIDs[r.id] = true
+	if r.verify != nil {
+		return r.verify()
+	}
+	return ""
+}
+
+// checkHead says what is wrong with the scheme's own fields, or "".
+func (s *Scheme) checkHead() string {
+	if s.ID == "" || s.Title == "" {
+		return "needs an id and a title"
+	}
+	switch s.Kind {
+	case "", KindApplication, KindOffer:
+	default:
+		return "has kind " + string(s.Kind) + "; use application or offer"
+	}
+	if s.Currency != "" {
+		if _, ok := budget.LookupCurrency(s.Currency); !ok {
+			return "has currency " + s.Currency + ", which stemkn does not know"
+		}
+	}
+	r := &s.Rules
+	if (r.Cap != nil || r.MonthlyCap != nil || r.UnitCost != nil) && s.Currency == "" {
+		return "has money rules but no currency"
+	}
+	return ""
+}
+
+// Bounds on a scheme's data, so that a scheme file is judged as a document
+// is: no list or number it holds can make loading it, or validating against
+// it, slow or large, or make a rule that no document could meet or fail.
+const (
+	// maxSchemeFile is the largest scheme file, in bytes: the largest
+	// document (DefaultLimits.Bytes), since a file holds its own test cases.
+	maxSchemeFile = 8 << 20
+	// maxSchemeList is the most entries of any list in a scheme (themes,
+	// categories, funders, rules of one kind, kinds, countries' codes aside).
+	maxSchemeList = 100
+	// maxSchemeTests is the most test cases a scheme file may carry.
+	maxSchemeTests = 1000
+	// maxSchemeAmount is the largest amount of money a scheme may name:
+	// 1,000 budget lines (the most a document may list) of the largest
+	// amount one may ask (10^12 minor units, £10 billion).
+	maxSchemeAmount = 1000 * 1_000_000_000_000
+	// maxSchemeMonths and maxSchemeWeeks bound a programme's length: a
+	// hundred years.
+	maxSchemeMonths = 1200
+	maxSchemeWeeks  = 5218
+)
+
+// The document bounds a scheme's numbers and names must fit (document.go's
+// validate tags; a test holds them equal): a count no document can reach is
+// a rule no document could meet, and an id longer than a document may
+// write is one no document could name.
+const (
+	maxSchemeID      = 100   // a document's scheme
+	maxThemeID       = 100   // a network's theme
+	maxCategoryID    = 64    // a budget line's category
+	maxInstitutions  = 1000  // a network's institutions
+	maxOutputs       = 50    // a plan's intellectual outputs
+	stemSubjectCount = 4     // science, technology, engineering, mathematics
+	maxOrganisations = 1000  // institutions that can count for a unit cost
+	maxCountries     = 300   // more than there are ISO 3166-1 codes
+	maxReference     = 10000 // the text a rule's reference quotes
+)
+
+// listProblem says what is wrong with a scheme's lists and names: too
+// long, an id given twice or too long to name, empty where something is
+// needed.
+func (s *Scheme) listProblem() string {
+	if utf8.RuneCountInString(s.ID) > maxSchemeID {
+		return "has an id longer than " + strconv.Itoa(maxSchemeID) + " characters, which no document can name"
+	}
+	if p := s.lengthProblem(); p != "" {
+		return p
+	}
+	themes := make([]string, len(s.Themes))
+	for i, t := range s.Themes {
+		themes[i] = t.ID
+	}
+	if p := idProblem("theme", themes, maxThemeID); p != "" {
+		return p
+	}
+	categories := make([]string, len(s.Categories))
+	for i, c := range s.Categories {
+		categories[i] = c.ID
+	}
+	if p := idProblem("category", categories, maxCategoryID); p != "" {
+		return p
+	}
+	for _, ref := range s.references() {
+		if utf8.RuneCountInString(ref) > maxReference {
+			return "has a reference longer than " + strconv.Itoa(maxReference) + " characters"
+		}
+	}
+	return ""
+}
+
+// listCount says that a list has too many entries, or "".
+func listCount(what string, n, max int) string {
+	if n > max {
+		return "has " + strconv.Itoa(n) + " " + what + "; at most " + strconv.Itoa(max) + " are allowed"
+	}
+	return ""
+}
+
+// lengthProblem says which of the scheme's lists is longer than it may be.
+func (s *Scheme) lengthProblem() string {
+	r := &s.Rules
+	lists := []struct {
+		what   string
+		n, max int
+	}{
+		{"funders", len(s.Funders), maxSchemeList}, {"themes", len(s.Themes), maxSchemeList},
+		{"categories", len(s.Categories), maxSchemeList}, {"institution rules", len(r.Institutions), maxSchemeList},
+		{"category needs", len(r.CategoryNeeds), maxSchemeList}, {"category shares", len(r.CategoryShares), maxSchemeList},
+		{"tests", len(s.Tests), maxSchemeTests},
+	}
+	if r.Activities != nil {
+		lists = append(lists, struct {
+			what   string
+			n, max int
+		}{"activity needs", len(r.Activities.Needs), maxSchemeList})
+	}
+	if r.Strands != nil {
+		lists = append(lists, struct {
+			what   string
+			n, max int
+		}{"strands", len(r.Strands.Strands), maxSchemeList})
+	}
+	for _, c := range lists {
+		if p := listCount(c.what, c.n, c.max); p != "" {
+			return p
+		}
+	}
+	for _, kinds := range r.kindLists() {
+		if p := listCount("kinds in one rule", len(kinds), maxSchemeList); p != "" {
+			return p
+		}
+	}
+	for _, countries := range r.countryLists() {
+		if p := listCount("countries", len(countries), maxCountries); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// kindLists are the lists of kinds (of institution, activity, offer,
+// audience) the rules name.
+func (r *Rules) kindLists() [][]string {
+	var out [][]string
+	for _, ir := range r.Institutions {
+		out = append(out, ir.Kinds)
+	}
+	if r.MinInstitutions != nil {
+		out = append(out, r.MinInstitutions.Kinds)
+	}
+	if r.Activities != nil {
+		for _, n := range r.Activities.Needs {
+			out = append(out, n.Kinds)
+		}
+	}
+	if r.FreeOffer != nil {
+		out = append(out, r.FreeOffer.Kinds)
+	}
+	if r.AgeRange != nil {
+		out = append(out, r.AgeRange.Kinds)
+	}
+	if r.Audience != nil {
+		out = append(out, r.Audience.Kinds, r.Audience.Allowed)
+	}
+	return out
+}
+
+// countryLists are the lists of countries the rules name.
+func (r *Rules) countryLists() [][]string {
+	var out [][]string
+	for _, ir := range r.Institutions {
+		out = append(out, ir.Countries)
+	}
+	if r.Countries != nil {
+		out = append(out, r.Countries.Countries)
+	}
+	return out
+}
+
+// idProblem says what is wrong with a list of ids: one empty, longer than
+// max characters, or given twice.
+func idProblem(what string, ids []string, max int) string {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		switch {
+		case id == "" || utf8.RuneCountInString(id) > max:
+			return "has a " + what + " whose id is empty or longer than " + strconv.Itoa(max) + " characters"
+		case seen[id]:
+			return "has the " + what + " " + id + " twice: each " + what + " id is given once"
+		}
+		seen[id] = true
+	}
+	return ""
+}
+
+// references are the texts every rule of the scheme quotes.
+func (s *Scheme) references() []string {
+	var out []string
+	for _, r := range s.rules() {
+		out = append(out, r.cite.Reference)
+	}
+	return out
+}
+
+// numberProblem says what is wrong with the rules' numbers: a count a
+// document cannot reach or below zero, an amount of money that is not a
+// positive amount a budget can add up to, a share that is not a
+// percentage, a length of programme below zero, or a shortest one longer
+// than the longest.
+func (r *Rules) numberProblem() string {
+	within := func(what string, n, min, max int64) string {
+		if n < min || n > max {
+			return what + " must be from " + strconv.FormatInt(min, 10) + " to " + strconv.FormatInt(max, 10) + ", not " + strconv.FormatInt(n, 10)
+		}
+		return ""
+	}
+	var checks []string
+	if r.SubjectSpread != nil {
+		checks = append(checks, within("subjectSpread.min", int64(r.SubjectSpread.Min), 0, stemSubjectCount))
+	}
+	if r.MinInstitutions != nil {
+		checks = append(checks, within("minInstitutions.min", int64(r.MinInstitutions.Min), 0, maxInstitutions))
+	}
+	if r.Countries != nil {
+		checks = append(checks, within("countries.min", int64(r.Countries.Min), 0, maxInstitutions))
+	}
+	if r.Outputs != nil {
+		checks = append(checks, within("outputs.min", int64(r.Outputs.Min), 0, maxOutputs))
+	}
+	if r.Cap != nil {
+		checks = append(checks, within("cap.amount", int64(r.Cap.Amount), 1, maxSchemeAmount))
+	}
+	if r.MonthlyCap != nil {
+		checks = append(checks, within("monthlyCap.perMonth", int64(r.MonthlyCap.PerMonth), 1, maxSchemeAmount),
+			within("monthlyCap.ceiling", int64(r.MonthlyCap.Ceiling), 1, maxSchemeAmount))
+	}
+	if uc := r.UnitCost; uc != nil {
+		checks = append(checks, within("unitCost.coordinatorPerMonth", int64(uc.CoordinatorPerMonth), 0, maxSchemeAmount),
+			within("unitCost.partnerPerMonth", int64(uc.PartnerPerMonth), 0, maxSchemeAmount),
+			within("unitCost.maxOrganisations", int64(uc.MaxOrganisations), 1, maxOrganisations))
+	}
+	for _, sh := range r.CategoryShares {
+		checks = append(checks, within("categoryShares."+sh.Category+".maxPercent", sh.MaxPercent, 0, 100))
+	}
+	if d := r.Duration; d != nil {
+		checks = append(checks, within("duration.minWeeks", int64(d.MinWeeks), 0, maxSchemeWeeks),
+			within("duration.minMonths", int64(d.MinMonths), 0, maxSchemeMonths),
+			within("duration.maxMonths", int64(d.MaxMonths), 0, maxSchemeMonths))
+		if d.MaxMonths > 0 && d.MinMonths > d.MaxMonths {
+			checks = append(checks, "duration.minMonths must be no more than duration.maxMonths")
+		}
+	}
+	for _, c := range checks {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// MustLoad is Load for schemes known to be good, such as those embedded in a
+// program; it panics on error.
+func (c *Catalogue) MustLoad(files ...[]byte) []*Scheme {
+	s, err := c.Load(files...)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }

@@ -35,6 +35,45 @@
 // of minor units (pence, cents); there are no floating-point numbers on any
 // path.
 //
+// # A map of the package
+//
+// A document goes down the house, each stage a call from Validator.judge
+// (validator.go):
+//
+//   - read (read.go): bytes, or a form post (form.go), become an Application
+//     or OfferDocument (document.go) through internal/document, whose
+//     strict decoders write straight into them; what cannot be read becomes
+//     a finding;
+//   - structure (read.go): the validate tags of document.go, again through
+//     internal/document;
+//   - references (references.go): institutions are named by id, so each
+//     name must be of an institution the document has;
+//   - rules (vocabulary.go, rule.go): the scheme's rules, in the fixed
+//     order of vocabulary.go, each judged unless what it reads is broken;
+//   - words (messages.go): every finding worded from the language's
+//     catalogue (messages/en.json, messages/cy.json, read and checked by
+//     language.go), rule titles too (rulewords.go), and a scheme's own
+//     words in the language (schemewords.go);
+//   - order (finding.go): findings sorted in document order, each said once.
+//
+// A rule of the vocabulary is one block, in the file of its family —
+// network.go, institutions.go, plan.go, funding.go, offer.go: its
+// parameters type (a field of Rules, scheme.go, with a Citation), the rule
+// it compiles to (with the parameters its title is filled from and the
+// words of the scheme its parameters hold), its check (a call into eligibility or budget for the
+// domain's judgements and arithmetic), its JSON Schema part (schema.go puts
+// the parts together, schemadoc.go is what they write with), its part of
+// the budget summary (summarise.go), and what a scheme file must get
+// right about it (catalogue.go checks). The README's "Writing a rule" walks
+// through adding one.
+//
+// Schemes are data (scheme.go): the built-in ones are the JSON files of
+// schemes/, embedded and loaded by the same strict loader as a funder's
+// file (catalogue.go), and each carries its own test cases (schemetest.go,
+// `stemkn test`). Results are plain values (finding.go); result_json.go
+// writes them without reflection. stats.go counts a cohort of
+// applications.
+//
 // # Cost
 //
 // Every stage is linear in its input, or n log n where it sorts, and each

@@ -1,6 +1,11 @@
 package stemkn
 
-import "github.com/stemkn/stemkn/budget"
+import (
+	"reflect"
+
+	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/stemkn/internal/document"
+)
 
 // The document types below are the application and offer documents, in the
 // funder's words. Their `validate` tags are the one declaration of the
@@ -127,6 +132,10 @@ type Plan struct {
 	Activities []Activity `json:"activities,omitempty" validate:"max=1000,dive"`
 	// Outputs are the intellectual outputs the project will produce (Erasmus+).
 	Outputs []Output `json:"outputs,omitempty" validate:"max=50,dive"`
+	// Strands are the strands of work the project is made of, such as
+	// dissemination or project management (the European Network of STEM PD
+	// Centres names five).
+	Strands []Strand `json:"strands,omitempty" validate:"max=20,dive"`
 	// Commitments are the undertakings a funded network agrees to.
 	Commitments Commitments `json:"commitments"`
 }
@@ -148,6 +157,14 @@ type Output struct {
 	Title string `json:"title" validate:"required,max=200"`
 	// Kind is the sort of output (seed 002's seven, or other).
 	Kind string `json:"kind" validate:"required,oneof=quality-criteria quality-measurement diverse-classrooms-catalogue pd-materials-selection pd-centre-review web-portal policy-briefings other" words:"output-kind"`
+}
+
+// Strand is one strand of a project's work.
+type Strand struct {
+	// Title names the strand as the project does.
+	Title string `json:"title" validate:"required,max=200"`
+	// Kind is the sort of strand (seed 002's five, or other).
+	Kind string `json:"kind" validate:"required,oneof=intellectual-outputs dissemination sustainability quality-assurance project-management other" words:"strand-kind"`
 }
 
 // Commitments are what a network that asks for STEM Knowledge Networks
@@ -247,6 +264,27 @@ type Employer struct {
 type AgeRange struct {
 	// Min is the youngest age; absent means no lower limit (0).
 	Min int64 `json:"min,omitempty" validate:"min=0,max=120"`
-	// Max is the oldest age.
-	Max int64 `json:"max" validate:"required,min=1,max=120"`
+	// Max is the oldest age. It must be stated; 0 is an age stated (below
+	// the least, 1), not one left out.
+	Max *int64 `json:"max" validate:"required,min=1,max=120"`
 }
+
+// The compiled views of the document types, for internal/document to read
+// and check them through (see read.go).
+var (
+	applicationShape = document.Compile(reflect.TypeFor[Application](), documentLists, formGroups)
+	offerShape       = document.Compile(reflect.TypeFor[OfferDocument](), documentLists, formGroups)
+	// rootShape orders findings about either kind of document.
+	rootShape = document.Merge(applicationShape, offerShape)
+)
+
+// documentLists are the struct types that appear in lists in the documents.
+var documentLists = []document.List{
+	document.ListOf[Institution](), document.ListOf[Member](), document.ListOf[Partner](),
+	document.ListOf[Activity](), document.ListOf[Output](), document.ListOf[Strand](), document.ListOf[BudgetLine](),
+}
+
+// formGroups say which fields make an optional group present in a form
+// post: funding only with a budget line (a currency select always posts a
+// value); any other group with any value (see Form).
+var formGroups = map[string][]string{"funding": {"lines"}}

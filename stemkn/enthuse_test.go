@@ -1,6 +1,7 @@
 package stemkn_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stemkn/stemkn/budget"
@@ -36,29 +37,87 @@ func TestEnthuseCapsArePennyExact(t *testing.T) {
 	}
 }
 
-func TestEnthuse2014NeedsTheLeadAndAtLeastFourOtherSchools(t *testing.T) {
-	sixth := func(a *stemkn.Application) {
-		extra := a.Network.Institutions[1]
-		extra.ID, extra.Name, extra.URN = "ashton", "Ashton Primary School", "999399"
-		a.Network.Institutions = append(a.Network.Institutions, extra)
+// "work in partnership with at least four other schools" (seed 004): both
+// ENTHUSE schemes count the schools besides the lead. An employer,
+// university or college in the partnership does not count towards the
+// four, and a college lead needs four schools as a school lead does.
+func TestEnthuseNeedsTheLeadAndAtLeastFourOtherSchools(t *testing.T) {
+	extra := func(kind string) func(*stemkn.Application) {
+		return func(a *stemkn.Application) {
+			x := a.Network.Institutions[1]
+			x.ID, x.Name, x.URN, x.Kind = "ashton", "Ashton "+kind, "999399", kind
+			if kind != "school" {
+				x.EstablishmentType, x.Phase, x.URN = "further-education", "16-plus", "999398"
+			}
+			a.Network.Institutions = append(a.Network.Institutions, x)
+		}
+	}
+	both := func(fs ...func(*stemkn.Application)) func(*stemkn.Application) {
+		return func(a *stemkn.Application) {
+			for _, f := range fs {
+				f(a)
+			}
+		}
+	}
+	collegeLead := func(a *stemkn.Application) {
+		a.Network.Institutions[0].Kind, a.Network.Institutions[0].EstablishmentType = "college", "further-education"
+		a.Network.Institutions[0].Phase = "16-plus"
 	}
 	cases := []struct {
 		name   string
 		mutate func(*stemkn.Application)
 		codes  []stemkn.Code
+		count  int
 	}{
-		{"six institutions", sixth, nil},
-		{"exactly five institutions", nil, nil},
-		{"four institutions", keepInstitutions(4), []stemkn.Code{stemkn.CodeMinInstitutions}},
+		{"the lead and five other schools", extra("school"), nil, 5},
+		{"the lead and exactly four other schools", nil, nil, 4},
+		{"the lead and three other schools", keepInstitutions(4), []stemkn.Code{stemkn.CodeMinInstitutions}, 3},
+		{"three other schools and a college: the college does not count", both(keepInstitutions(4), extra("college")),
+			[]stemkn.Code{stemkn.CodeMinInstitutions}, 3},
+		{"a college lead and four other schools", collegeLead, nil, 4},
+		{"a college lead and three other schools", both(collegeLead, keepInstitutions(4)), []stemkn.Code{stemkn.CodeMinInstitutions}, 3},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			res := judgeMutated(t, builtinValidator, enthuse2014Fixture, tc.mutate, stemkn.Options{})
-			require.Equal(t, tc.codes, codesOf(res))
-			if tc.codes != nil {
-				require.Equal(t, "/network/institutions", res.Findings[0].Path)
-				require.Equal(t, "Add more institutions: the partnership needs at least 5 and has 4", res.Findings[0].Message)
-			}
+	for _, fixture := range []string{enthuse2014Fixture, enthuse2022Fixture} {
+		for _, tc := range cases {
+			t.Run(fixture+"/"+tc.name, func(t *testing.T) {
+				res := judgeMutated(t, builtinValidator, fixture, tc.mutate, stemkn.Options{})
+				require.Equal(t, tc.codes, codesOf(res))
+				if tc.codes != nil {
+					require.Equal(t, "/network/institutions", res.Findings[0].Path)
+					require.Equal(t, "Add more schools besides the lead institution: the partnership needs at least 4 and has "+strconv.Itoa(tc.count), res.Findings[0].Message)
+					require.Equal(t, stemkn.Failed, outcomeOf(t, res, "minInstitutions"))
+					requireEligible(t, no, res)
+					return
+				}
+				require.Equal(t, stemkn.Passed, outcomeOf(t, res, "minInstitutions"))
+			})
+		}
+	}
+}
+
+// An employer or university is not a school or college: as an institution
+// of an ENTHUSE partnership it fails the partnership rule (the independent
+// school whose kind was "other" no longer escapes the state-funded check),
+// and it belongs among the partners instead.
+func TestEnthuseInstitutionsAreSchoolsAndColleges(t *testing.T) {
+	for _, fixture := range []string{enthuse2014Fixture, enthuse2022Fixture} {
+		for _, kind := range []string{"employer", "university", "other", "charity"} {
+			t.Run(fixture+"/"+kind, func(t *testing.T) {
+				res := judgeMutated(t, builtinValidator, fixture, func(a *stemkn.Application) {
+					partnerType(kind, "other-independent-school")(a)
+				}, stemkn.Options{})
+				require.Equal(t, []stemkn.Code{stemkn.CodeInstitutionClass}, codesOf(res))
+				require.Equal(t, "/network/institutions/5/kind", res.Findings[0].Path)
+				require.Equal(t, stemkn.Failed, outcomeOf(t, res, "partnerSchools"))
+				requireEligible(t, no, res)
+			})
+		}
+		t.Run(fixture+"/an employer among the partners", func(t *testing.T) {
+			res := judgeMutated(t, builtinValidator, fixture, func(a *stemkn.Application) {
+				a.Network.Partners = append(a.Network.Partners, stemkn.Partner{Name: "Hemel Engineering Ltd", Kind: "employer", Contribution: "Site visits"})
+			}, stemkn.Options{})
+			require.Empty(t, res.Findings)
+			requireEligible(t, yes, res)
 		})
 	}
 }
@@ -80,17 +139,21 @@ func TestEnthuseLastsAtMostTwoYears(t *testing.T) {
 			res := judgeMutated(t, builtinValidator, tc.fixture, endingOn(tc.end), stemkn.Options{})
 			require.Equal(t, tc.codes, codesOf(res))
 			if tc.codes != nil {
-				require.Equal(t, "The programme must last no more than 24 months: it lasts 25", res.Findings[0].Message)
+				require.Equal(t, "The programme must last no more than 24 months: it lasts 25, counting a month it runs into as a whole one", res.Findings[0].Message)
 			}
 		})
 	}
 }
 
 // partnerType makes institution 1, a partner school, of another GIAS type.
+// partnerType adds a sixth institution to the partnership, of the kind and
+// type given, beside the lead and its four other schools.
 func partnerType(kind, establishmentType string) func(*stemkn.Application) {
 	return func(a *stemkn.Application) {
-		a.Network.Institutions[1].Kind = kind
-		a.Network.Institutions[1].EstablishmentType = establishmentType
+		extra := a.Network.Institutions[1]
+		extra.ID, extra.Name, extra.URN = "extra", "Extra "+kind, "999999"
+		extra.Kind, extra.EstablishmentType = kind, establishmentType
+		a.Network.Institutions = append(a.Network.Institutions, extra)
 	}
 }
 
@@ -125,7 +188,7 @@ func TestEnthuseAdmitsStateFundedSchoolsAndCollegesOnly(t *testing.T) {
 					return
 				}
 				require.Equal(t, []stemkn.Code{stemkn.CodeInstitutionClass}, codesOf(res))
-				require.Equal(t, "/network/institutions/1/establishmentType", res.Findings[0].Path)
+				require.Equal(t, "/network/institutions/5/establishmentType", res.Findings[0].Path)
 				require.Equal(t, stemkn.Failed, outcomeOf(t, res, "partnerSchools"))
 				require.Equal(t, stemkn.Passed, outcomeOf(t, res, "leadInstitution"))
 				requireEligible(t, no, res)
@@ -143,7 +206,7 @@ func TestEnthuseLeadMustBeAStateFundedSchoolOrCollege(t *testing.T) {
 		{"an academy", func(a *stemkn.Application) { a.Network.Institutions[0].EstablishmentType = "academy-converter" }, nil},
 		{"an independent school, which no rule admits", func(a *stemkn.Application) {
 			a.Network.Institutions[0].EstablishmentType = "other-independent-school"
-		}, []stemkn.Code{stemkn.CodeInstitutionClass, stemkn.CodeInstitutionClass}},
+		}, []stemkn.Code{stemkn.CodeInstitutionClass}},
 		{"a university, which is not a school or college", func(a *stemkn.Application) {
 			a.Network.Institutions[0].Kind = "university"
 			a.Network.Institutions[0].EstablishmentType = "higher-education-institutions"

@@ -1,6 +1,9 @@
 package stemkn_test
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/stemkn/stemkn/budget"
@@ -76,10 +79,10 @@ func TestWorkExperienceOffersGiveAnAgeRangeYoungestFirst(t *testing.T) {
 		codes    []stemkn.Code
 		eligible *bool
 	}{
-		{"youngest below oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 14, Max: 65}, nil, yes},
-		{"one age only", workExperienceOfferFixture, &stemkn.AgeRange{Min: 16, Max: 16}, nil, yes},
-		{"youngest a year above oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 17, Max: 16}, []stemkn.Code{stemkn.CodeAgeRange}, no},
-		{"all ages", workExperienceOfferFixture, &stemkn.AgeRange{Max: 120}, nil, yes},
+		{"youngest below oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 14, Max: age(65)}, nil, yes},
+		{"one age only", workExperienceOfferFixture, &stemkn.AgeRange{Min: 16, Max: age(16)}, nil, yes},
+		{"youngest a year above oldest", workExperienceOfferFixture, &stemkn.AgeRange{Min: 17, Max: age(16)}, []stemkn.Code{stemkn.CodeAgeRange}, no},
+		{"all ages", workExperienceOfferFixture, &stemkn.AgeRange{Max: age(120)}, nil, yes},
 		{"no age range", workExperienceOfferFixture, nil, []stemkn.Code{stemkn.CodeRequired}, nil},
 		{"CPD needs no age range", cpdOfferFixture, nil, nil, yes},
 	}
@@ -92,5 +95,74 @@ func TestWorkExperienceOffersGiveAnAgeRangeYoungestFirst(t *testing.T) {
 				require.Equal(t, "/offer/ageRange", res.Findings[0].Path)
 			}
 		})
+	}
+}
+
+func age(n int64) *int64 { return &n }
+
+// An oldest age typed as 0 was entered, so it is judged — below the least
+// oldest age, 1 — not taken for one left out.
+func TestAnOldestAgeOfZeroIsJudged(t *testing.T) {
+	cases := []struct {
+		name    string
+		doc     string
+		code    stemkn.Code
+		path    string
+		message string
+	}{
+		{"0 is below the least", `{"min": 0, "max": 0}`, stemkn.CodeMinimum, "/offer/ageRange/max", "The oldest age must be 1 or more"},
+		{"1 is the least", `{"min": 0, "max": 1}`, "", "", ""},
+		{"120 is the most", `{"min": 0, "max": 120}`, "", "", ""},
+		{"121 is over the most", `{"min": 0, "max": 121}`, stemkn.CodeMaximum, "/offer/ageRange/max", "The oldest age must be 120 or less"},
+		{"left out is required", `{"min": 14}`, stemkn.CodeRequired, "/offer/ageRange/max", "Enter the oldest age the offer is open to"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", workExperienceOfferFixture))
+			require.NoError(t, err)
+			doc := regexp.MustCompile(`"ageRange": \{[^}]*\}`).ReplaceAllLiteralString(string(data), `"ageRange": `+tc.doc)
+			require.Contains(t, doc, tc.doc)
+			res := builtinValidator.ValidateString(doc, stemkn.Options{})
+			if tc.code == "" {
+				require.Empty(t, res.Findings)
+				return
+			}
+			require.Equal(t, []stemkn.Code{tc.code}, codesOf(res))
+			require.Equal(t, tc.path, res.Findings[0].Path)
+			require.Equal(t, tc.message, res.Findings[0].Message)
+		})
+	}
+}
+
+// An offer runs from its start date to its end date: it may end on the day
+// it starts, not before; without both dates there is nothing to judge.
+func TestOfferEndsOnOrAfterItStarts(t *testing.T) {
+	cases := []struct {
+		name       string
+		start, end string
+		outcome    stemkn.Outcome
+	}{
+		{"ends a day after it starts", "2017-02-01", "2017-02-02", stemkn.Passed},
+		{"ends on the day it starts", "2017-02-01", "2017-02-01", stemkn.Passed},
+		{"ends the day before it starts", "2017-02-01", "2017-01-31", stemkn.Failed},
+		{"no end date", "2017-02-01", "", stemkn.NotApplicable},
+		{"no start date", "", "2017-02-01", stemkn.NotApplicable},
+	}
+	for _, fixture := range []string{cpdOfferFixture, workExperienceOfferFixture} {
+		for _, tc := range cases {
+			t.Run(fixture+"/"+tc.name, func(t *testing.T) {
+				res := judgeMutatedOffer(t, fixture, func(o *stemkn.Offer) { o.StartDate, o.EndDate = tc.start, tc.end })
+				require.Equal(t, tc.outcome, outcomeOf(t, res, "dates"))
+				if tc.outcome != stemkn.Failed {
+					require.Empty(t, res.Findings)
+					requireEligible(t, yes, res)
+					return
+				}
+				require.Equal(t, []stemkn.Code{stemkn.CodeDates}, codesOf(res))
+				require.Equal(t, "/offer/endDate", res.Findings[0].Path)
+				require.Equal(t, "The date the offer ends must be the same as or after the date it starts", res.Findings[0].Message)
+				requireEligible(t, no, res)
+			})
+		}
 	}
 }

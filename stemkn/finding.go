@@ -62,6 +62,7 @@ const (
 	CodeAudience           Code = "offer.audience"
 	CodeAgeRange           Code = "offer.age-range"
 	CodeMathematics        Code = "advice.mathematics"
+	CodeStrands            Code = "advice.strands"
 )
 
 // Severity says whether a finding blocks an application.
@@ -72,6 +73,17 @@ const (
 	Error Severity = "error"
 	// Warning is advice, or in draft mode a missing value still to be filled in.
 	Warning Severity = "warning"
+)
+
+// Mode says how strictly missing values are treated.
+type Mode string
+
+const (
+	// Submit is the default: everything missing is an error.
+	Submit Mode = "submit"
+	// Draft is for a half-filled form being saved: missing values are
+	// warnings; everything present is still checked.
+	Draft Mode = "draft"
 )
 
 // Params are the values a finding's message is built from, keyed by name.
@@ -255,14 +267,22 @@ type RuleResult struct {
 	Title string `json:"title"`
 	// Outcome is passed, failed, not-judged or not-applicable.
 	Outcome Outcome `json:"outcome"`
-	// Reference is the source text the rule comes from.
+	// Reference is the source's words the rule comes from, quoted ("…"
+	// where shortened); empty for stemkn's own checks, such as that a
+	// programme ends on or after the day it starts. The project's reading
+	// of it, where the rule needs one, is the note of the rule in the
+	// scheme (its Citation) and in the exported schema.
 	Reference string `json:"reference"`
+	// Source names the document Reference quotes when it is not the
+	// scheme's own source, such as the Erasmus+ Programme Guide 2016.
+	Source string `json:"source,omitempty"`
 	// Advice marks a rule that only advises: failing it does not make a
 	// document ineligible.
 	Advice bool `json:"advice,omitempty"`
 }
 
-// Result is the outcome of validating one document (SPEC §6).
+// Result is the outcome of validating one document: its findings, whether
+// it is valid, and whether it is eligible, rule by rule.
 type Result struct {
 	// Scheme is the id of the scheme the document was judged against.
 	Scheme string `json:"scheme"`

@@ -246,3 +246,12 @@ func checkWording(t testing.TB, res Result) {
 		require.False(t, placeholder.MatchString(f.Message), "message %q has an unfilled placeholder", f.Message)
 	}
 }
+
+// freshScheme is a fresh copy of a built-in scheme, to change in a test.
+func freshScheme(id string) *Scheme {
+	s, ok := NewCatalogue().Scheme(id)
+	if !ok {
+		panic("no built-in scheme " + id)
+	}
+	return s
+}

@@ -132,7 +132,7 @@ func TestFormNamesTheDocumentCannotPlaceMeetTheFindingsLimit(t *testing.T) {
 // a bad index could have made the count), where an unknown field, which no
 // rule reads, leaves it judged.
 func TestAFormNameTheDocumentCannotPlaceLeavesItsRulesUnjudged(t *testing.T) {
-	base := url.Values{"scheme": {"enthuse-2014"}, "network[institutions][0][id]": {"a"}, "network[institutions][0][name]": {"A"},
+	base := url.Values{"scheme": {"enthuse-2014"}, "network[lead]": {"a"}, "network[institutions][0][id]": {"a"}, "network[institutions][0][name]": {"A"},
 		"network[institutions][0][kind]": {"school"}, "network[institutions][0][country]": {"GB"}}
 	outcome := func(form url.Values) stemkn.Outcome {
 		res, _ := builtinValidator.ValidateForm(form, stemkn.Options{})
@@ -144,7 +144,7 @@ func TestAFormNameTheDocumentCannotPlaceLeavesItsRulesUnjudged(t *testing.T) {
 		t.Fatal("no minInstitutions rule")
 		return ""
 	}
-	require.Equal(t, stemkn.Failed, outcome(base), "one institution of the five asked for")
+	require.Equal(t, stemkn.Failed, outcome(base), "the lead, and none of the four other schools asked for")
 	lost := url.Values{"network[institutions][x][id]": {"b"}}
 	for k, v := range base {
 		lost[k] = v

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -116,7 +117,7 @@ func flattenForm(values url.Values, prefix string, v any) {
 				values.Add(prefix+"[]", s)
 				continue
 			}
-			flattenForm(values, prefix+"["+itoa(i)+"]", c)
+			flattenForm(values, prefix+"["+strconv.Itoa(i)+"]", c)
 		}
 	case string:
 		values.Set(prefix, x)
@@ -134,5 +135,5 @@ func flattenForm(values url.Values, prefix string, v any) {
 func formatFloatInt(f float64) string {
 	// Amounts in the fixtures are whole pence: render them as pounds and pence, as a person types them.
 	p := int64(f)
-	return itoa(int(p/100)) + "." + string(rune('0'+p%100/10)) + string(rune('0'+p%10))
+	return strconv.Itoa(int(p/100)) + "." + string(rune('0'+p%100/10)) + string(rune('0'+p%10))
 }

@@ -78,11 +78,18 @@ func TestHemelSchemeRaisesOnlyTheCap(t *testing.T) {
 	require.Equal(t, budget.Amount(5000000), s.Rules.Cap.Amount)
 	require.Contains(t, s.Rules.Cap.Reference, "access to £50,000 over the two years")
 
+	// The 20 primary schools are the partnership: the lead and 19 more.
+	require.Equal(t, 19, s.Rules.MinInstitutions.Min)
+	require.True(t, s.Rules.MinInstitutions.OtherThanLead)
+	require.Contains(t, s.Rules.MinInstitutions.Reference, "a group of 20 schools")
+	require.Empty(t, s.Rules.MinInstitutions.Source, "the file's reference is its own seed's, not the base scheme's")
+
 	// Everything else is the base scheme's.
 	require.Equal(t, base.Categories, s.Categories)
 	require.Equal(t, base.Currency, s.Currency)
 	rules, baseRules := s.Rules, base.Rules
 	rules.Cap, baseRules.Cap = nil, nil
+	rules.MinInstitutions, baseRules.MinInstitutions = nil, nil
 	require.Equal(t, baseRules, rules)
 	require.Equal(t, budget.Amount(2000000), base.Rules.Cap.Amount, "loading a file must not change the base scheme")
 }
@@ -115,7 +122,7 @@ func TestHemelCapIsPennyExact(t *testing.T) {
 func TestHemelSchemeFileCasesPass(t *testing.T) {
 	s, v := hemel(t)
 	outcomes := v.RunTests(s)
-	require.Len(t, outcomes, 4)
+	require.Len(t, outcomes, 5)
 	for _, o := range outcomes {
 		require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
 	}

@@ -50,6 +50,10 @@ var builtinLanguages = sync.OnceValue(func() builtin {
 	return out
 })
 
+// DefaultMessages returns the English messages, written in the GOV.UK error
+// message style: plain, specific, and saying what to do.
+func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
+
 // builtin are the built-in languages by tag, and those whose file has a
 // problem, by the file's name.
 type builtin struct {
@@ -198,10 +202,9 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 	if len(problems) > 0 {
 		return nil, &MessagesError{Lang: meta.Lang, Problems: problems}
 	}
-	var m *Messages
 	c := checker{ref: ref}
-	switch {
-	case meta.Extends != "":
+	var m *Messages
+	if meta.Extends != "" {
 		if builtin == nil {
 			return nil, &MessagesError{Lang: meta.Lang, Problems: []MessageProblem{{Key: "_meta", Problem: "a built-in catalogue extends nothing"}}}
 		}
@@ -209,37 +212,9 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 		if err != nil {
 			return nil, &MessagesError{Lang: meta.Lang, Problems: []MessageProblem{{Key: "_meta", Problem: "extends " + strconv.Quote(meta.Extends) + ": " + strings.TrimPrefix(err.Error(), "stemkn: ")}}}
 		}
-		if meta.Lang != "" && !strings.EqualFold(meta.Lang, base.lang) {
-			c.problem("_meta", "has lang "+strconv.Quote(meta.Lang)+" but extends "+strconv.Quote(meta.Extends))
-		}
-		if len(meta.Forms) > 0 || len(meta.Lists) > 0 {
-			c.problem("_meta", "forms and lists belong to the language, not to a file that extends it")
-		}
-		m = base.clone()
-		if meta.Name != "" {
-			m.name = meta.Name
-		}
-	default:
-		if meta.Lang == "" {
-			c.problem("_meta", `needs "lang", the language's tag (such as "cy"), or "extends", a built-in language to override`)
-		}
-		m = &Messages{lang: meta.Lang, name: meta.Name, forms: meta.Forms, after: meta.Lists, text: make(map[string]string, len(entries))}
-		if m.name == "" {
-			m.name = m.lang
-		}
-		for _, f := range meta.Forms {
-			if _, clash := formats[f]; clash || !isIdentifier(f) {
-				c.problem("_meta", "form "+strconv.Quote(f)+" cannot be a form: a form is a word of letters that is not a format's name")
-			}
-		}
-		for word, form := range meta.Lists {
-			if word != "and" && word != "or" {
-				c.problem("_meta", "lists names "+strconv.Quote(word)+": only \"and\" and \"or\" join lists")
-			}
-			if !slices.Contains(meta.Forms, form) {
-				c.problem("_meta", "lists gives "+strconv.Quote(word)+" the form "+strconv.Quote(form)+", which is not one of the language's forms")
-			}
-		}
+		m = c.extending(base, meta)
+	} else {
+		m = c.newLanguage(meta, len(entries))
 	}
 	c.m = m
 	inFile := make(map[string]bool, len(entries))
@@ -264,6 +239,48 @@ func parseMessages(data []byte, ref *Messages, builtin func(string) (*Messages, 
 		return nil, err
 	}
 	return m, nil
+}
+
+// extending is the messages of a file that overrides base, a built-in
+// language, key by key.
+func (c *checker) extending(base *Messages, meta catalogueMeta) *Messages {
+	if meta.Lang != "" && !strings.EqualFold(meta.Lang, base.lang) {
+		c.problem("_meta", "has lang "+strconv.Quote(meta.Lang)+" but extends "+strconv.Quote(meta.Extends))
+	}
+	if len(meta.Forms) > 0 || len(meta.Lists) > 0 {
+		c.problem("_meta", "forms and lists belong to the language, not to a file that extends it")
+	}
+	m := base.clone()
+	if meta.Name != "" {
+		m.name = meta.Name
+	}
+	return m
+}
+
+// newLanguage is the messages of a whole catalogue, with its forms and
+// lists checked; its texts are set after.
+func (c *checker) newLanguage(meta catalogueMeta, size int) *Messages {
+	if meta.Lang == "" {
+		c.problem("_meta", `needs "lang", the language's tag (such as "cy"), or "extends", a built-in language to override`)
+	}
+	m := &Messages{lang: meta.Lang, name: meta.Name, forms: meta.Forms, after: meta.Lists, text: make(map[string]string, size)}
+	if m.name == "" {
+		m.name = m.lang
+	}
+	for _, f := range meta.Forms {
+		if _, clash := formats[f]; clash || !isIdentifier(f) {
+			c.problem("_meta", "form "+strconv.Quote(f)+" cannot be a form: a form is a word of letters that is not a format's name")
+		}
+	}
+	for word, form := range meta.Lists {
+		if word != "and" && word != "or" {
+			c.problem("_meta", "lists names "+strconv.Quote(word)+": only \"and\" and \"or\" join lists")
+		}
+		if !slices.Contains(meta.Forms, form) {
+			c.problem("_meta", "lists gives "+strconv.Quote(word)+" the form "+strconv.Quote(form)+", which is not one of the language's forms")
+		}
+	}
+	return m
 }
 
 type catalogueEntry struct{ key, text string }
@@ -422,39 +439,9 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		refText(key)
 		return info, true
 	case strings.HasPrefix(key, "label"):
-		name, pattern, found := strings.Cut(key, "@")
-		form, formed := strings.CutPrefix(name, "label.")
-		if !found || (name != "label" && !formed) || (pattern != "" && pattern[0] != '/') {
-			c.problem(key, "a label's key is label@PATTERN or label.FORM@PATTERN, with PATTERN a JSON Pointer")
-			return info, false
-		}
-		if formed && !slices.Contains(c.m.forms, form) {
-			c.problem(key, c.noForm(form))
-			return info, false
-		}
-		if c.ref != nil && !c.ref.has("label@"+pattern) {
-			c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
-			return info, false
-		}
-		info.kind, info.stars = "label", strings.Count(pattern, "*")
-		return info, true
+		return c.classifyLabel(key)
 	case strings.HasPrefix(key, "word."):
-		name, id, found := strings.Cut(key[len("word."):], "@")
-		set, form, formed := strings.Cut(name, ".")
-		if !found || set == "" || id == "" {
-			c.problem(key, "a word's key is word.SET@ID or word.SET.FORM@ID")
-			return info, false
-		}
-		if formed && !slices.Contains(c.m.forms, form) {
-			c.problem(key, c.noForm(form))
-			return info, false
-		}
-		if !known("word." + set + "@" + id) {
-			c.problem(key, "is not a key stemkn has")
-			return info, false
-		}
-		info.kind = "word"
-		return info, true
+		return c.classifyWord(key)
 	case strings.HasPrefix(key, "scheme@"):
 		if p := c.schemePlace(key[len("scheme@"):]); p != "" {
 			c.problem(key, p)
@@ -463,9 +450,15 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		info.kind = "scheme"
 		return info, true
 	}
-	// A finding's template: code[.variant][@pattern].
+	return c.classifyFinding(key)
+}
+
+// classifyFinding says what a finding template's key is
+// (code[.variant][@pattern]) and which English text it is checked against,
+// reporting one stemkn does not have.
+func (c *checker) classifyFinding(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1, kind: "finding"}
 	base, pattern, hasPattern := strings.Cut(key, "@")
-	info.kind = "finding"
 	if hasPattern {
 		info.stars = strings.Count(pattern, "*")
 	}
@@ -477,7 +470,7 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 		return info, true
 	}
 	if c.ref.has(key) {
-		refText(key)
+		info.ref, info.hasRef = c.ref.text[key]
 		return info, true
 	}
 	if !c.ref.has(base) && !c.ref.has(codeOf(base)) {
@@ -495,6 +488,50 @@ func (c *checker) classify(key string) (keyInfo, bool) {
 			break
 		}
 	}
+	return info, true
+}
+
+// classifyLabel says what a label's key is (label@PATTERN or
+// label.FORM@PATTERN), reporting one stemkn does not have.
+func (c *checker) classifyLabel(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1}
+	name, pattern, found := strings.Cut(key, "@")
+	form, formed := strings.CutPrefix(name, "label.")
+	if !found || (name != "label" && !formed) || (pattern != "" && pattern[0] != '/') {
+		c.problem(key, "a label's key is label@PATTERN or label.FORM@PATTERN, with PATTERN a JSON Pointer")
+		return info, false
+	}
+	if formed && !slices.Contains(c.m.forms, form) {
+		c.problem(key, c.noForm(form))
+		return info, false
+	}
+	if c.ref != nil && !c.ref.has("label@"+pattern) {
+		c.problem(key, "is not a key stemkn has: no field is at "+strconv.Quote(pattern))
+		return info, false
+	}
+	info.kind, info.stars = "label", strings.Count(pattern, "*")
+	return info, true
+}
+
+// classifyWord says what a vocabulary word's key is (word.SET@ID or
+// word.SET.FORM@ID), reporting one stemkn does not have.
+func (c *checker) classifyWord(key string) (keyInfo, bool) {
+	info := keyInfo{stars: -1}
+	name, id, found := strings.Cut(key[len("word."):], "@")
+	set, form, formed := strings.Cut(name, ".")
+	if !found || set == "" || id == "" {
+		c.problem(key, "a word's key is word.SET@ID or word.SET.FORM@ID")
+		return info, false
+	}
+	if formed && !slices.Contains(c.m.forms, form) {
+		c.problem(key, c.noForm(form))
+		return info, false
+	}
+	if c.ref != nil && !c.ref.has("word."+set+"@"+id) {
+		c.problem(key, "is not a key stemkn has")
+		return info, false
+	}
+	info.kind = "word"
 	return info, true
 }
 
@@ -570,18 +607,9 @@ func (c *checker) placeholder(key, ph string, k keyInfo, refNames map[string][]s
 		bad("has no name")
 		return
 	}
-	var value string
-	for _, f := range fmts {
-		kind, isFormat := formats[f]
-		switch {
-		case isFormat && kind != formatJoin:
-			value = f
-		case isFormat:
-		case slices.Contains(c.m.forms, f):
-		default:
-			bad("names " + strconv.Quote(f) + ", which is neither a format nor a form of " + strconv.Quote(c.m.lang))
-			return
-		}
+	value, ok := c.valueFormat(fmts, bad)
+	if !ok {
+		return
 	}
 	switch {
 	case lower == "field":
@@ -609,6 +637,25 @@ func (c *checker) placeholder(key, ph string, k keyInfo, refNames map[string][]s
 	if !slices.Contains(want, value) {
 		bad("should be written " + formatted(name, want) + ", as in the English message")
 	}
+}
+
+// valueFormat is the format of a placeholder's value among its formats
+// (not a list's join, not a form), reporting one that is none of these.
+func (c *checker) valueFormat(fmts []string, bad func(string)) (string, bool) {
+	var value string
+	for _, f := range fmts {
+		kind, isFormat := formats[f]
+		switch {
+		case isFormat && kind != formatJoin:
+			value = f
+		case isFormat:
+		case slices.Contains(c.m.forms, f):
+		default:
+			bad("names " + strconv.Quote(f) + ", which is neither a format nor a form of " + strconv.Quote(c.m.lang))
+			return "", false
+		}
+	}
+	return value, true
 }
 
 // placeholderNames lists a reference text's placeholder names (first letter
@@ -719,13 +766,56 @@ func formed(key, form string) string {
 // Welsh word after "neu", "or", takes the soft mutation).
 var formSets = map[string]bool{"type": true, "offer-kind": true, "audience": true, "date-part": true}
 
-// isFindingKey reports whether a key is a finding's template, not a label,
-// word, rule title, page word, scheme word, schema word or the fallback.
-func isFindingKey(key string) bool {
-	for _, prefix := range []string{"label", "word.", "ui.", "rule@", "scheme@", "title@", "description@", "schema."} {
-		if strings.HasPrefix(key, prefix) {
-			return false
+// Check reports the words of the schemes that the messages do not give in
+// their language, as a *MessagesError: a host that loads a scheme file and
+// shows a language other than English adds the file's words (With, or a
+// catalogue file) and checks them here. English messages lack nothing, the
+// scheme data being English.
+func (m *Messages) Check(schemes ...*Scheme) error {
+	if strings.EqualFold(m.lang, "en") {
+		return nil
+	}
+	c := checker{m: m}
+	for _, s := range schemes {
+		for _, w := range schemeWords(s) {
+			if got := m.schemeWord(s, w.place, w.english); got == w.english {
+				if _, own := m.text["scheme@"+s.ID+"/"+w.place]; !own {
+					c.problem("scheme@"+s.ID+"/"+w.place, "is missing: the scheme's English is "+strconv.Quote(w.english))
+				}
+			}
 		}
 	}
-	return key != "fallback"
+	return c.err()
+}
+
+// schemePlace says what is wrong with the SCHEME/PLACE of a scheme word's
+// key, or "". A built-in scheme's words are known; another scheme's (a
+// scheme file's) may be any place a scheme can have a word.
+func (c *checker) schemePlace(sp string) string {
+	id, place, ok := strings.Cut(sp, "/")
+	if !ok || id == "" {
+		return "a scheme word's key is scheme@SCHEME/PLACE, such as scheme@stem-kn-2011/categories/resources"
+	}
+	if builtinScheme(id) {
+		if _, ok := builtinWordIndex()[sp]; !ok {
+			return "is not a word of the scheme " + strconv.Quote(id) + ": its words are at " + strings.Join(builtinPlaces(id), ", ")
+		}
+		return ""
+	}
+	parts := strings.Split(place, "/")
+	switch {
+	case len(parts) == 1 && parts[0] == "title",
+		len(parts) == 2 && (parts[0] == "themes" || parts[0] == "categories") && parts[1] != "",
+		len(parts) == 3 && parts[0] == "institutions" && parts[1] != "" && (parts[2] == "title" || parts[2] == "who" || parts[2] == "does"),
+		len(parts) == 3 && parts[0] == "activities" && isIndex(parts[1]) && parts[2] == "name",
+		len(parts) == 2 && parts[0] == "minInstitutions" && parts[1] == "who",
+		len(parts) == 2 && parts[0] == "strands" && parts[1] != "":
+		return ""
+	}
+	return "is not a place a scheme has words: title, themes/ID, categories/ID, institutions/ID/title (or who, does), activities/N/name, minInstitutions/who or strands/ID"
+}
+
+func isIndex(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 0 && strconv.Itoa(n) == s
 }

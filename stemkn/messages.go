@@ -32,12 +32,13 @@ import (
 // capitalises its text. After the name come formats, each after a colon:
 // {x:money} (minor units in the finding's currency), {x:date} ("10 January
 // 2011"), {x:weekday} ("Monday"), {x:quoted}, {x:label} (the label of the
-// JSON Pointer in x), {x:category} and {x:theme} (the scheme's words),
-// {x:scheme} (text from the scheme data, in the language's words), and the
-// vocabulary formats {x:type}, {x:offer-kind}, {x:audience}, {x:date-part},
-// {x:identifier} and {x:currency} ("pounds"), from "word.SET@ID" keys. A
-// list is joined with "or" ({x:or}, also {x:list}, the default) or "and"
-// ({x:and}), after its vocabulary format: {missing:date-part:and}. A language with grammatical forms (Welsh
+// JSON Pointer in x), {x:category}, {x:theme} and {x:strand} (the
+// scheme's words), {x:scheme} (text from the scheme data, in the
+// language's words), and the vocabulary formats {x:type}, {x:offer-kind},
+// {x:audience}, {x:date-part}, {x:identifier} and {x:currency} ("pounds"),
+// from "word.SET@ID" keys. A list is joined with "or" ({x:or}, also
+// {x:list}, the default) or "and" ({x:and}), after its vocabulary format:
+// {missing:date-part:and}. A language with grammatical forms (Welsh
 // has "soft", the soft mutation) names one to pick a label's or a word's
 // form: {field:soft}.
 //
@@ -50,10 +51,6 @@ type Messages struct {
 	after map[string]string // a list word ("or") → the form of the item after it
 	text  map[string]string
 }
-
-// DefaultMessages returns the English messages, written in the GOV.UK error
-// message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
 
 // Lang is the language's BCP 47 tag, such as "en" or "cy".
 func (m *Messages) Lang() string { return m.lang }
@@ -128,18 +125,23 @@ func (m *Messages) LabelPatterns() []string {
 
 func (m *Messages) apply(fs Findings, s *compiled) {
 	var scheme *Scheme
+	var words []schemeWord
 	if s != nil {
-		scheme = s.Scheme
+		scheme, words = s.Scheme, s.words
 	}
 	for i := range fs {
-		fs[i].Message = m.Message(&fs[i], scheme)
+		fs[i].Message = m.message(&fs[i], scheme, words)
 	}
 }
 
 // Message words one finding. scheme may be nil.
-func (m *Messages) Message(f *Finding, scheme *Scheme) string {
+func (m *Messages) Message(f *Finding, scheme *Scheme) string { return m.message(f, scheme, nil) }
+
+// message words one finding; words are the scheme's words, when the
+// scheme is compiled (else they are listed when a template needs them).
+func (m *Messages) message(f *Finding, scheme *Scheme, words []schemeWord) string {
 	pattern, indices := pathPattern(f.Path)
-	c := filling{m: m, f: f, params: f.Params, scheme: scheme, pattern: pattern, indices: indices}
+	c := filling{m: m, f: f, params: f.Params, scheme: scheme, words: words, pattern: pattern, indices: indices}
 	tmpl, ok := m.findingTemplate(string(f.Code), f.Variant, pattern)
 	if !ok {
 		tmpl, c.code = m.text["fallback"], string(f.Code)
@@ -250,6 +252,7 @@ type filling struct {
 	f       *Finding // nil for a rule title
 	params  Params
 	scheme  *Scheme
+	words   []schemeWord // the scheme's words; nil until needed, unless compiled
 	pattern string
 	indices []string
 	code    string // the code, for the fallback template
@@ -295,7 +298,7 @@ const (
 var formats = map[string]string{
 	"and": formatJoin, "or": formatJoin, "list": formatJoin,
 	"money": formatValue, "date": formatValue, "weekday": formatValue, "quoted": formatValue,
-	"label": formatValue, "category": formatValue, "theme": formatValue, "scheme": formatValue,
+	"label": formatValue, "category": formatValue, "theme": formatValue, "strand": formatValue, "scheme": formatValue,
 	"type": formatVocab, "offer-kind": formatVocab, "audience": formatVocab, "date-part": formatVocab, "identifier": formatVocab, "currency": formatVocab,
 }
 
@@ -407,8 +410,10 @@ func (c *filling) text(x, format, form string) string {
 		return c.m.categoryWord(c.scheme, x)
 	case "theme":
 		return c.m.themeWord(c.scheme, x)
+	case "strand":
+		return inSentence(c.placeWord("strands/"+x, x))
 	case "scheme":
-		return c.m.schemeText(c.scheme, x)
+		return c.schemeText(x)
 	}
 	return x
 }
@@ -472,3 +477,57 @@ func inSentence(title string) string {
 	}
 	return string(unicode.ToLower(first)) + title[size:]
 }
+
+// A scheme's own words in the messages' language (see schemewords.go).
+
+// schemeWord is the language's word for the scheme's word at place, whose
+// English is english.
+func (m *Messages) schemeWord(s *Scheme, place, english string) string {
+	if s == nil {
+		return english
+	}
+	if w, ok := m.text["scheme@"+s.ID+"/"+place]; ok {
+		return w
+	}
+	if s.Extends != "" {
+		if parent, ok := builtinWordIndex()[s.Extends+"/"+place]; ok && parent == english {
+			if w, ok := m.text["scheme@"+s.Extends+"/"+place]; ok {
+				return w
+			}
+		}
+	}
+	return english
+}
+
+// schemeWords are the scheme's words, listed once for the filling.
+func (c *filling) schemeWords() []schemeWord {
+	if c.words == nil && c.scheme != nil {
+		c.words = schemeWords(c.scheme)
+	}
+	return c.words
+}
+
+// schemeText is the language's words for a text taken from the scheme data
+// (a finding's "who" or "need"), found by its English.
+func (c *filling) schemeText(english string) string {
+	for _, w := range c.schemeWords() {
+		if w.english == english {
+			return c.m.schemeWord(c.scheme, w.place, english)
+		}
+	}
+	return english
+}
+
+// placeWord is the language's word for the scheme's word at place ("strands/
+// dissemination"), or orElse when the scheme has none there.
+func (c *filling) placeWord(place, orElse string) string {
+	for _, w := range c.schemeWords() {
+		if w.place == place {
+			return c.m.schemeWord(c.scheme, place, w.english)
+		}
+	}
+	return orElse
+}
+
+// SchemeTitle is a scheme's title in the messages' language.
+func (m *Messages) SchemeTitle(s *Scheme) string { return m.schemeWord(s, "title", s.Title) }

@@ -154,3 +154,14 @@ func TestCategoryTitlesKeepAnAcronymCapitalInASentence(t *testing.T) {
 		require.Equal(t, want, inSentence(title), title)
 	}
 }
+
+// isFindingKey reports whether a key is a finding's template, not a label,
+// word, rule title, page word, scheme word, schema word or the fallback.
+func isFindingKey(key string) bool {
+	for _, prefix := range []string{"label", "word.", "ui.", "rule@", "scheme@", "title@", "description@", "schema."} {
+		if strings.HasPrefix(key, prefix) {
+			return false
+		}
+	}
+	return key != "fallback"
+}

@@ -49,17 +49,21 @@ func TestPDNetGrantIsCappedPerMonthAndInAll(t *testing.T) {
 	})
 }
 
+// The minimum of 12 months is met only by 12 whole months from the start
+// date; the maximum of 36 is passed by any day beyond it.
 func TestPDNetLastsTwelveToThirtySixMonths(t *testing.T) {
 	cases := []struct {
 		end     string
+		param   string // the finding's count, when it fails
 		months  int64
 		allowed bool
 	}{
-		{"2017-07-31", 11, false},
-		{"2017-08-31", 12, true},
-		{"2019-08-31", 36, true},
-		{"2019-09-01", 37, false}, // one day into a 37th month
-		{"2019-09-30", 37, false},
+		{"2017-07-31", "wholeMonths", 11, false},
+		{"2017-08-30", "wholeMonths", 11, false}, // 11 months and 30 days: into a 12th month, not 12 whole ones
+		{"2017-08-31", "", 12, true},
+		{"2019-08-31", "", 36, true},
+		{"2019-09-01", "months", 37, false}, // one day into a 37th month
+		{"2019-09-30", "months", 37, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.end, func(t *testing.T) {
@@ -70,7 +74,43 @@ func TestPDNetLastsTwelveToThirtySixMonths(t *testing.T) {
 				return
 			}
 			require.Equal(t, []stemkn.Code{stemkn.CodeDuration}, codesOf(res))
-			require.Equal(t, tc.months, res.Findings[0].Params["months"])
+			require.Equal(t, tc.months, res.Findings[0].Params[tc.param])
+		})
+	}
+}
+
+// "Any participating organisation established in a Programme Country can
+// be the applicant": the coordinator, the network's lead, must be in one;
+// organisations of Partner Countries may take part.
+func TestPDNetCoordinatorIsEstablishedInAProgrammeCountry(t *testing.T) {
+	lead := func(country, subdivision string) func(*stemkn.Application) {
+		return func(a *stemkn.Application) {
+			a.Network.Institutions[0].Country, a.Network.Institutions[0].Subdivision = country, subdivision
+		}
+	}
+	cases := []struct {
+		name   string
+		mutate func(*stemkn.Application)
+		codes  []stemkn.Code
+	}{
+		{"a coordinator in Germany", nil, nil},
+		{"a coordinator in Norway, a Programme Country outside the EU", lead("NO", ""), nil},
+		{"a coordinator in the UK, a Programme Country in 2016, its nation not stated", lead("GB", ""), nil},
+		{"a coordinator in the United States", lead("US", ""), []stemkn.Code{stemkn.CodePlace}},
+		{"a coordinator in Switzerland, a Partner Country in 2016", lead("CH", ""), []stemkn.Code{stemkn.CodePlace}},
+		{"a partner in the United States", func(a *stemkn.Application) { a.Network.Institutions[4].Country = "US" }, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := judgeMutated(t, builtinValidator, pdNetFixture, tc.mutate, stemkn.Options{})
+			require.Equal(t, tc.codes, codesOf(res))
+			if tc.codes == nil {
+				require.Equal(t, stemkn.Passed, outcomeOf(t, res, "coordinator"))
+				return
+			}
+			require.Equal(t, "/network/institutions/0/country", res.Findings[0].Path)
+			require.Equal(t, stemkn.Failed, outcomeOf(t, res, "coordinator"))
+			requireEligible(t, no, res)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package stemkn
 
 import (
-	"reflect"
 	"unsafe"
 
 	"github.com/stemkn/stemkn/stemkn/internal/document"
@@ -12,24 +11,6 @@ import (
 // the strict JSON and form decoders that write through them, and the
 // validate tags. This file holds what stemkn gives it (the shapes of the
 // document types, the limits) and what it makes of its problems: findings.
-
-var (
-	applicationShape = document.Compile(reflect.TypeFor[Application](), documentLists, formGroups)
-	offerShape       = document.Compile(reflect.TypeFor[OfferDocument](), documentLists, formGroups)
-	// rootShape orders findings about either kind of document.
-	rootShape = document.Merge(applicationShape, offerShape)
-)
-
-// documentLists are the struct types that appear in lists in the documents.
-var documentLists = []document.List{
-	document.ListOf[Institution](), document.ListOf[Member](), document.ListOf[Partner](),
-	document.ListOf[Activity](), document.ListOf[Output](), document.ListOf[BudgetLine](),
-}
-
-// formGroups say which fields make an optional group present in a form
-// post: funding only with a budget line (a currency select always posts a
-// value); any other group with any value (see Form).
-var formGroups = map[string][]string{"funding": {"lines"}}
 
 // Limits are the hard input limits. Input past them gets a too-large finding
 // and is not decoded further, so no input can make validation slow or large.
@@ -88,7 +69,7 @@ func checkStructure(doc any, mode Mode, out *Findings) {
 func warmStructure() {
 	document.Warm(&Application{Funding: &Funding{Lines: []BudgetLine{{}}}, Network: Network{
 		Institutions: []Institution{{}}, Members: []Member{{Subjects: []string{""}}}, Partners: []Partner{{}}},
-		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}}},
+		Plan: Plan{Activities: []Activity{{}}, Outputs: []Output{{}}, Strands: []Strand{{}}}},
 		&OfferDocument{Offer: Offer{AgeRange: &AgeRange{}, Audience: []string{""}}})
 }
 

@@ -32,7 +32,7 @@ func (r *Result) sizeHint() int {
 	}
 	for i := range r.Rules {
 		rr := &r.Rules[i]
-		n += 80 + len(rr.Rule) + len(rr.Code) + len(rr.Title) + len(rr.Reference)
+		n += 80 + len(rr.Rule) + len(rr.Code) + len(rr.Title) + len(rr.Reference) + len(rr.Source)
 	}
 	return n
 }
@@ -168,6 +168,10 @@ func (rr *RuleResult) appendJSON(b []byte) []byte {
 	b = appendJSONQuoted(b, string(rr.Outcome))
 	b = append(b, `,"reference":`...)
 	b = appendJSONQuoted(b, rr.Reference)
+	if rr.Source != "" {
+		b = append(b, `,"source":`...)
+		b = appendJSONQuoted(b, rr.Source)
+	}
 	if rr.Advice {
 		b = append(b, `,"advice":true`...)
 	}

@@ -9,10 +9,13 @@ import (
 // for is £2,000.00 or less"). Titles are words like any other: the
 // catalogue's "rule@KIND" template for the kind of rule (the rule's id up
 // to its first dot: "categoryShares" for "categoryShares.resources"),
-// filled from the rule's parameters in the scheme, by their JSON names
-// ({amount:money}, {maxPercent}). A template may have variants, as a
-// finding's does: "rule@commitments.funded" for a rule that applies only
-// to requests for money, "rule@outputs.one" for a count of one.
+// filled from the parameters the rule's block gives it (titleParams, by
+// their JSON names: {amount:money}, {maxPercent}). A template may have
+// variants, as a finding's does: "rule@commitments.funded" for a rule that
+// applies only to requests for money, "rule@outputs.one" for a count of
+// one. A parameter may be made of parts (titleParts), each worded by its
+// own variant of the template: a duration's {bounds}, "at least 12 weeks"
+// from rule@duration.min-weeks.
 //
 // The rules a scheme defines itself — institution rules, each with its own
 // id — have their title in the scheme data (English), and the catalogue's
@@ -25,101 +28,54 @@ import (
 func (m *Messages) ruleTitles(c *compiled) []string {
 	out := make([]string, len(c.rules))
 	for i := range c.rules {
-		out[i] = m.ruleTitle(&c.rules[i], c.Scheme)
+		out[i] = m.ruleTitle(&c.rules[i], c.Scheme, c.words)
 	}
 	return out
 }
 
-// ruleTitle words one rule's title, or gives its English from the code
-// when the catalogue has no template for its kind.
-func (m *Messages) ruleTitle(r *ruleSpec, s *Scheme) string {
-	if ir, ok := r.params.(*InstitutionRule); ok {
-		return m.schemeWord(s, "institutions/"+ir.ID+"/title", ir.Title)
+// ruleTitle words one rule's title; words are the scheme's (see filling).
+func (m *Messages) ruleTitle(r *rule, s *Scheme, words []schemeWord) string {
+	c := filling{m: m, scheme: s, words: words}
+	if r.ownTitle != "" {
+		return c.placeWord(r.ownTitle, r.id)
 	}
 	kind, _, _ := strings.Cut(r.id, ".")
-	variant, params := ruleParams(r.params)
+	params := r.titleParams
+	for name, v := range params {
+		if parts, ok := v.(titleParts); ok {
+			worded := make([]string, len(parts))
+			for i, part := range parts {
+				worded[i] = c.ruleTemplate(kind, part, params)
+			}
+			params = withParam(params, name, worded)
+		}
+	}
+	return c.ruleTemplate(kind, r.titleVariant, params)
+}
+
+// withParam is a copy of params with name set to v.
+func withParam(params Params, name string, v any) Params {
+	out := make(Params, len(params))
+	for k, x := range params {
+		out[k] = x
+	}
+	out[name] = v
+	return out
+}
+
+// ruleTemplate fills the catalogue's rule@KIND[.VARIANT] template with
+// params; a kind the catalogue has no title for gets its name.
+func (c *filling) ruleTemplate(kind, variant string, params Params) string {
 	key := "rule@" + kind
 	if variant != "" {
 		key += "." + variant
 	}
-	tmpl, ok := m.text[key]
+	tmpl, ok := c.m.text[key]
 	if !ok {
-		return r.title
+		return kind
 	}
-	if kind == "duration" {
-		params["bounds"] = m.durationBounds(params, s)
-	}
-	c := filling{m: m, params: params, scheme: s}
+	c.params = params
 	return c.fill(tmpl)
-}
-
-// ruleParams are the values a rule's title is filled from: its parameters
-// by their JSON names, and the variant of its title.
-func ruleParams(p any) (string, Params) {
-	switch x := p.(type) {
-	case nil:
-		return "", Params{}
-	case Params:
-		return "", x
-	case *CountRule:
-		variant := ""
-		if x.Min == 1 {
-			variant = "one"
-		}
-		return variant, Params{"min": int64(x.Min)}
-	case *CountriesRule:
-		return "", Params{"min": int64(x.Min)}
-	case *IdentifierRule:
-		return "", Params{"required": x.Required}
-	case *CommitmentRule:
-		return funded(x.WhenFunded), Params{"count": int64(len(x.Required))}
-	case *DurationRule:
-		return funded(x.WhenFunded), Params{"minWeeks": int64(x.MinWeeks), "minMonths": int64(x.MinMonths), "maxMonths": int64(x.MaxMonths)}
-	case *DeadlineRule:
-		return "", Params{"date": x.Date}
-	case *ActivitiesRule:
-		names := make([]string, len(x.Needs))
-		for i, n := range x.Needs {
-			names[i] = n.Name
-		}
-		return "", Params{"needs": names}
-	case *CategoryNeedRule:
-		return "", Params{"category": x.Category}
-	case *CapRule:
-		return "", Params{"amount": int64(x.Amount)}
-	case *MonthlyCapRule:
-		return "", Params{"perMonth": int64(x.PerMonth), "ceiling": int64(x.Ceiling)}
-	case *ShareRule:
-		return "", Params{"category": x.Category, "maxPercent": x.MaxPercent}
-	case *UnitCostRule:
-		return "", Params{"category": x.Category, "coordinatorPerMonth": int64(x.CoordinatorPerMonth),
-			"partnerPerMonth": int64(x.PartnerPerMonth), "maxOrganisations": int64(x.MaxOrganisations)}
-	case *OfferKindsRule:
-		return "", Params{"kinds": x.Kinds}
-	case *AudienceRule:
-		return "", Params{"kinds": x.Kinds, "allowed": x.Allowed}
-	}
-	return "", Params{}
-}
-
-func funded(whenFunded bool) string {
-	if whenFunded {
-		return "funded"
-	}
-	return ""
-}
-
-// durationBounds words each bound a duration rule sets ("at least 12
-// weeks"), for its title to join.
-func (m *Messages) durationBounds(params Params, s *Scheme) []string {
-	var out []string
-	for _, b := range [...]struct{ param, variant string }{{"minWeeks", "min-weeks"}, {"minMonths", "min-months"}, {"maxMonths", "max-months"}} {
-		if n, _ := params[b.param].(int64); n > 0 {
-			c := filling{m: m, params: params, scheme: s}
-			out = append(out, c.fill(m.text["rule@duration."+b.variant]))
-		}
-	}
-	return out
 }
 
 // titlesCache holds a validator's rule titles for each scheme it has

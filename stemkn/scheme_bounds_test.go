@@ -198,7 +198,7 @@ func withCap(t *testing.T, c *stemkn.Catalogue, amount int) []byte {
 	s, ok := c.Scheme("stem-kn-2011")
 	require.True(t, ok)
 	replaced := *s
-	replaced.Rules.Cap = &stemkn.CapRule{Amount: budget.Amount(amount), Reference: "A lower cap."}
+	replaced.Rules.Cap = &stemkn.CapRule{Amount: budget.Amount(amount), Citation: stemkn.Citation{Reference: "A lower cap."}}
 	data, err := json.Marshal(&replaced)
 	require.NoError(t, err)
 	return data

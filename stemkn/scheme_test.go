@@ -160,7 +160,7 @@ func TestSchemeFilesAreStrict(t *testing.T) {
 }
 
 func TestSchemeCheck(t *testing.T) {
-	good := func() *Scheme { s := stemKN2011(); return s }
+	good := func() *Scheme { s := freshScheme("stem-kn-2011"); return s }
 	require.NoError(t, good().Check())
 	cases := []struct {
 		name   string
@@ -176,16 +176,16 @@ func TestSchemeCheck(t *testing.T) {
 		{"a share of a category by its title", func(s *Scheme) { s.Rules.CategoryShares[0].Category = "Resources" },
 			"category share for Resources needs a scheme category"},
 		{"a category need for a category the scheme does not have", func(s *Scheme) {
-			s.Rules.CategoryNeeds = []CategoryNeedRule{{Category: "multiplier-events", Needs: "outputs", Reference: "x"}}
+			s.Rules.CategoryNeeds = []CategoryNeedRule{{Category: "multiplier-events", Needs: "outputs", Citation: Citation{Reference: "x"}}}
 		}, "category need for multiplier-events"},
 		{"a category need for something other than outputs", func(s *Scheme) {
-			s.Rules.CategoryNeeds = []CategoryNeedRule{{Category: "travel", Needs: "activities", Reference: "x"}}
+			s.Rules.CategoryNeeds = []CategoryNeedRule{{Category: "travel", Needs: "activities", Citation: Citation{Reference: "x"}}}
 		}, `needs "outputs"`},
 		{"a unit cost for no organisations", func(s *Scheme) {
-			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 0, Reference: "x"}
+			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 0, Citation: Citation{Reference: "x"}}
 		}, "unitCost.maxOrganisations must be from 1 to 1000, not 0"},
 		{"a unit cost for one organisation", func(s *Scheme) {
-			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 1, Reference: "x"}
+			s.Rules.UnitCost = &UnitCostRule{Category: "travel", MaxOrganisations: 1, Citation: Citation{Reference: "x"}}
 		}, ""},
 		{"a deadline that does not exist", func(s *Scheme) { s.Rules.Deadline.Date = "2011-02-29" }, "deadline 2011-02-29 is not a real date"},
 		{"a deadline written the British way", func(s *Scheme) { s.Rules.Deadline.Date = "10/01/2011" }, "is not a real date (YYYY-MM-DD)"},
@@ -196,14 +196,16 @@ func TestSchemeCheck(t *testing.T) {
 			s.Rules.Institutions[0].Classes = []eligibility.Class{eligibility.LAMaintained, eligibility.AcademyOrFreeSchool,
 				eligibility.College, eligibility.Independent, eligibility.CityTechnologyCollege, eligibility.NonMaintainedSpecial}
 		}, ""},
-		{"an institution rule applying to nobody", func(s *Scheme) { s.Rules.Institutions[0].Applies = "partners" }, "use lead, funded or all"},
+		{"an institution rule applying to nobody", func(s *Scheme) { s.Rules.Institutions[0].Applies = "partners" }, "use lead, funded, others or all"},
 		{"an unknown kind of document", func(s *Scheme) { s.Kind = "grant" }, "use application or offer"},
 		{"an unknown currency", func(s *Scheme) { s.Currency = "XYZ" }, "currency XYZ, which stemkn does not know"},
 		{"money rules without a currency", func(s *Scheme) { s.Currency = "" }, "money rules but no currency"},
 		{"a theme rule without themes", func(s *Scheme) { s.Themes = nil }, "theme rule but no themes"},
 		{"a categories rule without categories", func(s *Scheme) { s.Categories = nil; s.Rules.CategoryShares = nil },
 			"categories rule but no categories"},
-		{"an unknown identifier", func(s *Scheme) { s.Rules.Identifiers = &IdentifierRule{Required: []string{"vat"}, Reference: "x"} },
+		{"an unknown identifier", func(s *Scheme) {
+			s.Rules.Identifiers = &IdentifierRule{Required: []string{"vat"}, Citation: Citation{Reference: "x"}}
+		},
 			"identifiers rule names vat"},
 		{"an unknown commitment", func(s *Scheme) { s.Rules.Commitments.Required = append(s.Rules.Commitments.Required, "bringCake") },
 			"commitments rule names bringCake"},
@@ -211,13 +213,15 @@ func TestSchemeCheck(t *testing.T) {
 			s.Kind = KindOffer
 			s.Rules = Rules{Theme: s.Rules.Theme}
 		}, "rule theme does not apply to the scheme's kind of document"},
-		{"an offer rule in an application scheme", func(s *Scheme) { s.Rules.FreeOffer = &OfferKindsRule{Kinds: []string{"cpd"}, Reference: "x"} },
+		{"an offer rule in an application scheme", func(s *Scheme) {
+			s.Rules.FreeOffer = &FreeOfferRule{Kinds: []string{"cpd"}, Citation: Citation{Reference: "x"}}
+		},
 			"rule freeOffer does not apply to the scheme's kind of document"},
 		{"offer rules in an offer scheme", func(s *Scheme) {
 			s.Kind = KindOffer
-			s.Rules = Rules{FreeOffer: &OfferKindsRule{Kinds: []string{"cpd"}, Reference: "x"},
-				Audience: &AudienceRule{Kinds: []string{"cpd"}, Allowed: []string{"fe-college"}, Reference: "x"},
-				AgeRange: &OfferKindsRule{Kinds: []string{"work-experience"}, Reference: "x"}}
+			s.Rules = Rules{FreeOffer: &FreeOfferRule{Kinds: []string{"cpd"}, Citation: Citation{Reference: "x"}},
+				Audience: &AudienceRule{Kinds: []string{"cpd"}, Allowed: []string{"fe-college"}, Citation: Citation{Reference: "x"}},
+				AgeRange: &AgeRangeRule{Kinds: []string{"work-experience"}, Citation: Citation{Reference: "x"}}}
 		}, ""},
 		{"no id", func(s *Scheme) { s.ID = "" }, "needs an id and a title"},
 		{"a rule with no reference", func(s *Scheme) { s.Rules.Mathematics.Reference = "" }, "rule mathematics has no reference"},

@@ -88,7 +88,7 @@ func TestRunTestsJudgesWithTheSchemeAsWritten(t *testing.T) {
 	edited := *stemkn.NewCatalogue().Schemes()[2]
 	require.Equal(t, "enthuse-2022", edited.ID)
 	// £8,000 is below the total and above every line, so the cap is the one finding.
-	edited.Rules.Cap = &stemkn.CapRule{Amount: 800000, Reference: "An edited cap of £8,000."}
+	edited.Rules.Cap = &stemkn.CapRule{Amount: 800000, Citation: stemkn.Citation{Reference: "An edited cap of £8,000."}}
 	doc, err := os.ReadFile(filepath.Join("testdata", enthuse2022Fixture))
 	require.NoError(t, err)
 	edited.Tests = []stemkn.SchemeTest{{Name: "over £8,000", Document: doc,

@@ -20,9 +20,10 @@ type Statistics struct {
 	// application read.
 	Networks int `json:"networks"`
 	// Institutions is the number of distinct institutions across the cohort.
-	// An institution in two partnerships counts once: institutions are told
-	// apart by URN, else UKPRN, else PIC, else name and postcode (ignoring
-	// case and spaces).
+	// An institution in two partnerships counts once: two listings are the
+	// same institution when they share a URN, a UKPRN or a PIC, or both give
+	// the same name and postcode (ignoring case and spaces); a listing with
+	// none of these counts as an institution of its own.
 	Institutions int `json:"institutions"`
 	// ByPhase counts the distinct institutions in each phase group
 	// (eligibility.PhaseGroup): primary, secondary and other. All three
@@ -107,23 +108,17 @@ func readLine(br *bufio.Reader) (text []byte, tooLong bool, err error) {
 	return text, false, err
 }
 
-// cohortInstitution is what the statistics keep of one distinct institution.
-type cohortInstitution struct {
-	phase, region string
-}
-
 // tally accumulates statistics line by line.
 type tally struct {
 	stats      Statistics
-	seen       map[string]*cohortInstitution
-	anonymous  []cohortInstitution // institutions with nothing to tell them apart
+	cohort     identities
 	overflowed string
 }
 
 func newTally() *tally {
 	return &tally{
-		stats: Statistics{ByPhase: map[string]int{}, ByRegion: map[string]int{}, Requested: map[string]int64{}},
-		seen:  map[string]*cohortInstitution{},
+		stats:  Statistics{ByPhase: map[string]int{}, ByRegion: map[string]int{}, Requested: map[string]int64{}},
+		cohort: identities{byKey: map[string]int{}},
 	}
 }
 
@@ -132,26 +127,7 @@ func newTally() *tally {
 func (t *tally) add(app *Application, line int) bool {
 	t.stats.Networks++
 	for i := range app.Network.Institutions {
-		inst := &app.Network.Institutions[i]
-		// The decoded strings share the line's memory: clone what is kept
-		// so a cohort of large lines is not held in memory whole.
-		found := cohortInstitution{phase: strings.Clone(inst.Phase), region: strings.Clone(inst.Region)}
-		key := InstitutionKey(inst)
-		if key == "" {
-			t.anonymous = append(t.anonymous, found)
-			continue
-		}
-		if known, ok := t.seen[key]; ok {
-			// The first occurrence that states a phase or region decides it.
-			if known.phase == "" {
-				known.phase = found.phase
-			}
-			if known.region == "" {
-				known.region = found.region
-			}
-			continue
-		}
-		t.seen[key] = &found
+		t.cohort.add(&app.Network.Institutions[i], line)
 	}
 	if app.Funding == nil || len(app.Funding.Lines) == 0 {
 		return true
@@ -172,12 +148,118 @@ func (t *tally) add(app *Application, line int) bool {
 	return true
 }
 
+// identities tells the institutions of a cohort apart. Two listings are the
+// same institution when they share any identifier — a URN, a UKPRN or a
+// PIC — or, when both give both, the same name and postcode (case and
+// spaces ignored); and so, in a chain, is every listing that shares one with
+// either. A listing with none of these is an institution of its own: a name
+// without a postcode could be any of the schools of that name. It keeps one
+// entry per institution first seen, not per listing, and each identifier
+// once.
+type identities struct {
+	byKey  map[string]int // identifier → an entry of the institution that has it
+	parent []int          // entries merged into another point to it (union–find)
+	found  []cohortInstitution
+}
+
+// cohortInstitution is what the statistics keep of one institution: its
+// phase and region, each from the earliest listing (by line) that states it.
+type cohortInstitution struct {
+	phase, region         string
+	phaseLine, regionLine int
+}
+
+// add records one listing, on input line line.
+func (ids *identities) add(inst *Institution, line int) {
+	// The decoded strings share the line's memory: clone what is kept so a
+	// cohort of large lines is not held in memory whole.
+	listing := cohortInstitution{phase: strings.Clone(inst.Phase), region: strings.Clone(inst.Region), phaseLine: line, regionLine: line}
+	var keys [4]string
+	entry := -1
+	for _, key := range institutionKeys(inst, keys[:0]) {
+		if k, ok := ids.byKey[key]; ok {
+			entry = ids.union(entry, k)
+		}
+	}
+	if entry < 0 {
+		entry = len(ids.found)
+		ids.found = append(ids.found, cohortInstitution{})
+		ids.parent = append(ids.parent, entry)
+	}
+	ids.found[entry].take(listing)
+	for _, key := range institutionKeys(inst, keys[:0]) {
+		if _, ok := ids.byKey[key]; !ok {
+			ids.byKey[strings.Clone(key)] = entry
+		}
+	}
+}
+
+// root is the entry that stands for entry's institution.
+func (ids *identities) root(entry int) int {
+	for ids.parent[entry] != entry {
+		ids.parent[entry] = ids.parent[ids.parent[entry]] // halve the path
+		entry = ids.parent[entry]
+	}
+	return entry
+}
+
+// union merges the institutions of entries a (-1: none yet) and b, and
+// returns the entry that stands for both.
+func (ids *identities) union(a, b int) int {
+	b = ids.root(b)
+	if a < 0 {
+		return b
+	}
+	a = ids.root(a)
+	if a == b {
+		return a
+	}
+	ids.parent[b] = a
+	ids.found[a].take(ids.found[b])
+	return a
+}
+
+// take keeps, of its phase and region and other's, the ones an earlier
+// listing states.
+func (c *cohortInstitution) take(other cohortInstitution) {
+	if other.phase != "" && (c.phase == "" || other.phaseLine < c.phaseLine) {
+		c.phase, c.phaseLine = other.phase, other.phaseLine
+	}
+	if other.region != "" && (c.region == "" || other.regionLine < c.regionLine) {
+		c.region, c.regionLine = other.region, other.regionLine
+	}
+}
+
+// institutionKeys appends the identifiers that tell an institution apart
+// from others across applications: its URN, UKPRN and PIC, and its name and
+// postcode when it gives both (case and spaces ignored: “St Mary's CE
+// Primary”, “LS1 4AP” is “ST MARY'S CE PRIMARY”, “ls14ap”). An institution
+// with none of these has no keys.
+func institutionKeys(inst *Institution, keys []string) []string {
+	for _, id := range [...]struct{ scheme, value string }{{"urn:", inst.URN}, {"ukprn:", inst.UKPRN}, {"pic:", inst.PIC}} {
+		if v := strings.TrimSpace(id.value); v != "" {
+			keys = append(keys, id.scheme+v)
+		}
+	}
+	name, postcode := squeeze(inst.Name), squeeze(inst.Postcode)
+	if name != "" && postcode != "" {
+		// The name's length keeps name and postcode apart whatever they contain.
+		keys = append(keys, "name:"+strconv.Itoa(len(name))+":"+name+postcode)
+	}
+	return keys
+}
+
 func (t *tally) result() Statistics {
 	s := t.stats
 	for _, g := range []string{eligibility.PrimaryGroup, eligibility.SecondaryGroup, eligibility.OtherGroup} {
 		s.ByPhase[g] = 0
 	}
-	count := func(inst *cohortInstitution) {
+	ids := &t.cohort
+	for entry := range ids.found {
+		if ids.root(entry) != entry {
+			continue // merged into another institution
+		}
+		inst := &ids.found[entry]
 		s.Institutions++
 		s.ByPhase[eligibility.PhaseGroup(inst.phase)]++
 		region := inst.region
@@ -186,33 +268,7 @@ func (t *tally) result() Statistics {
 		}
 		s.ByRegion[region]++
 	}
-	for _, inst := range t.seen {
-		count(inst)
-	}
-	for i := range t.anonymous {
-		count(&t.anonymous[i])
-	}
 	return s
-}
-
-// InstitutionKey is what tells an institution apart from others across
-// applications, as programme statistics count them: its URN, else its
-// UKPRN, else its PIC, else its name and postcode with case and spaces
-// ignored (“St Mary's CE Primary”, “LS1 4AP” is the same institution as
-// “ST MARY'S CE PRIMARY”, “ls14ap”). It is "" when the institution has none
-// of these, and so cannot be told apart from any other.
-func InstitutionKey(inst *Institution) string {
-	for _, id := range [...]struct{ scheme, value string }{{"urn:", inst.URN}, {"ukprn:", inst.UKPRN}, {"pic:", inst.PIC}} {
-		if v := strings.TrimSpace(id.value); v != "" {
-			return id.scheme + v
-		}
-	}
-	name, postcode := squeeze(inst.Name), squeeze(inst.Postcode)
-	if name == "" && postcode == "" {
-		return ""
-	}
-	// The name's length keeps name and postcode apart whatever they contain.
-	return "name:" + strconv.Itoa(len(name)) + ":" + name + postcode
 }
 
 // squeeze lower-cases s and drops every space, so "LS1 4AP" and "ls14ap"

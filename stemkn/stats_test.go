@@ -247,33 +247,10 @@ func cohortLine(t *testing.T, insts ...stemkn.Institution) string {
 	return string(line) + "\n"
 }
 
-func TestInstitutionKeyPrefersURNThenUKPRNThenPICThenNameAndPostcode(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		inst stemkn.Institution
-		want string
-	}{
-		{"URN beats everything", stemkn.Institution{URN: "107552", UKPRN: "10012345", PIC: "999999999", Name: "A", Postcode: "LS1 1AA"}, "urn:107552"},
-		{"UKPRN without a URN", stemkn.Institution{UKPRN: "10012345", PIC: "999999999", Name: "A"}, "ukprn:10012345"},
-		{"PIC without URN or UKPRN", stemkn.Institution{PIC: "999999999", Name: "A"}, "pic:999999999"},
-		{"identifiers are trimmed", stemkn.Institution{URN: " 107552 "}, "urn:107552"},
-		{"a blank identifier does not count", stemkn.Institution{URN: "  ", PIC: "999999999"}, "pic:999999999"},
-		{"name and postcode without case or spaces", stemkn.Institution{Name: "St Mary's  CE Primary", Postcode: "LS1 4AP"}, "name:17:stmary'sceprimaryls14ap"},
-		{"name alone", stemkn.Institution{Name: "Hill Top"}, "name:7:hilltop"},
-		{"nothing to tell it apart", stemkn.Institution{Kind: "school", Phase: "primary"}, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, stemkn.InstitutionKey(&tc.inst))
-		})
-	}
-}
-
-func TestInstitutionKeyKeepsNameAndPostcodeApart(t *testing.T) {
-	a := stemkn.Institution{Name: "Ab", Postcode: "C"}
-	b := stemkn.Institution{Name: "A", Postcode: "BC"}
-	require.NotEqual(t, stemkn.InstitutionKey(&a), stemkn.InstitutionKey(&b))
-}
-
+// Two listings are one institution when they share any identifier — a
+// URN, a UKPRN, a PIC, or a name and postcode when both give both — and
+// two institutions otherwise: a name alone tells no school from another of
+// that name.
 func TestStatisticsCountAnInstitutionOnceAcrossApplications(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -281,13 +258,20 @@ func TestStatisticsCountAnInstitutionOnceAcrossApplications(t *testing.T) {
 		count int
 	}{
 		{"same URN, different names", stemkn.Institution{URN: "107552", Name: "Calder School"}, stemkn.Institution{URN: "107552", Name: "Calder Community School"}, 1},
-		{"different URNs, same name and postcode", stemkn.Institution{URN: "107552", Name: "Calder", Postcode: "HX1 1AA"}, stemkn.Institution{URN: "107553", Name: "Calder", Postcode: "HX1 1AA"}, 2},
-		{"URN in one, only UKPRN in the other", stemkn.Institution{URN: "107552", UKPRN: "10012345"}, stemkn.Institution{UKPRN: "10012345"}, 2},
+		{"URN and UKPRN in one, only the UKPRN in the other", stemkn.Institution{URN: "107552", UKPRN: "10012345"}, stemkn.Institution{UKPRN: "10012345"}, 1},
+		{"URN, name and postcode in one, only the name and postcode in the other", stemkn.Institution{URN: "107552", Name: "Calder", Postcode: "HX1 1AA"},
+			stemkn.Institution{Name: "CALDER", Postcode: "hx11aa"}, 1},
+		{"different URNs, same name and postcode", stemkn.Institution{URN: "107552", Name: "Calder", Postcode: "HX1 1AA"}, stemkn.Institution{URN: "107553", Name: "Calder", Postcode: "HX1 1AA"}, 1},
+		{"different URNs", stemkn.Institution{URN: "107552", Name: "Calder"}, stemkn.Institution{URN: "107553", Name: "Calder"}, 2},
 		{"same UKPRN", stemkn.Institution{UKPRN: "10012345", Name: "X"}, stemkn.Institution{UKPRN: "10012345", Name: "Y"}, 1},
-		{"different UKPRNs, same PIC", stemkn.Institution{UKPRN: "10012345", PIC: "999999999"}, stemkn.Institution{UKPRN: "10012346", PIC: "999999999"}, 2},
+		{"different UKPRNs, same PIC", stemkn.Institution{UKPRN: "10012345", PIC: "999999999"}, stemkn.Institution{UKPRN: "10012346", PIC: "999999999"}, 1},
 		{"same PIC", stemkn.Institution{PIC: "999999999", Name: "Centre"}, stemkn.Institution{PIC: "999999999", Name: "Centrum"}, 1},
 		{"same name and postcode, other case and spacing", stemkn.Institution{Name: "Hill Top Primary", Postcode: "LS1 4AP"}, stemkn.Institution{Name: "HILL TOP  PRIMARY", Postcode: "ls14ap"}, 1},
 		{"same name, other postcode", stemkn.Institution{Name: "Hill Top Primary", Postcode: "LS1 4AP"}, stemkn.Institution{Name: "Hill Top Primary", Postcode: "LS1 4AQ"}, 2},
+		{"same name, neither gives a postcode", stemkn.Institution{Name: "St Mary's CE Primary"}, stemkn.Institution{Name: "St Mary's CE Primary"}, 2},
+		{"same name, one gives a postcode", stemkn.Institution{Name: "St Mary's CE Primary", Postcode: "LS1 4AP"}, stemkn.Institution{Name: "St Mary's CE Primary"}, 2},
+		{"a name and postcode that run into each other", stemkn.Institution{Name: "Ab", Postcode: "C"}, stemkn.Institution{Name: "A", Postcode: "BC"}, 2},
+		{"a blank identifier does not count", stemkn.Institution{URN: "  ", Name: "X"}, stemkn.Institution{URN: "  ", Name: "X"}, 2},
 		{"nothing to tell them apart", stemkn.Institution{Kind: "school"}, stemkn.Institution{Kind: "school"}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -297,6 +281,59 @@ func TestStatisticsCountAnInstitutionOnceAcrossApplications(t *testing.T) {
 			require.Equal(t, tc.count, got.Institutions)
 		})
 	}
+}
+
+// Identities chain: a listing with a URN and a UKPRN joins one known by its
+// URN to one known by its UKPRN, whatever the order they come in.
+func TestStatisticsJoinListingsThroughAThirdThatSharesWithBoth(t *testing.T) {
+	byURN := stemkn.Institution{URN: "107552", Phase: "primary"}
+	byUKPRN := stemkn.Institution{UKPRN: "10012345", Region: "london"}
+	both := stemkn.Institution{URN: "107552", UKPRN: "10012345"}
+	for _, order := range [][]stemkn.Institution{{byURN, byUKPRN, both}, {both, byURN, byUKPRN}, {byUKPRN, both, byURN}} {
+		got, err := stemkn.ReadStatistics(strings.NewReader(cohortLine(t, order[0]) + cohortLine(t, order[1]) + cohortLine(t, order[2])))
+		require.NoError(t, err)
+		require.Equal(t, 1, got.Institutions)
+		require.Equal(t, 1, got.ByPhase["primary"])
+		require.Equal(t, map[string]int{"london": 1}, got.ByRegion)
+	}
+}
+
+// testdata/identity-cohort.ndjson is a cohort built to show how
+// institutions are told apart (its README section and the comments in the
+// file's generator here say which school is which).
+func TestStatisticsTellTheIdentityCohortsSchoolsApart(t *testing.T) {
+	want := identityCohort(t)
+	if *updateCohort {
+		require.NoError(t, os.WriteFile(identityCohortFile, []byte(want), 0o644))
+	}
+	data, err := os.ReadFile(identityCohortFile)
+	require.NoError(t, err)
+	require.Equal(t, want, string(data), "testdata/identity-cohort.ndjson is what identityCohort makes (go test -run Identity -update-cohort)")
+	got, err := stemkn.ReadStatistics(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.Equal(t, 4, got.Networks)
+	// Calder (URN in one application, its UKPRN in a second, its name and
+	// postcode in a third), Hill Top (name and postcode twice), and three
+	// different St Mary's CE Primary schools that give no postcode.
+	require.Equal(t, 5, got.Institutions)
+	require.Equal(t, map[string]int{"primary": 5, "secondary": 0, "other": 0}, got.ByPhase)
+}
+
+const identityCohortFile = "testdata/identity-cohort.ndjson"
+
+func identityCohort(t *testing.T) string {
+	calder := stemkn.Institution{ID: "calder", Name: "Calder Primary School", Kind: "school", Country: "GB", Subdivision: "GB-ENG", Phase: "primary"}
+	byURN, byBoth, byName := calder, calder, calder
+	byURN.URN, byURN.UKPRN = "107552", "10012345"
+	byBoth.UKPRN = "10012345"
+	byBoth.Postcode = "HX7 8AD"
+	byName.Name, byName.Postcode = "CALDER PRIMARY SCHOOL", "hx78ad"
+	hillTop := stemkn.Institution{ID: "hill", Name: "Hill Top Primary", Postcode: "LS1 4AP", Kind: "school", Country: "GB", Subdivision: "GB-ENG", Phase: "primary"}
+	stMarys := stemkn.Institution{ID: "st-marys", Name: "St Mary's CE Primary", Kind: "school", Country: "GB", Subdivision: "GB-ENG", Phase: "primary"}
+	return cohortLine(t, byURN, stMarys) + // Calder by URN and UKPRN; a St Mary's
+		cohortLine(t, byBoth, hillTop, stMarys) + // Calder by UKPRN (and its postcode); Hill Top; another St Mary's
+		cohortLine(t, byName, stMarys) + // Calder by name and postcode; a third St Mary's
+		cohortLine(t, hillTop) // Hill Top again, by name and postcode
 }
 
 func TestStatisticsTakePhaseAndRegionFromTheFirstListingThatStatesThem(t *testing.T) {

@@ -105,10 +105,12 @@ func TestValidFixtureIsValidAndEligible(t *testing.T) {
 	for _, r := range res.Rules {
 		ids = append(ids, r.Rule)
 		require.Equal(t, Passed, r.Outcome, r.Rule)
-		require.NotEmpty(t, r.Reference, "rule %s cites its source", r.Rule)
 		require.NotEmpty(t, r.Title, r.Rule)
 	}
 	require.Equal(t, stemKN2011Rules, ids)
+	for _, r := range freshScheme("stem-kn-2011").rules() {
+		require.True(t, r.cite.Reference != "" || r.cite.Note != "", "rule %s cites its source, or says why it has none", r.id)
+	}
 }
 
 func TestCalderAsksForTooMuchOnResources(t *testing.T) {
@@ -255,7 +257,7 @@ func TestFundedNetworkAgreesToAllSixCommitments(t *testing.T) {
 	// /plan/commitments, naming the boxes not ticked in Related.
 	group := []seen{e(CodeCommitment, "/plan/commitments")}
 	var cases []ruleCase
-	for _, name := range commitmentNames {
+	for _, name := range freshScheme("stem-kn-2011").Rules.Commitments.Required {
 		path := "/plan/commitments/" + name
 		cases = append(cases,
 			ruleCase{name: name + " unticked fails when funded", changes: []change{set(path, false)},
@@ -375,7 +377,7 @@ func TestNetworkStatesItsAreaOfInterestAndHowTeachersReflect(t *testing.T) {
 func TestOnlyMaintainedSchoolsAndCollegesMayLeadAFundedNetwork(t *testing.T) {
 	const typePath = "/network/institutions/0/establishmentType"
 	types := eligibility.EstablishmentTypes()
-	require.Len(t, types, 41)
+	require.Len(t, types, 46, "41 open types and the 5 legacy ones (9, 17, 22, 23, 98)")
 	maintained := map[int]bool{1: true, 2: true, 3: true, 5: true, 7: true, 12: true, 14: true, 15: true, 18: true, 31: true}
 	var cases []ruleCase
 	passes := 0
@@ -416,15 +418,17 @@ func TestOnlyMaintainedSchoolsAndCollegesMayLeadAFundedNetwork(t *testing.T) {
 func TestFundedLeadIsInEngland(t *testing.T) {
 	const lead = "/network/institutions/0"
 	var cases []ruleCase
+	// In the UK the fact at fault is the nation (subdivision), not the
+	// country: GB is right, GB-WLS is not England.
 	for _, nation := range []string{"GB-SCT", "GB-WLS", "GB-NIR"} {
 		cases = append(cases,
 			ruleCase{name: nation + " fails", changes: []change{set(lead+"/subdivision", nation), del(lead + "/establishmentType")},
-				want: []seen{e(CodePlace, lead+"/country")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible,
+				want: []seen{e(CodePlace, lead+"/subdivision")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible,
 				message: "Calder Community School cannot receive STEM Knowledge Networks funding: only maintained schools and colleges in England can"},
 			ruleCase{name: nation + " with a GIAS type fails", changes: []change{set(lead+"/subdivision", nation)},
-				want: []seen{e(CodePlace, lead+"/country")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible},
+				want: []seen{e(CodePlace, lead+"/subdivision")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible},
 			ruleCase{name: nation + " state-funded fails", changes: []change{set(lead+"/subdivision", nation), set(lead+"/stateFunded", true)},
-				want: []seen{e(CodePlace, lead+"/country")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible},
+				want: []seen{e(CodePlace, lead+"/subdivision")}, rules: map[string]Outcome{"fundedInstitutions": Failed}, verdict: ineligible},
 			ruleCase{name: nation + " may lead without funding", changes: []change{set(lead+"/subdivision", nation), del("/funding")},
 				rules: unfunded(nil), verdict: eligible},
 		)

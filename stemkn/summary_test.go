@@ -1,6 +1,7 @@
 package stemkn
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -55,7 +56,7 @@ func TestBudgetSummaryResourcesShareAgainstTwentyPercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := `{"category":"supply-cover","amount":` + itoa(int(200000-tt.resource)) + `},{"category":"resources","amount":` + itoa(int(tt.resource)) + `}`
+			lines := `{"category":"supply-cover","amount":` + strconv.Itoa(int(200000-tt.resource)) + `},{"category":"resources","amount":` + strconv.Itoa(int(tt.resource)) + `}`
 			sum := summaryOf(t, lines)
 			require.Len(t, sum.Categories, 5)
 			res := sum.Categories[1]
@@ -83,7 +84,7 @@ func TestBudgetSummaryReportsAmountsTooLargeToAdd(t *testing.T) {
 
 func TestBudgetSummaryMonthlyCapFollowsThePlanDates(t *testing.T) {
 	s := &Scheme{ID: "eu", Title: "EU", Currency: "EUR",
-		Rules: Rules{MonthlyCap: &MonthlyCapRule{PerMonth: 1250000, Ceiling: 45000000, Reference: "Erasmus+"}}}
+		Rules: Rules{MonthlyCap: &MonthlyCapRule{PerMonth: 1250000, Ceiling: 45000000, Citation: Citation{Reference: "Erasmus+"}}}}
 	tests := []struct {
 		name       string
 		start, end string

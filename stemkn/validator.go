@@ -2,11 +2,8 @@ package stemkn
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"unsafe"
-
-	"github.com/stemkn/stemkn/budget"
 )
 
 // Options say how to validate one document.
@@ -31,14 +28,6 @@ type Validator struct {
 
 	placesMu sync.Mutex
 	places   map[string]*schemaIndex // the exported schemas' keywords, for Basic
-}
-
-// compiled is a scheme prepared for evaluation.
-type compiled struct {
-	*Scheme
-	rules      []ruleSpec
-	themes     map[string]struct{}
-	categories map[string]struct{}
 }
 
 // NewValidator returns a validator for the schemes of c (the built-in
@@ -94,18 +83,6 @@ func (v *Validator) prepare(s *Scheme) *compiled {
 	return c
 }
 
-// compile prepares a scheme for evaluation: its rules and lookup tables.
-func compile(s *Scheme) *compiled {
-	c := &compiled{Scheme: s, rules: s.ruleList(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
-	for _, t := range s.Themes {
-		c.themes[t.ID] = struct{}{}
-	}
-	for _, k := range s.Categories {
-		c.categories[k.ID] = struct{}{}
-	}
-	return c
-}
-
 // scheme returns the prepared scheme with the id: the catalogue's scheme
 // as it is now, prepared again when Catalogue.Load has added or replaced it
 // since it was last prepared.
@@ -121,19 +98,6 @@ func (v *Validator) scheme(id string) (*compiled, bool) {
 		return c, true
 	}
 	return v.prepare(s), true
-}
-
-// lines converts the application's budget lines to the budget package's
-// type, once per evaluation.
-func (ev *evaluation) lines() []budget.Line {
-	if ev.budgetLines != nil || ev.app == nil || ev.app.Funding == nil {
-		return ev.budgetLines
-	}
-	ev.budgetLines = make([]budget.Line, len(ev.app.Funding.Lines))
-	for i, l := range ev.app.Funding.Lines {
-		ev.budgetLines[i] = budget.Line{Category: l.Category, Amount: l.Amount, Institution: l.Institution}
-	}
-	return ev.budgetLines
 }
 
 // Validate decodes and validates one JSON document. It never panics and
@@ -159,17 +123,17 @@ func (v *Validator) validate(doc string, opts Options, out Findings, broken []st
 	return v.validateWith(c, id, known, doc, opts, out, broken)
 }
 
-// validateWith decodes and validates doc against a prepared scheme (nil when
+// validateWith reads and judges doc against a prepared scheme (nil when
 // the scheme id is not known). out and broken are as for validate.
 func (v *Validator) validateWith(c *compiled, id string, known bool, doc string, opts Options, out Findings, broken []string) Result {
 	if c != nil && c.Kind == KindOffer {
 		var d OfferDocument
 		broken = append(broken, read(doc, offerShape, unsafe.Pointer(&d), v.limits, &out)...)
-		return v.finish(c, id, known, nil, &d, opts, out, broken)
+		return v.judge(c, id, known, judged{offer: &d}, opts, out, broken)
 	}
 	var app Application
 	broken = append(broken, read(doc, applicationShape, unsafe.Pointer(&app), v.limits, &out)...)
-	return v.finish(c, id, known, &app, nil, opts, out, broken)
+	return v.judge(c, id, known, judged{app: &app}, opts, out, broken)
 }
 
 // ValidateApplication validates an application already in Go form.
@@ -179,7 +143,7 @@ func (v *Validator) ValidateApplication(app *Application, opts Options) Result {
 		id = app.Scheme
 	}
 	c, known := v.scheme(id)
-	return v.finish(c, id, known, app, nil, opts, nil, nil)
+	return v.judge(c, id, known, judged{app: app}, opts, nil, nil)
 }
 
 // ValidateOffer validates a STEM Exchange offer document already in Go form.
@@ -189,77 +153,97 @@ func (v *Validator) ValidateOffer(doc *OfferDocument, opts Options) Result {
 		id = doc.Scheme
 	}
 	c, known := v.scheme(id)
-	return v.finish(c, id, known, nil, doc, opts, nil, nil)
+	return v.judge(c, id, known, judged{offer: doc}, opts, nil, nil)
 }
 
-func (v *Validator) finish(c *compiled, id string, known bool, app *Application, offer *OfferDocument, opts Options, out Findings, broken []string) Result {
+// judged is the one document being judged: an application or an offer.
+type judged struct {
+	app   *Application
+	offer *OfferDocument
+}
+
+// judge takes a document that has been read (out holds what reading it
+// found, broken the paths it could not read) through the stages that follow,
+// each a call down: its structure, its references between institutions,
+// the scheme's rules, the words of every finding, and their order.
+func (v *Validator) judge(c *compiled, id string, known bool, doc judged, opts Options, out Findings, broken []string) Result {
 	mode := opts.Mode
 	if mode != Draft {
 		mode = Submit
 	}
-	decoded := !hasCode(out, CodeSyntax) && !hasCode(out, CodeTooLarge) && !rootBroken(broken)
-	if decoded {
-		var doc any = app
-		if offer != nil {
-			doc = offer
-		}
-		var structural Findings
-		checkStructure(doc, mode, &structural)
-		hidden := pathSet(broken)
-		for _, f := range structural {
-			if !hidden.holdsAbove(f.Path) {
-				out = append(out, f)
-			}
-		}
+	read := !hasCode(out, CodeSyntax) && !hasCode(out, CodeTooLarge) && !rootBroken(broken)
+	if read {
+		out = structure(doc, mode, out, broken)
 	}
 	// A scheme judges one kind of document; given the other (through
 	// ValidateApplication or ValidateOffer) it cannot judge it at all.
-	wrongKind := c != nil && (c.Kind == KindOffer) != (offer != nil)
+	wrongKind := c != nil && (c.Kind == KindOffer) != (doc.offer != nil)
 	if wrongKind {
 		c, known = nil, false
 	}
 	res := Result{Scheme: id}
 	switch {
-	case !known:
-		if decoded {
-			path := "/scheme"
-			// A finding at /scheme already says what is wrong with it (the
-			// structural required, or a type error).
-			if hasPath(out, path) {
-				break
-			}
-			if id == "" {
-				out = append(out, Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
-			} else {
-				f := Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}}
-				if wrongKind {
-					f.Variant = "kind"
-				}
-				out = append(out, f)
-			}
-		}
-	case decoded:
-		var refs Findings
-		var ids map[string]int
-		if app != nil {
-			ids = institutionIDs(app.Network.Institutions)
-			if !institutionIDsBroken(broken) {
-				checkReferences(app, ids, out, &refs)
-			}
-		}
-		res.Rules, res.Eligible = v.evaluate(c, app, offer, mode, &out, refs, ids)
+	case !known && read:
+		out = unknownScheme(id, wrongKind, mode, out)
+	case read:
+		ids, refs := references(doc.app, broken, out)
+		res.Rules, res.Eligible = v.evaluate(c, doc, mode, &out, refs, ids)
 		out = append(out, refs...)
 	}
 	boundEchoes(out)
 	v.messages.apply(out, c)
-	out.Sort()
-	out = withoutRepeats(out)
+	out = ordered(out)
 	res.Valid = !out.HasErrors()
 	res.Findings = v.capped(out)
-	if res.Findings == nil {
-		res.Findings = Findings{}
-	}
 	return res
+}
+
+// structure adds the findings of the document's validate tags, less those
+// under a value that could not be read.
+func structure(doc judged, mode Mode, out Findings, broken []string) Findings {
+	var found Findings
+	if doc.offer != nil {
+		checkStructure(doc.offer, mode, &found)
+	} else {
+		checkStructure(doc.app, mode, &found)
+	}
+	hidden := pathSet(broken)
+	for _, f := range found {
+		if !hidden.holdsAbove(f.Path) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// unknownScheme adds the finding for a document whose scheme the catalogue
+// does not have, unless a finding at /scheme already says what is wrong
+// with it (the structural required, or a type error).
+func unknownScheme(id string, wrongKind bool, mode Mode, out Findings) Findings {
+	const path = "/scheme"
+	switch {
+	case hasPath(out, path):
+	case id == "":
+		out.Add(Finding{Code: CodeRequired, Severity: severityFor(mode), Path: path})
+	default:
+		f := Finding{Code: CodeSchemeUnknown, Severity: Error, Path: path, Params: Params{"scheme": id}}
+		if wrongKind {
+			f.Variant = "kind"
+		}
+		out.Add(f)
+	}
+	return out
+}
+
+// ordered puts the findings in their documented order and lists each thing
+// once (see withoutRepeats); the result is never nil.
+func ordered(out Findings) Findings {
+	out.Sort()
+	out = withoutRepeats(out)
+	if out == nil {
+		return Findings{}
+	}
+	return out
 }
 
 // capped keeps a result within the findings limit: the first findings in
@@ -317,22 +301,15 @@ func cutText(text string, n int) string {
 	return text
 }
 
-func severityFor(mode Mode) Severity {
-	if mode == Draft {
-		return Warning
-	}
-	return Error
-}
-
 // evaluate runs the scheme's rules and works out eligibility. A structural
 // error under a rule's inputs leaves the rule not judged; a reference error
 // (refs: a duplicate or unknown institution id) does so only for rules that
 // look institutions up by id, since counts, categories and amounts mean the
 // same whatever the ids say.
-func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument, mode Mode, out *Findings, refs Findings, ids map[string]int) ([]RuleResult, *bool) {
-	ev := evaluation{scheme: c, app: app, mode: mode, out: out, ids: ids}
-	if offer != nil {
-		ev.offer = &offer.Offer
+func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, refs Findings, ids map[string]int) ([]RuleResult, *bool) {
+	ev := evaluation{scheme: c, app: doc.app, mode: mode, out: out, ids: ids}
+	if doc.offer != nil {
+		ev.offer = &doc.offer.Offer
 	}
 	for _, f := range *out {
 		// A rule cannot judge a value that is wrong or, even in a draft,
@@ -360,7 +337,8 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 		if !ev.brokenUnder(r.inputs) {
 			outcome = r.check(&ev)
 		}
-		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: titles[i], Outcome: outcome, Reference: r.reference, Advice: r.advice}
+		results[i] = RuleResult{Rule: r.id, Code: r.code, Title: titles[i], Outcome: outcome,
+			Reference: r.cite.Reference, Source: r.cite.Source, Advice: r.advice}
 		if r.advice {
 			continue
 		}
@@ -376,123 +354,6 @@ func (v *Validator) evaluate(c *compiled, app *Application, offer *OfferDocument
 		*eligible = true
 	}
 	return results, eligible
-}
-
-// checkReferences reports duplicate institution ids and references to
-// institutions the document does not have, by the index of ids (see
-// institutionIDs), so its cost is linear in the institutions, members and
-// lines. While an institution has no id yet, a reference may be to it, so
-// references are not checked. A list already past its maximum (a max-items
-// finding in found) is not checked at all: that finding says what is wrong
-// with it, and its entries are not worth the work.
-func checkReferences(app *Application, ids map[string]int, found Findings, out *Findings) {
-	if overMaximum(found, "/network/institutions") {
-		return
-	}
-	insts := app.Network.Institutions
-	idMissing := false
-	for i := range insts {
-		id := insts[i].ID
-		idMissing = idMissing || id == ""
-		if id != "" && ids[id] != i {
-			*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
-				Path: "/network/institutions/" + itoa(i) + "/id", Params: Params{"id": id}})
-		}
-	}
-	if idMissing {
-		return
-	}
-	missing := func(id string) bool {
-		_, ok := ids[id]
-		return id != "" && !ok
-	}
-	unknown := func(id, path string) {
-		*out = append(*out, Finding{Code: CodeUnknownInstitution, Severity: Error, Path: path, Params: Params{"id": id}})
-	}
-	if missing(app.Network.Lead) {
-		unknown(app.Network.Lead, "/network/lead")
-	}
-	if !overMaximum(found, "/network/members") {
-		for i := range app.Network.Members {
-			if id := app.Network.Members[i].Institution; missing(id) {
-				unknown(id, "/network/members/"+itoa(i)+"/institution")
-			}
-		}
-	}
-	if app.Funding != nil && !overMaximum(found, "/funding/lines") {
-		for i := range app.Funding.Lines {
-			if id := app.Funding.Lines[i].Institution; missing(id) {
-				unknown(id, "/funding/lines/"+itoa(i)+"/institution")
-			}
-		}
-	}
-}
-
-// institutionIDs maps each institution id to the index of the first
-// institution with it: one pass, after which looking an id up costs the
-// same however many institutions there are.
-func institutionIDs(insts []Institution) map[string]int {
-	ids := make(map[string]int, len(insts))
-	for i := range insts {
-		if _, seen := ids[insts[i].ID]; !seen {
-			ids[insts[i].ID] = i
-		}
-	}
-	return ids
-}
-
-// overMaximum reports whether a list has more entries than its bound (a
-// max-items finding at path).
-func overMaximum(fs Findings, path string) bool {
-	for i := range fs {
-		if fs[i].Code == CodeMaxItems && fs[i].Path == path {
-			return true
-		}
-	}
-	return false
-}
-
-// paths is a set of JSON Pointers.
-type paths map[string]struct{}
-
-func pathSet(list []string) paths {
-	set := make(paths, len(list))
-	for _, p := range list {
-		set[p] = struct{}{}
-	}
-	return set
-}
-
-// holdsAbove reports whether the set holds path or a pointer above it,
-// looking up each of path's leading runs of segments: the cost of path's
-// length, whatever the size of the set.
-func (set paths) holdsAbove(path string) bool {
-	if len(set) == 0 {
-		return false
-	}
-	for end := len(path); end > 0; end = strings.LastIndexByte(path[:end], '/') {
-		if _, ok := set[path[:end]]; ok {
-			return true
-		}
-	}
-	return false
-}
-
-// institutionIDsBroken reports whether some institution's id could not be
-// read, so that a reference to it would look like one to an unknown
-// institution.
-func institutionIDsBroken(broken []string) bool {
-	for _, b := range broken {
-		if underAny("/network/institutions", []string{b}) {
-			return true // the institutions, or what holds them
-		}
-		if rest, ok := strings.CutPrefix(b, "/network/institutions/"); ok {
-			if i := strings.IndexByte(rest, '/'); i < 0 || rest[i:] == "/id" {
-				return true // one institution, or its id
-			}
-		}
-	}
-	return false
 }
 
 // withoutRepeats drops a finding that says exactly what the one before it
@@ -539,41 +400,3 @@ func rootBroken(broken []string) bool {
 	}
 	return false
 }
-
-// underAny reports whether path is at or below one of the prefixes.
-func underAny(path string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if path == p || strings.HasPrefix(path, p) && path[len(p)] == '/' {
-			return true
-		}
-	}
-	return false
-}
-
-func itoa(i int) string {
-	if i >= 0 && i < len(smallInts) {
-		return smallInts[i]
-	}
-	var b [20]byte
-	n := len(b)
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			return string(b[n:])
-		}
-	}
-}
-
-var smallInts = func() []string {
-	s := make([]string, 100)
-	for i := range s {
-		var b []byte
-		if i >= 10 {
-			b = append(b, byte('0'+i/10))
-		}
-		s[i] = string(append(b, byte('0'+i%10)))
-	}
-	return s
-}()

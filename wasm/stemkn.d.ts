@@ -116,8 +116,10 @@ export interface RuleResult {
   code: string
   title: string
   outcome: Outcome
-  /** The source sentence or document the rule comes from. */
+  /** The source's words the rule comes from, quoted ("…" where shortened); empty for stemkn's own checks. */
   reference: string
+  /** The document the reference is from, when it is not the scheme's own source (such as the Erasmus+ Programme Guide 2016). */
+  source?: string
   /** An advice rule: failing it does not make a document ineligible. */
   advice?: boolean
 }

@@ -305,6 +305,15 @@ func validateStream(pending []document, lr *lineReader, judge judgeFunc, w *bufi
 			}
 		}
 		invalid = invalid || j.invalid
+		if len(order) == 0 {
+			// No batch is ready: what has been written goes out now, so
+			// the last verdict of a slow stream is not held in the buffer
+			// until the next line comes.
+			if writeErr = w.Flush(); writeErr != nil {
+				stop()
+				return invalid, nil, writeErr
+			}
+		}
 	}
 	stop()
 	wg.Wait()

@@ -261,6 +261,13 @@ class Runtime {
 
   stop (reason) {
     if (this.reason === '') this.reason = reason || 'it stopped'
+    // Go's pending wake-ups (timers it set before it ended) would call into
+    // the ended program, which throws outside any caller.
+    const timeouts = this.go._scheduledTimeouts
+    if (timeouts) {
+      for (const id of timeouts.values()) clearTimeout(id)
+      timeouts.clear()
+    }
   }
 }
 
@@ -314,6 +321,7 @@ export class Kit {
    */
   restart () {
     const reason = this.runtime.reason || 'the Go program ended'
+    this.runtime.stop(reason)
     let runtime
     try {
       runtime = Runtime.start(this.module, true)

@@ -94,6 +94,22 @@ func drawPanel(img *image.RGBA, left int, p panel) {
 		label := formatTick(v)
 		drawText(img, x0-10-textWidth(label, textScale), y-glyphHeight*textScale/2, label, textScale, ink)
 	}
+	drawXTicks(img, p, px, y1, y0)
+	hline(img, x0, x1, y0, ink)
+	vline(img, x0, y1, y0, ink)
+
+	// The target: no point more than 1.5× the lowest.
+	ty := py(1.5 * lowest)
+	for x := x0; x < x1; x += 12 {
+		fillRect(img, x, ty-1, 6, 2, target)
+	}
+	drawText(img, x0+8, ty-20, "1.5× lowest", textScale, target)
+
+	drawLines(img, p, px, py, x0, y1)
+}
+
+// drawXTicks draws a grid line and a label at each x any line has a point at.
+func drawXTicks(img *image.RGBA, p panel, px func(float64) int, y1, y0 int) {
 	ticked := map[float64]bool{}
 	for _, l := range p.lines {
 		for _, pt := range l.points {
@@ -107,16 +123,11 @@ func drawPanel(img *image.RGBA, left int, p panel) {
 			drawText(img, x-textWidth(label, textScale)/2, y0+10, label, textScale, ink)
 		}
 	}
-	hline(img, x0, x1, y0, ink)
-	vline(img, x0, y1, y0, ink)
+}
 
-	// The target: no point more than 1.5× the lowest.
-	ty := py(1.5 * lowest)
-	for x := x0; x < x1; x += 12 {
-		fillRect(img, x, ty-1, 6, 2, target)
-	}
-	drawText(img, x0+8, ty-20, "1.5× lowest", textScale, target)
-
+// drawLines draws each line's points and segments, and a key when there is
+// more than one line.
+func drawLines(img *image.RGBA, p panel, px, py func(float64) int, x0, y1 int) {
 	for i, l := range p.lines {
 		c := lineColours[i%len(lineColours)]
 		for j, pt := range l.points {

@@ -34,10 +34,10 @@ var boundaries = []boundary{
 		return w.setEnd(d, d.start.AddDays(7*w.s.Rules.Duration.MinWeeks-2))
 	}},
 	{"min-months-exact", "", minMonths, func(w *writer, d *draft) bool {
-		return w.setEnd(d, firstEndWithMonths(d.start, w.s.Rules.Duration.MinMonths))
+		return w.setEnd(d, firstEndWithWholeMonths(d.start, w.s.Rules.Duration.MinMonths))
 	}},
 	{"min-months-minus-one-day", stemkn.CodeDuration, minMonths, func(w *writer, d *draft) bool {
-		return w.setEnd(d, firstEndWithMonths(d.start, w.s.Rules.Duration.MinMonths).AddDays(-1))
+		return w.setEnd(d, firstEndWithWholeMonths(d.start, w.s.Rules.Duration.MinMonths).AddDays(-1))
 	}},
 	{"max-months-exact", "", maxMonths, func(w *writer, d *draft) bool {
 		return w.setEnd(d, firstEndWithMonths(d.start, w.s.Rules.Duration.MaxMonths+1).AddDays(-1))
@@ -57,6 +57,8 @@ var boundaries = []boundary{
 		d.tree.At("/plan").Set("endDate", Str(d.start.AddDays(-1).String()))
 		return true
 	}},
+	{"offer-ends-the-day-it-starts", "", isOffer, func(w *writer, d *draft) bool { return w.setOfferDates(d, 0) }},
+	{"offer-ends-before-it-starts", stemkn.CodeDates, isOffer, func(w *writer, d *draft) bool { return w.setOfferDates(d, -1) }},
 	{"one-day-programme", "", func(w *writer, d *draft) bool { return isApplication(w, d) && w.s.Rules.Duration == nil }, func(w *writer, d *draft) bool {
 		return w.setEnd(d, d.start)
 	}},
@@ -112,6 +114,22 @@ var boundaries = []boundary{
 
 func anyDoc(*writer, *draft) bool            { return true }
 func isApplication(w *writer, _ *draft) bool { return w.s.Kind != stemkn.KindOffer }
+func isOffer(w *writer, _ *draft) bool       { return w.s.Kind == stemkn.KindOffer }
+
+// setOfferDates gives the offer an end date days after its start date (a
+// negative number: before it).
+func (w *writer) setOfferDates(d *draft, days int) bool {
+	o := d.tree.At("/offer")
+	start, _ := eligibility.ParseDate("2024-03-04")
+	if s := o.Get("startDate"); s != nil {
+		if parsed, ok := eligibility.ParseDate(s.Text); ok {
+			start = parsed
+		}
+	}
+	o.Set("startDate", Str(start.String()))
+	o.Set("endDate", Str(start.AddDays(days).String()))
+	return true
+}
 func hasCap(w *writer, d *draft) bool {
 	return len(d.lines) > 0 && (w.s.Rules.Cap != nil || w.s.Rules.MonthlyCap != nil)
 }
@@ -173,6 +191,17 @@ func (w *writer) boundary(d *draft) (string, stemkn.Code) {
 		}
 	}
 	return "none", ""
+}
+
+// firstEndWithWholeMonths is the first end date at which a programme from
+// start has lasted the given number of whole months (WholeMonths): the end
+// of the shortest programme a minimum of months admits.
+func firstEndWithWholeMonths(start eligibility.Date, months int) eligibility.Date {
+	end := start.AddDays(max(0, months*28-3))
+	for eligibility.WholeMonths(start, end) < months {
+		end = end.AddDays(1)
+	}
+	return end
 }
 
 // firstEndWithMonths is the first end date at which a programme from start
@@ -326,21 +355,38 @@ func (w *writer) setSubmitted(d *draft, daysAfter int) bool {
 	return true
 }
 
-// keepInstitutions trims the network to its first n institutions, moving
-// members of the others to the lead.
+// keepInstitutions makes the network have n institutions that its
+// minInstitutions rule counts (all of them, or those of its kinds besides
+// the lead), moving the members of institutions it drops to the lead.
 func (w *writer) keepInstitutions(d *draft, n int) bool {
-	if n < 1 {
+	mi := w.s.Rules.MinInstitutions
+	counts := func(i int, inst *Node) bool {
+		return (mi == nil || !mi.OtherThanLead || i != 0) && (mi == nil || len(mi.Kinds) == 0 || slices.Contains(mi.Kinds, inst.Get("kind").Text))
+	}
+	if n < 1 && (mi == nil || !mi.OtherThanLead) {
 		return false
 	}
-	for len(d.institution) < n {
+	keep, counted := d.institution[:1], 0
+	if counts(0, keep[0]) {
+		counted++
+	}
+	for i, inst := range d.institution[1:] {
+		if counted < n && counts(i+1, inst) {
+			keep = append(keep, inst)
+			counted++
+		}
+	}
+	for counted < n {
 		used := map[string]bool{}
-		for _, inst := range d.institution {
+		for _, inst := range keep {
 			used[inst.Get("id").Text] = true
 		}
-		country := d.institution[len(d.institution)-1].Get("country").Text
-		d.institution = append(d.institution, w.institution(len(d.institution), country, w.institutionRules(false, len(d.lines) > 0), used))
+		country := keep[len(keep)-1].Get("country").Text
+		inst := w.institution(len(keep), country, w.institutionRules(false, len(d.lines) > 0), used, w.countedKind())
+		keep = append(keep, inst)
+		counted++
 	}
-	d.institution = d.institution[:n]
+	d.institution = keep
 	d.tree.At("/network").Set("institutions", Arr(d.institution...))
 	lead := d.institution[0].Get("id").Text
 	for _, m := range d.tree.At("/network/members").Items {
@@ -351,6 +397,15 @@ func (w *writer) keepInstitutions(d *draft, n int) bool {
 	}
 	w.refund(d)
 	return true
+}
+
+// countedKind is the kind of institution the minInstitutions rule counts,
+// or "" when it counts every kind.
+func (w *writer) countedKind() string {
+	if mi := w.s.Rules.MinInstitutions; mi != nil && len(mi.Kinds) > 0 {
+		return mi.Kinds[0]
+	}
+	return ""
 }
 
 // setCountries spreads the institutions over exactly n countries of the

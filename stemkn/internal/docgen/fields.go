@@ -98,7 +98,7 @@ func typed(t reflect.Type, pattern, tag string) *Field {
 		f = &Field{Pattern: pattern, Type: "money"}
 	case t.Kind() == reflect.String:
 		f = &Field{Pattern: pattern, Type: "string"}
-	case t.Kind() == reflect.Int64:
+	case t.Kind() == reflect.Int64 || t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Int64:
 		f = &Field{Pattern: pattern, Type: "integer"}
 	case t.Kind() == reflect.Bool || t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Bool:
 		f = &Field{Pattern: pattern, Type: "boolean"}

@@ -110,22 +110,7 @@ func (f *formRenderer) value(n *Node, fd *Field, name string) (want *Node, poste
 		f.post.Add(name, f.money(a))
 		return Int(int64(a)), true, true
 	case "boolean":
-		if n.Kind != Literal || (n.Text != "true" && n.Text != "false") {
-			return nil, false, false
-		}
-		if n.Text == "true" {
-			f.post.Add(name, "true")
-			return Bool(true), true, true
-		}
-		if f.optionalBool(fd) {
-			f.post.Add(name, "false") // a "no" radio button
-			return Bool(false), true, true
-		}
-		if f.r.IntN(2) == 0 {
-			f.post.Add(name, "false")
-			return nil, true, true
-		}
-		return nil, false, true // an unticked checkbox posts nothing
+		return f.boolean(n, fd, name)
 	case "array":
 		if n.Kind != Array {
 			return nil, false, false
@@ -152,6 +137,26 @@ func (f *formRenderer) value(n *Node, fd *Field, name string) (want *Node, poste
 		return nil, false, false
 	}
 	return w, posted, true
+}
+
+// boolean posts a true or false as a checkbox, or a yes/no radio pair.
+func (f *formRenderer) boolean(n *Node, fd *Field, name string) (want *Node, posted, ok bool) {
+	if n.Kind != Literal || (n.Text != "true" && n.Text != "false") {
+		return nil, false, false
+	}
+	if n.Text == "true" {
+		f.post.Add(name, "true")
+		return Bool(true), true, true
+	}
+	if f.optionalBool(fd) {
+		f.post.Add(name, "false") // a "no" radio button
+		return Bool(false), true, true
+	}
+	if f.r.IntN(2) == 0 {
+		f.post.Add(name, "false")
+		return nil, true, true
+	}
+	return nil, false, true // an unticked checkbox posts nothing
 }
 
 // optionalBool reports whether a boolean may be absent, true or false (a

@@ -176,16 +176,7 @@ func (w *writer) application() *draft {
 		network.Add("partners", w.partners())
 	}
 
-	plan := Obj("startDate", Str(d.start.String()), "endDate", Str(d.end.String()))
-	if r.Reflection != nil || w.chance(50) {
-		plan.Add("reflection", Str(w.pick(reflections)))
-	}
-	plan.Add("activities", w.activities(d.start, d.end))
-	outputs := r.Outputs != nil || w.chance(10)
-	if outputs {
-		plan.Add("outputs", w.outputs())
-	}
-	plan.Add("commitments", w.commitments(funded))
+	plan, outputs := w.plan(d, funded)
 
 	doc := Obj("scheme", Str(s.ID))
 	if r.Deadline != nil || w.chance(70) {
@@ -203,6 +194,26 @@ func (w *writer) application() *draft {
 	}
 	d.tree = doc
 	return d
+}
+
+// plan makes the draft's plan: its dates, reflection, activities, outputs
+// (outputs says whether it has them), strands and commitments.
+func (w *writer) plan(d *draft, funded bool) (plan *Node, outputs bool) {
+	r := &w.s.Rules
+	plan = Obj("startDate", Str(d.start.String()), "endDate", Str(d.end.String()))
+	if r.Reflection != nil || w.chance(50) {
+		plan.Add("reflection", Str(w.pick(reflections)))
+	}
+	plan.Add("activities", w.activities(d.start, d.end))
+	outputs = r.Outputs != nil || w.chance(10)
+	if outputs {
+		plan.Add("outputs", w.outputs())
+	}
+	if r.Strands != nil || w.chance(20) {
+		plan.Add("strands", w.strands())
+	}
+	plan.Add("commitments", w.commitments(funded))
+	return plan, outputs
 }
 
 func (w *writer) wantsFunding() bool {
@@ -256,10 +267,12 @@ func durationOK(dr *stemkn.DurationRule, start, end eligibility.Date) bool {
 	if dr == nil {
 		return true
 	}
+	// As the rule counts: whole weeks and whole months for a minimum, a
+	// started month counting whole for the maximum.
 	weeks := eligibility.WeeksInclusive(start, end)
-	months := eligibility.MonthsInclusive(start, end)
-	return (dr.MinWeeks == 0 || weeks >= dr.MinWeeks) && (dr.MinMonths == 0 || months >= dr.MinMonths) &&
-		(dr.MaxMonths == 0 || months <= dr.MaxMonths)
+	whole, started := eligibility.WholeMonths(start, end), eligibility.MonthsInclusive(start, end)
+	return (dr.MinWeeks == 0 || weeks >= dr.MinWeeks) && (dr.MinMonths == 0 || whole >= dr.MinMonths) &&
+		(dr.MaxMonths == 0 || started <= dr.MaxMonths)
 }
 
 // institutions makes the network's institutions, the lead first, meeting
@@ -267,8 +280,16 @@ func durationOK(dr *stemkn.DurationRule, start, end eligibility.Date) bool {
 func (w *writer) institutions(funded bool) []*Node {
 	r := &w.s.Rules
 	n := 1 + w.r.IntN(4)
-	if r.MinInstitutions != nil {
-		n = max(n, r.MinInstitutions.Min+w.r.IntN(4))
+	counted := 0 // institutions of the kind minInstitutions counts, besides the lead
+	if mi := r.MinInstitutions; mi != nil {
+		need := mi.Min
+		if mi.OtherThanLead {
+			need++
+		}
+		n = max(n, need+w.r.IntN(4))
+		if len(mi.Kinds) > 0 {
+			counted = mi.Min
+		}
 	}
 	if r.Countries != nil {
 		n = max(n, r.Countries.Min+w.r.IntN(3))
@@ -296,7 +317,11 @@ func (w *writer) institutions(funded bool) []*Node {
 				country = w.pick(countries)
 			}
 		}
-		out[i] = w.institution(i, country, w.institutionRules(i == 0, funded), used)
+		kind := ""
+		if i >= 1 && i <= counted {
+			kind = w.countedKind()
+		}
+		out[i] = w.institution(i, country, w.institutionRules(i == 0, funded), used, kind)
 	}
 	return out
 }
@@ -311,20 +336,24 @@ func (w *writer) institutionRules(lead, funded bool) []*stemkn.InstitutionRule {
 		if ir.WhenFunded && !funded {
 			continue
 		}
-		if ir.Applies == "all" || lead {
+		if ir.Applies == "all" || ir.Applies == "others" && !lead || ir.Applies != "others" && lead {
 			out = append(out, ir)
 		}
 	}
 	return out
 }
 
-func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionRule, used map[string]bool) *Node {
-	kinds := w.oneOf("/network/institutions/*/kind")
-	kind := w.pick([]string{"school", "school", "school", "college", w.pick(kinds)})
+// institution makes the i-th institution, admitted by rules; kind, when
+// not "", is its kind.
+func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionRule, used map[string]bool, kind string) *Node {
+	if kind == "" {
+		kinds := w.oneOf("/network/institutions/*/kind")
+		kind = w.pick([]string{"school", "school", "school", "college", w.pick(kinds)})
+	}
 	englandOnly, outsideOK := false, true
 	var classes []eligibility.Class
-	for k, ir := range rules {
-		if len(ir.Kinds) > 0 && (k == 0 && !slices.Contains(ir.Kinds, kind) || ir.Applies == "lead") {
+	for _, ir := range rules {
+		if len(ir.Kinds) > 0 && !slices.Contains(ir.Kinds, kind) {
 			kind = ir.Kinds[w.r.IntN(len(ir.Kinds))]
 		}
 		englandOnly = englandOnly || ir.EnglandOnly
@@ -569,6 +598,23 @@ func (w *writer) outputs() *Node {
 	return list
 }
 
+// strands names each strand of work the scheme's strands rule lists (or a
+// few of the vocabulary's), in an order of their own.
+func (w *writer) strands() *Node {
+	list := Arr()
+	if sr := w.s.Rules.Strands; sr != nil {
+		for _, k := range w.r.Perm(len(sr.Strands)) {
+			list.Items = append(list.Items, Obj("title", Str(sr.Strands[k].Title), "kind", Str(sr.Strands[k].ID)))
+		}
+		return list
+	}
+	for range 1 + w.r.IntN(3) {
+		k := w.pick(w.oneOf("/plan/strands/*/kind"))
+		list.Items = append(list.Items, Obj("title", Str(outputTitle(k)), "kind", Str(k)))
+	}
+	return list
+}
+
 func outputTitle(kind string) string {
 	return strings.ToUpper(kind[:1]) + strings.ReplaceAll(kind[1:], "-", " ") + " for STEM PD centres"
 }
@@ -592,20 +638,7 @@ func (w *writer) commitments(funded bool) *Node {
 func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node) {
 	s, r := w.s, &w.s.Rules
 	cap := w.cap(d)
-	var free, shared []string // categories without and with a share limit
-	for _, c := range s.Categories {
-		if !outputs && slices.ContainsFunc(r.CategoryNeeds, func(n stemkn.CategoryNeedRule) bool { return n.Category == c.ID }) {
-			continue
-		}
-		if slices.ContainsFunc(r.CategoryShares, func(sh stemkn.ShareRule) bool { return sh.Category == c.ID }) {
-			shared = append(shared, c.ID)
-		} else {
-			free = append(free, c.ID)
-		}
-	}
-	if len(s.Categories) == 0 {
-		free = []string{"other", "travel", "resources"}
-	}
+	free, shared := w.fundingCategories(outputs)
 	// The share-limited categories take at most p/(100-p) of the rest.
 	minPct := int64(100)
 	for _, sh := range r.CategoryShares {
@@ -617,12 +650,7 @@ func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node)
 	if len(shared) > 0 && minPct < 100 {
 		restCap = cap * budget.Amount(100-minPct) / 100
 	}
-	unitAllowance := budget.Amount(-1)
-	if uc := r.UnitCost; uc != nil {
-		months := eligibility.MonthsInclusive(d.start, d.end)
-		unitAllowance, _ = budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
-			MaxOrganisations: uc.MaxOrganisations}.Allowance(months, len(insts))
-	}
+	unitAllowance := w.unitAllowance(d, len(insts))
 	nFree := 1 + w.r.IntN(min(4, len(free)))
 	target := w.amountUpTo(restCap)
 	if target < budget.Amount(nFree) {
@@ -665,6 +693,39 @@ func (w *writer) funding(d *draft, insts []*Node, outputs bool) (*Node, []*Node)
 	}
 	w.r.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
 	return Obj("currency", Str(s.Currency), "lines", Arr(lines...)), lines
+}
+
+// fundingCategories are the categories a valid budget may use: those
+// without a share limit (free) and with one (shared), leaving out those
+// that need intellectual outputs when the plan has none.
+func (w *writer) fundingCategories(outputs bool) (free, shared []string) {
+	r := &w.s.Rules
+	for _, c := range w.s.Categories {
+		if !outputs && slices.ContainsFunc(r.CategoryNeeds, func(n stemkn.CategoryNeedRule) bool { return n.Category == c.ID }) {
+			continue
+		}
+		if slices.ContainsFunc(r.CategoryShares, func(sh stemkn.ShareRule) bool { return sh.Category == c.ID }) {
+			shared = append(shared, c.ID)
+		} else {
+			free = append(free, c.ID)
+		}
+	}
+	if len(w.s.Categories) == 0 {
+		free = []string{"other", "travel", "resources"}
+	}
+	return free, shared
+}
+
+// unitAllowance is the scheme's unit-cost allowance for the draft's
+// months and organisations, or -1 when it has none.
+func (w *writer) unitAllowance(d *draft, organisations int) budget.Amount {
+	uc := w.s.Rules.UnitCost
+	if uc == nil {
+		return -1
+	}
+	a, _ := budget.UnitCost{CoordinatorPerMonth: uc.CoordinatorPerMonth, PartnerPerMonth: uc.PartnerPerMonth,
+		MaxOrganisations: uc.MaxOrganisations}.Allowance(eligibility.MonthsInclusive(d.start, d.end), organisations)
+	return a
 }
 
 // cap is the most the scheme allows the draft to ask for.

@@ -182,7 +182,7 @@ func (d *decoder) value(f *field, p unsafe.Pointer) {
 			}
 			return
 		}
-	case kindInt, kindMoney:
+	case kindInt, kindMoney, kindIntPtr:
 		if c == '-' || (c >= '0' && c <= '9') {
 			d.integer(f, p)
 			return
@@ -266,23 +266,11 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 		d.i++
 		mark := len(d.path)
 		d.path = appendPointerKey(append(d.path, '/'), key)
-		n, f := sh.lookup(key)
-		switch {
-		case f == nil:
-			d.skip()
-			if !d.stop {
-				d.fail(UnknownField, map[string]any{"name": key})
-			}
-		case seen&(1<<n) != 0:
-			d.skip()
-			if !d.stop {
-				if d.fail(Duplicate, map[string]any{"name": key}) {
-					(*d.out)[len(*d.out)-1].Variant = "key"
-				}
-			}
-		default:
+		if n, f := sh.lookup(key); f != nil && seen&(1<<n) == 0 {
 			seen |= 1 << n
 			d.value(f, unsafe.Add(base, f.offset))
+		} else {
+			d.skipMember(key, f == nil)
 		}
 		d.path = d.path[:mark]
 		if d.stop {
@@ -303,6 +291,19 @@ func (d *decoder) object(sh *Shape, base unsafe.Pointer) {
 			d.syntaxError("comma-brace")
 			return
 		}
+	}
+}
+
+// skipMember skips the value of a member the struct has no field for
+// (unknown) or has read already, with a problem.
+func (d *decoder) skipMember(key string, unknown bool) {
+	d.skip()
+	switch {
+	case d.stop:
+	case unknown:
+		d.fail(UnknownField, map[string]any{"name": key})
+	case d.fail(Duplicate, map[string]any{"name": key}):
+		(*d.out)[len(*d.out)-1].Variant = "key"
 	}
 }
 
@@ -404,9 +405,7 @@ func (d *decoder) count() int {
 // its own stack of open brackets rather than recursing, so deep nesting costs
 // no Go stack; the depth limit still applies.
 func (d *decoder) skip() {
-	var stack [32]byte // the open brackets, innermost last; grows past 32 levels
-	open := stack[:0]
-	expectValue := true
+	open, expectValue := make([]byte, 0, 32), true // the open brackets, innermost last
 	for !d.stop {
 		d.ws()
 		if d.i >= len(d.s) {
@@ -414,49 +413,12 @@ func (d *decoder) skip() {
 			return
 		}
 		c := d.s[d.i]
-		if expectValue {
-			switch {
-			case c == '{' || c == '[':
-				if d.depth+len(open)+1 > d.limits.Depth {
-					d.tooLarge("depth", d.limits.Depth)
-					return
-				}
-				open = append(open, c)
-				d.i++
-				d.ws()
-				if d.i < len(d.s) && (d.s[d.i] == '}' || d.s[d.i] == ']') {
-					if !d.closes(open[len(open)-1], d.s[d.i]) { // an empty object or array
-						return
-					}
-					open = open[:len(open)-1]
-					expectValue = false
-					break
-				}
-				if c == '{' && !d.key() {
-					return
-				}
-				continue
-			case c == '"':
-				d.str()
-			case c == 't':
-				d.literal("true")
-			case c == 'f':
-				d.literal("false")
-			case c == 'n':
-				d.literal("null")
-			case c == '-' || (c >= '0' && c <= '9'):
-				d.number()
-			default:
-				d.syntaxError("value-start")
+		if !expectValue { // after a value: a comma, or a closing bracket
+			if len(open) == 0 {
 				return
 			}
-			expectValue = false
-		} else {
 			switch c {
 			case ',':
-				if len(open) == 0 {
-					return
-				}
 				d.i++
 				if open[len(open)-1] == '{' && !d.key() {
 					return
@@ -464,25 +426,63 @@ func (d *decoder) skip() {
 				expectValue = true
 				continue
 			case '}', ']':
-				if len(open) == 0 {
-					return
-				}
 				if !d.closes(open[len(open)-1], c) {
 					return
 				}
 				open = open[:len(open)-1]
 			default:
-				if len(open) == 0 {
-					return
-				}
 				d.syntaxError("comma-bracket")
 				return
 			}
+		} else if c == '{' || c == '[' {
+			if d.depth+len(open)+1 > d.limits.Depth {
+				d.tooLarge("depth", d.limits.Depth)
+				return
+			}
+			open = append(open, c)
+			d.i++
+			d.ws()
+			if d.i >= len(d.s) || (d.s[d.i] != '}' && d.s[d.i] != ']') {
+				if c == '{' && !d.key() {
+					return
+				}
+				continue
+			}
+			if !d.closes(c, d.s[d.i]) { // an empty object or array
+				return
+			}
+			open = open[:len(open)-1]
+		} else if c == '"' {
+			d.str()
+		} else if !d.scalar(c) {
+			return
 		}
+		expectValue = false
 		if len(open) == 0 {
 			return
 		}
 	}
+}
+
+// scalar skips a string, literal or number starting with c; false when no
+// value starts with c.
+func (d *decoder) scalar(c byte) bool {
+	switch {
+	case c == '"':
+		d.str()
+	case c == 't':
+		d.literal("true")
+	case c == 'f':
+		d.literal("false")
+	case c == 'n':
+		d.literal("null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		d.number()
+	default:
+		d.syntaxError("value-start")
+		return false
+	}
+	return true
 }
 
 // closes consumes the closing bracket c, which must match the opener top.
@@ -597,26 +597,9 @@ func (d *decoder) escapedString(start int) string {
 		case 't':
 			buf = append(buf, '\t')
 		case 'u':
-			r, ok := d.hex4()
+			r, ok := d.unicodeEscape()
 			if !ok {
 				return ""
-			}
-			if utf16.IsSurrogate(r) {
-				r2 := utf8.RuneError
-				if d.i+1 < len(d.s) && d.s[d.i] == '\\' && d.s[d.i+1] == 'u' {
-					save := d.i
-					d.i += 2
-					if lo, ok := d.hex4(); ok {
-						if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
-							r2 = pair
-						} else {
-							d.i = save
-						}
-					} else {
-						return ""
-					}
-				}
-				r = r2
 			}
 			buf = utf8.AppendRune(buf, r)
 		default:
@@ -627,6 +610,30 @@ func (d *decoder) escapedString(start int) string {
 	}
 	d.syntaxError("end-in-text")
 	return ""
+}
+
+// unicodeEscape reads the four hexadecimal digits after `\u`, and for a
+// surrogate the `\u` escape of its other half: a lone or unpaired
+// surrogate reads as U+FFFD, as encoding/json reads it.
+func (d *decoder) unicodeEscape() (rune, bool) {
+	r, ok := d.hex4()
+	if !ok || !utf16.IsSurrogate(r) {
+		return r, ok
+	}
+	if d.i+1 >= len(d.s) || d.s[d.i] != '\\' || d.s[d.i+1] != 'u' {
+		return utf8.RuneError, true
+	}
+	save := d.i
+	d.i += 2
+	lo, ok := d.hex4()
+	if !ok {
+		return 0, false
+	}
+	if pair := utf16.DecodeRune(r, lo); pair != utf8.RuneError {
+		return pair, true
+	}
+	d.i = save // the next escape is not this one's other half: read it afresh
+	return utf8.RuneError, true
 }
 
 func (d *decoder) hex4() (rune, bool) {
@@ -708,6 +715,12 @@ func (d *decoder) integer(f *field, p unsafe.Pointer) {
 	v, status := exactInteger(text)
 	switch status {
 	case integerOK:
+		if f.kind == kindIntPtr {
+			n := new(int64)
+			*n = v
+			*(**int64)(p) = n
+			return
+		}
 		setInt(p, v)
 	case integerFraction:
 		d.fail(Type, map[string]any{"expected": "integer", "actual": "number"})
@@ -742,29 +755,7 @@ func exactInteger(text string) (int64, integerStatus) {
 	if neg {
 		text = text[1:]
 	}
-	// exp is int64 and capped far beyond the digits any input can hold, so
-	// capping it never changes whether the value is whole or too large.
-	mant, exp := text, int64(0)
-	for i := 0; i < len(text); i++ {
-		if text[i] == 'e' || text[i] == 'E' {
-			mant = text[:i]
-			e := text[i+1:]
-			eneg := false
-			if e[0] == '+' || e[0] == '-' {
-				eneg = e[0] == '-'
-				e = e[1:]
-			}
-			for _, c := range []byte(e) {
-				if exp < 1e15 {
-					exp = exp*10 + int64(c-'0')
-				}
-			}
-			if eneg {
-				exp = -exp
-			}
-			break
-		}
-	}
+	mant, exp := splitExponent(text)
 	intPart, frac := mant, ""
 	for i := 0; i < len(mant); i++ {
 		if mant[i] == '.' {
@@ -805,6 +796,33 @@ func exactInteger(text string) (int64, integerStatus) {
 		return int64(-u), integerOK // -u wraps to MinInt64 exactly when u = 2^63
 	}
 	return 0, integerOverflow
+}
+
+// splitExponent splits number text (without its sign) into its mantissa
+// and the value of its exponent. The exponent is capped far beyond the
+// digits any input can hold, so capping it never changes whether the
+// value is whole or too large.
+func splitExponent(text string) (mant string, exp int64) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != 'e' && text[i] != 'E' {
+			continue
+		}
+		e := text[i+1:]
+		neg := e[0] == '-'
+		if e[0] == '+' || e[0] == '-' {
+			e = e[1:]
+		}
+		for _, c := range []byte(e) {
+			if exp < 1e15 {
+				exp = exp*10 + int64(c-'0')
+			}
+		}
+		if neg {
+			exp = -exp
+		}
+		return text[:i], exp
+	}
+	return text, 0
 }
 
 // appendPointerKey appends a key escaped as an RFC 6901 reference token.

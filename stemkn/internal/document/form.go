@@ -352,7 +352,7 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string, depth int) {
 			w.fields[p] = c.names[0]
 		}
 		switch f.kind {
-		case kindString, kindMoney, kindInt, kindBool, kindBoolPtr:
+		case kindString, kindMoney, kindInt, kindIntPtr, kindBool, kindBoolPtr:
 			w.leaf(c, f, p, depth+1, sep)
 		case kindStruct:
 			w.strayValues(c, p, depth+1, "value")
@@ -371,46 +371,59 @@ func (w *formWriter) object(n *formNode, sh *Shape, path string, depth int) {
 				w.buf = w.buf[:mark]
 			}
 		case kindStringList:
-			w.strayIndices(c, p, depth+1)
-			for _, k := range sortedKeys(c.rows) {
-				if k < w.limits.Items {
-					w.strayUnder(c.rows[k], p+"/"+strconv.Itoa(k), depth+2)
-				}
-			}
-			list := c.stringList(w.limits.Items)
-			if len(list) > 0 && !w.tooMany(len(list), p) {
-				sep(f.name)
-				w.buf = append(w.buf, '[')
-				for k, item := range list {
-					if k > 0 {
-						w.buf = append(w.buf, ',')
-					}
-					w.buf = appendJSONString(w.buf, item.value)
-					w.fields[p+"/"+strconv.Itoa(k)] = item.name
-				}
-				w.buf = append(w.buf, ']')
-			}
+			w.stringList(c, f, p, depth, sep)
 		case kindStructList:
-			w.strayValues(c, p, depth+1, "rows")
-			w.strayIndices(c, p, depth+1)
-			rows := c.sortedRows(w.limits.Items)
-			if len(rows) > 0 && !w.tooMany(len(rows), p) {
-				sep(f.name)
-				w.buf = append(w.buf, '[')
-				for k, row := range rows {
-					if k > 0 {
-						w.buf = append(w.buf, ',')
-					}
-					rp := p + "/" + strconv.Itoa(k)
-					w.strayValues(row, rp, depth+2, "value")
-					w.object(row, f.elem, rp, depth+2)
-				}
-				w.buf = append(w.buf, ']')
-			}
+			w.rows(c, f, p, depth, sep)
 		}
 	}
 	w.unknown(n, sh, path)
 	w.buf = append(w.buf, '}')
+}
+
+// stringList writes a list of text (checkboxes, a multiple select).
+func (w *formWriter) stringList(c *formNode, f *field, p string, depth int, sep func(string)) {
+	w.strayIndices(c, p, depth+1)
+	for _, k := range sortedKeys(c.rows) {
+		if k < w.limits.Items {
+			w.strayUnder(c.rows[k], p+"/"+strconv.Itoa(k), depth+2)
+		}
+	}
+	list := c.stringList(w.limits.Items)
+	if len(list) == 0 || w.tooMany(len(list), p) {
+		return
+	}
+	sep(f.name)
+	w.buf = append(w.buf, '[')
+	for k, item := range list {
+		if k > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = appendJSONString(w.buf, item.value)
+		w.fields[p+"/"+strconv.Itoa(k)] = item.name
+	}
+	w.buf = append(w.buf, ']')
+}
+
+// rows writes a list of groups (members, budget lines): the rows with a
+// value, in the order of their indices, numbered from 0.
+func (w *formWriter) rows(c *formNode, f *field, p string, depth int, sep func(string)) {
+	w.strayValues(c, p, depth+1, "rows")
+	w.strayIndices(c, p, depth+1)
+	rows := c.sortedRows(w.limits.Items)
+	if len(rows) == 0 || w.tooMany(len(rows), p) {
+		return
+	}
+	sep(f.name)
+	w.buf = append(w.buf, '[')
+	for k, row := range rows {
+		if k > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		rp := p + "/" + strconv.Itoa(k)
+		w.strayValues(row, rp, depth+2, "value")
+		w.object(row, f.elem, rp, depth+2)
+	}
+	w.buf = append(w.buf, ']')
 }
 
 // leaf writes one value: text, a date, money, a whole number or a checkbox.
@@ -441,7 +454,7 @@ func (w *formWriter) leaf(c *formNode, f *field, p string, depth int, sep func(s
 			sep(f.name)
 			w.buf = appendJSONString(w.buf, v)
 		}
-	case f.kind == kindMoney || f.kind == kindInt:
+	case f.kind == kindMoney || f.kind == kindInt || f.kind == kindIntPtr:
 		w.number(c, f, p, sep)
 	default:
 		w.boolean(c, f, p, sep)

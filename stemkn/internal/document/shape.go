@@ -26,6 +26,7 @@ const (
 	kindStructPtr
 	kindStringList
 	kindStructList
+	kindIntPtr // a whole number that may be absent, told apart from 0
 )
 
 // jsonTypeName is how each kind is spelled in JSON Schema, for type findings.
@@ -39,6 +40,7 @@ var jsonTypeName = [...]string{
 	kindStructPtr:  "object",
 	kindStringList: "array",
 	kindStructList: "array",
+	kindIntPtr:     "integer",
 }
 
 type field struct {
@@ -127,6 +129,8 @@ func shapeOf(t reflect.Type, makers map[reflect.Type]func(unsafe.Pointer, int) u
 			f.kind = kindInt
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Bool:
 			f.kind = kindBoolPtr
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Int64:
+			f.kind = kindIntPtr
 		case ft.Kind() == reflect.Struct:
 			f.kind, f.elem = kindStruct, shapeOf(ft, makers, presentWith)
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:

@@ -51,7 +51,7 @@ var customTags = []customTag{
 	{name: "postcode", code: Format, check: isPostcode, pattern: PostcodePattern, oneLine: true},
 	{name: "company-number", code: Format, check: isCompanyNumber, pattern: CompanyNumberPattern, length: 8},
 	{name: "country", code: Enum, enum: eligibility.CountryCodes},
-	{name: "subdivision", code: Enum, enum: ukSubdivisions},
+	{name: "subdivision", code: Enum, enum: eligibility.Subdivisions},
 	{name: "region", code: Enum, enum: regionSlugs},
 	{name: "phase", code: Enum, enum: eligibility.Phases},
 	{name: "establishment-type", code: Enum, enum: establishmentTypeSlugs},
@@ -93,8 +93,6 @@ func CustomTagSchema(name string) (TagSchema, bool) {
 	}
 	return TagSchema{}, false
 }
-
-func ukSubdivisions() []string { return []string{"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"} }
 
 func regionSlugs() []string {
 	var out []string

@@ -184,6 +184,8 @@ func coarse(k kind) kind {
 		return kindInt
 	case kindBoolPtr:
 		return kindBool
+	case kindIntPtr:
+		return kindInt
 	}
 	return k
 }
@@ -274,7 +276,7 @@ func hasValue(k kind, p unsafe.Pointer) bool {
 		return *(*bool)(p)
 	case kindInt, kindMoney:
 		return *(*int64)(p) != 0
-	case kindBoolPtr, kindStructPtr:
+	case kindBoolPtr, kindStructPtr, kindIntPtr:
 		return *(*unsafe.Pointer)(p) != nil
 	case kindStringList, kindStructList:
 		return (*struct{ data unsafe.Pointer })(p).data != nil
@@ -290,6 +292,10 @@ func size(k kind, p unsafe.Pointer) int64 {
 		return int64(utf8.RuneCountInString(*(*string)(p)))
 	case kindInt, kindMoney:
 		return *(*int64)(p)
+	case kindIntPtr:
+		if q := *(**int64)(p); q != nil {
+			return *q
+		}
 	case kindStringList, kindStructList:
 		return int64((*struct {
 			data unsafe.Pointer

@@ -28,6 +28,7 @@ func fullApplication() stemkn.Application {
 		Plan: stemkn.Plan{StartDate: "2011-02-01", EndDate: "2011-07-15", Reflection: "R",
 			Activities:  []stemkn.Activity{{Title: "T", Kind: "cpd", Date: "2011-03-01"}},
 			Outputs:     []stemkn.Output{{Title: "O", Kind: "web-portal"}},
+			Strands:     []stemkn.Strand{{Title: "S", Kind: "dissemination"}},
 			Commitments: stemkn.Commitments{SubmitReport: true}},
 		Funding: &stemkn.Funding{Currency: "GBP", Lines: []stemkn.BudgetLine{{Category: "resources", Description: "D", Amount: 100, Institution: "a"}}},
 		Contact: stemkn.Contact{Name: "C", Email: "c@example.org", Phone: "01234"},
@@ -37,7 +38,7 @@ func fullApplication() stemkn.Application {
 func fullOffer() stemkn.OfferDocument {
 	return stemkn.OfferDocument{Scheme: "stem-exchange", Offer: stemkn.Offer{Employer: stemkn.Employer{Name: "E", CompanyNumber: "SC123456"},
 		Kind: "cpd", Format: "workshop", Title: "T", Description: "D", Audience: []string{"fe-college"}, Cost: 0,
-		AgeRange: &stemkn.AgeRange{Min: 14, Max: 18}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
+		AgeRange: &stemkn.AgeRange{Min: 14, Max: age(18)}, StartDate: "2020-01-01", EndDate: "2020-02-01", Postcode: "B1 1AA"}}
 }
 
 // stringProbes are values that sit on either side of the tags' bounds and formats.
@@ -160,7 +161,7 @@ func TestTagProgramsAgreeWithValidator(t *testing.T) {
 var (
 	lists = []document.List{document.ListOf[stemkn.Institution](), document.ListOf[stemkn.Member](),
 		document.ListOf[stemkn.Partner](), document.ListOf[stemkn.Activity](), document.ListOf[stemkn.Output](),
-		document.ListOf[stemkn.BudgetLine]()}
+		document.ListOf[stemkn.Strand](), document.ListOf[stemkn.BudgetLine]()}
 	applicationShape = document.Compile(reflect.TypeFor[stemkn.Application](), lists, nil)
 	offerShape       = document.Compile(reflect.TypeFor[stemkn.OfferDocument](), lists, nil)
 )
@@ -181,3 +182,5 @@ func nilIfEmpty(ps []document.Problem) []document.Problem {
 	}
 	return ps
 }
+
+func age(n int64) *int64 { return &n }

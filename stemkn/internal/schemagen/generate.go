@@ -172,7 +172,9 @@ func constrainField(s *jsonschema.Schema, t reflect.Type, tag string) (required 
 		return false, err
 	}
 	switch {
-	case t == amountType || t.Kind() == reflect.Int64:
+	case t == amountType || t.Kind() == reflect.Int64 || t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Int64:
+		// A pointer to a whole number tells absent from 0: required means
+		// present, as for validator.
 		return field.required, constrainInteger(s, field)
 	case t.Kind() == reflect.String:
 		return field.required, constrainString(s, field)

@@ -1,0 +1,115 @@
+//go:build !js
+
+package stemkn
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// house is the package's files from the top, where a document comes in, to
+// the bottom, the nouns everything else is made of. A file may use what a
+// file below it declares, never what one above it does — but for the
+// imports upward lists.
+var house = []string{
+	// The entry points: JSON Schema's basic output, a scheme's JSON Schema,
+	// its own tests, budget summaries, programme statistics, decoding
+	// without judging, forms and the answer for input past the byte limit.
+	"basic.go", "schema.go", "schemetest.go", "summarise.go", "stats.go", "decode_api.go", "form.go", "oversize.go",
+	// The validator: read → structure → references → rules → words → order.
+	"validator.go",
+	// The words: a schema's titles and descriptions, rule titles, the
+	// messages and their catalogues, a scheme's own words.
+	"schemalabels.go", "rulewords.go", "language.go", "messages.go", "schemewords.go",
+	// The schemes and their catalogue, and the vocabulary of rules in order.
+	"catalogue.go", "vocabulary.go",
+	// One block per rule, by family.
+	"network.go", "institutions.go", "plan.go", "funding.go", "offer.go",
+	// What the stages and the blocks are made with.
+	"read.go", "references.go", "result_json.go", "generate.go",
+	"rule.go", "schemadoc.go", "summary.go", "words.go",
+	// The nouns: schemes, findings and results, the documents.
+	"scheme.go", "finding.go", "document.go",
+}
+
+// upward are the imports that run back up the house, each for a reason:
+// the Rules table of a Scheme (scheme.go) names the parameters type of
+// every rule, and each rule's block, in its family's file, compiles
+// against the Scheme that holds it. The block keeps its parameters and
+// its logic together; the Scheme is their table of contents. And a
+// Validator (validator.go) holds the index of the exported schemas that its
+// Basic output reads (basic.go), a cache filled on first use.
+var upward = []string{
+	"scheme.go -> funding.go", "scheme.go -> institutions.go", "scheme.go -> network.go",
+	"scheme.go -> offer.go", "scheme.go -> plan.go", "validator.go -> basic.go",
+}
+
+// TestTheHouseHasNoUpwardImports holds the package's files to the order of
+// house: each file uses what files below it declare, but for upward.
+func TestTheHouseHasNoUpwardImports(t *testing.T) {
+	edges := fileEdges(t)
+	level := map[string]int{}
+	for i, f := range house {
+		level[f] = i
+	}
+	var up []string
+	for e := range edges {
+		from, to, _ := strings.Cut(e, " -> ")
+		_, knownFrom := level[from]
+		_, knownTo := level[to]
+		require.True(t, knownFrom && knownTo, "%s: a file not in the house (add it to house, where it belongs)", e)
+		if level[from] > level[to] {
+			up = append(up, e)
+		}
+	}
+	sort.Strings(up)
+	require.Equal(t, upward, up, "imports that run back up the house")
+}
+
+// fileEdges are the uses between the package's files: "a.go -> b.go" when
+// a.go uses a name (a type, function, method, field, variable or constant)
+// declared in b.go.
+func fileEdges(t *testing.T) map[string]bool {
+	t.Helper()
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(".")
+	require.NoError(t, err)
+	var files []*ast.File
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("github.com/stemkn/stemkn/stemkn", fset, files, info)
+	require.NoError(t, err)
+	edges := map[string]bool{}
+	for id, obj := range info.Uses {
+		if obj.Pkg() != pkg || !obj.Pos().IsValid() {
+			continue
+		}
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && obj.Parent() != pkg.Scope() {
+			continue // a local variable
+		}
+		from, to := filepath.Base(fset.Position(id.Pos()).Filename), filepath.Base(fset.Position(obj.Pos()).Filename)
+		if from != to {
+			edges[from+" -> "+to] = true
+		}
+	}
+	return edges
+}
