@@ -1,6 +1,6 @@
 // Command stemkn validates applications to STEM teacher network schemes,
 // lists the schemes, works out programme statistics and runs the test cases
-// scheme files carry (SPEC §7).
+// scheme files carry.
 //
 // Usage:
 //
