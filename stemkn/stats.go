@@ -12,7 +12,7 @@ import (
 )
 
 // Statistics are a programme's figures over a cohort of applications
-// (SPEC §3.6), the kind a funder publishes: "There are currently 38 ENTHUSE
+// the kind a funder publishes: "There are currently 38 ENTHUSE
 // Partnerships running, comprising 248 schools, of which 201 are primary and
 // 47 are secondary schools" (seed 004).
 type Statistics struct {

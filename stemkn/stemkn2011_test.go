@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Every rule of stem-kn-2011 (SPEC §3.1), tested by changing one thing in a
+// Every rule of stem-kn-2011, tested by changing one thing in a
 // valid, eligible application (testdata/stem-kn-2011-valid.json) and checking
 // the exact findings, the outcome of every rule and the eligibility verdict.
 
