@@ -231,7 +231,7 @@ func DaysInclusive(start, end Date) int {
 
 // WeeksInclusive counts the whole weeks in DaysInclusive(start, end), rounding
 // down: 84 days (1 Feb – 25 Apr 2011) are 12 weeks, 83 days (1 Feb – 24 Apr
-// 2011) are 11. (stem-kn-2011 takes a term as 12 weeks.)
+// 2011) are 11. stem-kn-2011 takes the call's "a term" as 12 weeks (its rule's note says so).
 func WeeksInclusive(start, end Date) int {
 	return DaysInclusive(start, end) / 7
 }

@@ -40,8 +40,8 @@
 // built-in scheme) and judges against it unless --scheme names another.
 //
 // stats reads NDJSON applications and prints the number of networks, of
-// distinct institutions (by URN, else UKPRN, else PIC, else name and
-// postcode) overall, by phase group and by region, and the money requested
+// distinct institutions (one institution when listings share a URN,
+// a UKPRN or a PIC, or both give the same name and postcode) overall, by phase group and by region, and the money requested
 // per currency in minor units. Lines that are not applications are skipped
 // and counted, and stderr says how many.
 //

@@ -33,7 +33,7 @@ async function open () {
 const calder = JSON.parse(await readFile(path.join(root, 'examples/applications/stem-kn-2011.json'), 'utf8'))
 
 describe('the kit', { timeout: 120000 }, () => {
-  it('validates documents with the Go rules and gives the result', async () => {
+  it('validates documents with the Go rules and gives the documented result', async () => {
     const p = await open()
     const out = await p.page.evaluate(async doc => {
       const kit = await window.stemkn.load()
