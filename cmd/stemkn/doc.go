@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]
+//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [--lang en|cy] [FILE|-]
 //	stemkn schema   [--scheme ID | --scheme-file FILE] [--lang en|cy]   # JSON Schema (draft 2020-12) to stdout
 //	stemkn schemes                                       # ids and titles, tab-separated
 //	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
@@ -35,6 +35,8 @@
 // --format basic prints it in JSON Schema's basic output format (draft
 // 2020-12), its keyword locations in the scheme's exported schema
 // (stemkn.Validator.Basic).
+// --lang cy words the findings and the rules' titles in Welsh (the
+// words "valid" and "not valid" of the text format stay English).
 // --scheme judges every document against that scheme whatever its own
 // scheme field says; --scheme-file loads a scheme file (which may extend a
 // built-in scheme) and judges against it unless --scheme names another.
