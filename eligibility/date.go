@@ -231,7 +231,7 @@ func DaysInclusive(start, end Date) int {
 
 // WeeksInclusive counts the whole weeks in DaysInclusive(start, end), rounding
 // down: 84 days (1 Feb – 25 Apr 2011) are 12 weeks, 83 days (1 Feb – 24 Apr
-// 2011) are 11. A term is taken as 12 weeks (SPEC §3.1).
+// 2011) are 11. stem-kn-2011 takes the call's "a term" as 12 weeks (its rule's note says so).
 func WeeksInclusive(start, end Date) int {
 	return DaysInclusive(start, end) / 7
 }
@@ -239,7 +239,7 @@ func WeeksInclusive(start, end Date) int {
 // MonthsInclusive counts the months of duration from start to end, both days
 // included, a started month counting as a whole one — the way a maximum
 // duration is passed by any day beyond it, and the months a per-month
-// grant is paid for (SPEC §3.4).
+// grant is paid for.
 //
 // It is the whole months (WholeMonths) plus one when days are left over.
 // Month k of the period ends on the day before start's day of the month, k

@@ -150,7 +150,7 @@ var StateFundedClasses = []Class{LAMaintained, AcademyOrFreeSchool, College, Cit
 // are state-funded but not maintained. Do not modify it; rules share it.
 var MaintainedClasses = []Class{LAMaintained, College}
 
-// ClassCodes returns which GIAS codes belong to each class (SPEC §4). The map
+// ClassCodes returns which GIAS codes belong to each class. The map
 // is a fresh copy on every call.
 func ClassCodes() map[Class][]int {
 	m := make(map[Class][]int, len(classCodes))

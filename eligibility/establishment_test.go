@@ -10,7 +10,7 @@ import (
 	"github.com/stemkn/stemkn/eligibility"
 )
 
-// Every GIAS code and the classes it must be in (SPEC §4).
+// Every GIAS code and the classes it must be in.
 var wantClasses = []struct {
 	code    int
 	slug    string

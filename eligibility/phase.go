@@ -1,7 +1,7 @@
 package eligibility
 
-// Phase groups used in programme statistics (SPEC §3.6): seed 004 counts
-// partnership schools as primary or secondary.
+// Phase groups used in programme statistics (seed 004 counts
+// partnership schools as primary or secondary).
 const (
 	PrimaryGroup   = "primary"   // nursery, primary, middle deemed primary
 	SecondaryGroup = "secondary" // secondary, middle deemed secondary, all-through, 16 plus
@@ -37,8 +37,8 @@ func Phases() []string {
 	return out
 }
 
-// PhaseGroup is the group a GIAS phase is counted in by programme statistics
-// (SPEC §3.6): "primary" for nursery, primary and middle-deemed-primary;
+// PhaseGroup is the group a GIAS phase is counted in by programme statistics:
+// "primary" for nursery, primary and middle-deemed-primary;
 // "secondary" for secondary, middle-deemed-secondary, all-through and
 // 16-plus; "other" for not-applicable and for strings that are not phases.
 func PhaseGroup(phase string) string {

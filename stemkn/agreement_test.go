@@ -18,8 +18,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The same rules run natively and, compiled to WebAssembly, in the widget
-// (SPEC §1): on thousands of generated documents per scheme — realistic
+// The same rules run natively and, compiled to WebAssembly, in the widget:
+// on thousands of generated documents per scheme — realistic
 // ones, ones at the edge of every rule, hostile ones, bytes that are not
 // UTF-8 among them — both must give the same Result, byte for byte. A
 // disagreement is written to testdata/disagreements. (The widget's own

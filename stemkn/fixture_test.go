@@ -236,7 +236,7 @@ var (
 	placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 )
 
-// checkWording checks the GOV.UK style rules of SPEC §6 on every message:
+// checkWording checks GOV.UK's error message style on every message:
 // no "please", "sorry" or "invalid", and no placeholder left unfilled. Only
 // for documents whose own text contains neither.
 func checkWording(t testing.TB, res Result) {

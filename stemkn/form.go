@@ -8,7 +8,7 @@ import (
 	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
-// Form is an HTML form post decoded into a document (SPEC §5). The same
+// Form is an HTML form post decoded into a document. The same
 // decoding runs on the server and, compiled to WebAssembly, in the widget,
 // so a form gives the same document, and the same findings, in both.
 //

@@ -96,17 +96,17 @@ func TestADateInputsFindingsFollowGOVUKsPattern(t *testing.T) {
 		missing          []string
 		focus            string
 	}{
-		{"no month", "1", "", "2011", "The start date must include a month", []string{"month"}, []string{"month"}, "month"},
-		{"no day", "", "2", "2011", "The start date must include a day", []string{"day"}, []string{"day"}, "day"},
-		{"no year", "1", "2", "", "The start date must include a year", []string{"year"}, []string{"year"}, "year"},
-		{"no day or month", "", "", "2011", "The start date must include a day and month", all, []string{"day", "month"}, "day"},
-		{"no month or year", "1", "", "", "The start date must include a month and year", all, []string{"month", "year"}, "day"},
-		{"month 13", "1", "13", "2011", "The start date must be a real date", []string{"month"}, nil, "month"},
-		{"day 32", "32", "1", "2011", "The start date must be a real date", []string{"day"}, nil, "day"},
-		{"a year in words", "1", "1", "twenty", "The start date must be a real date", []string{"year"}, nil, "year"},
-		{"a wrong day and month", "32", "13", "2011", "The start date must be a real date", all, nil, "day"},
-		{"31 April", "31", "4", "2011", "The start date must be a real date", all, nil, "day"},
-		{"29 February 2011", "29", "2", "2011", "The start date must be a real date", all, nil, "day"},
+		{"no month", "1", "", "2011", "Start date must include a month", []string{"month"}, []string{"month"}, "month"},
+		{"no day", "", "2", "2011", "Start date must include a day", []string{"day"}, []string{"day"}, "day"},
+		{"no year", "1", "2", "", "Start date must include a year", []string{"year"}, []string{"year"}, "year"},
+		{"no day or month", "", "", "2011", "Start date must include a day and month", all, []string{"day", "month"}, "day"},
+		{"no month or year", "1", "", "", "Start date must include a month and year", all, []string{"month", "year"}, "day"},
+		{"month 13", "1", "13", "2011", "Start date must be a real date", []string{"month"}, nil, "month"},
+		{"day 32", "32", "1", "2011", "Start date must be a real date", []string{"day"}, nil, "day"},
+		{"a year in words", "1", "1", "twenty", "Start date must be a real date", []string{"year"}, nil, "year"},
+		{"a wrong day and month", "32", "13", "2011", "Start date must be a real date", all, nil, "day"},
+		{"31 April", "31", "4", "2011", "Start date must be a real date", all, nil, "day"},
+		{"29 February 2011", "29", "2", "2011", "Start date must be a real date", all, nil, "day"},
 		{"a two-digit year", "1", "2", "11", "The year of the start date must include 4 numbers", []string{"year"}, nil, "year"},
 	}
 	for _, tt := range tests {
@@ -146,7 +146,7 @@ func TestARuleAboutADateInputMarksTheWholeDate(t *testing.T) {
 	res, f := builtinValidator.ValidateForm(form, stemkn.Options{})
 	found := findingAt(t, res, "/plan/endDate")
 	require.Equal(t, stemkn.CodeDates, found.Code)
-	require.Equal(t, "The end date must be the same as or after the start date", found.Message)
+	require.Equal(t, "End date must be the same as or after the start date", found.Message)
 	require.Equal(t, []string{"plan[endDate]-day", "plan[endDate]-month", "plan[endDate]-year"}, f.PartsFor(found))
 	require.Equal(t, "plan[endDate]-day", f.FieldFor("/plan/endDate"))
 	// The same document posted with single-field dates is judged alike.
@@ -162,7 +162,7 @@ func TestADateInputsMissingPartIsNamedLikeTheOthers(t *testing.T) {
 	res, f := builtinValidator.ValidateForm(form, stemkn.Options{Scheme: "stem-kn-2011"})
 	require.Equal(t, []string{"plan[startDate][day]", "plan[startDate][month]", "plan[startDate][year]"}, f.DateInputs["/plan/startDate"])
 	require.Equal(t, "plan[startDate][month]", f.FieldFor("/plan/startDate"))
-	require.Equal(t, "The start date must include a month", findingAt(t, res, "/plan/startDate").Message)
+	require.Equal(t, "Start date must include a month", findingAt(t, res, "/plan/startDate").Message)
 }
 
 func findingAt(t *testing.T, r stemkn.Result, path string) stemkn.Finding {

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The result contract of SPEC §6: modes, order, basic output, JSON.
+// The result contract: modes, order, basic output, JSON.
 
 // manyProblems is the valid fixture with a mistake in almost every part, and
 // enough members that list indices past 9 must sort as numbers.

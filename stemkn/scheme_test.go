@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Scheme files (SPEC §3): extends, strictness, cycles and Scheme.Check.
+// Scheme files: extends, strictness, cycles and Scheme.Check.
 
 const biggerKN = `{
   "id": "stem-kn-2011-bigger",

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Every rule of stem-kn-2011 (SPEC §3.1), tested by changing one thing in a
+// Every rule of stem-kn-2011, tested by changing one thing in a
 // valid, eligible application (testdata/stem-kn-2011-valid.json) and checking
 // the exact findings, the outcome of every rule and the eligibility verdict.
 
@@ -222,7 +222,7 @@ func TestProgrammeEndsOnOrAfterItStarts(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{name: "ending the day before it starts fails", changes: []change{set(start, "2011-02-01"), set(end, "2011-01-31"), del("/plan/activities")},
 			want: []seen{e(CodeDates, end)}, rules: map[string]Outcome{"dates": Failed, "duration": NotJudged}, verdict: ineligible,
-			message: "The end date must be the same as or after the start date"},
+			message: "End date must be the same as or after the start date"},
 		{name: "ending the day it starts passes without funding", changes: []change{set(start, "2011-02-01"), set(end, "2011-02-01"),
 			del("/plan/activities"), del("/funding")},
 			rules: unfunded(nil), verdict: eligible},
@@ -240,7 +240,7 @@ func TestProgrammeEndsOnOrAfterItStarts(t *testing.T) {
 			message: "Enter the end date"},
 		{name: "an impossible start date cannot be judged", changes: []change{set(start, "2011-04-31")},
 			want: []seen{e(CodeFormat, start)}, rules: map[string]Outcome{"dates": NotJudged, "duration": NotJudged}, verdict: unjudged,
-			message: "The start date must be a real date, like 2011-01-10"},
+			message: "Start date must be a real date, like 2011-01-10"},
 	})
 }
 

@@ -1,10 +1,10 @@
 // Command stemkn validates applications to STEM teacher network schemes,
 // lists the schemes, works out programme statistics and runs the test cases
-// scheme files carry (SPEC §7).
+// scheme files carry.
 //
 // Usage:
 //
-//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]
+//	stemkn validate [--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [--lang en|cy] [FILE|-]
 //	stemkn schema   [--scheme ID | --scheme-file FILE] [--lang en|cy]   # JSON Schema (draft 2020-12) to stdout
 //	stemkn schemes                                       # ids and titles, tab-separated
 //	stemkn stats    [FILE.ndjson|-]                      # programme statistics, JSON
@@ -35,13 +35,15 @@
 // --format basic prints it in JSON Schema's basic output format (draft
 // 2020-12), its keyword locations in the scheme's exported schema
 // (stemkn.Validator.Basic).
+// --lang cy words the findings and the rules' titles in Welsh (the
+// words "valid" and "not valid" of the text format stay English).
 // --scheme judges every document against that scheme whatever its own
 // scheme field says; --scheme-file loads a scheme file (which may extend a
 // built-in scheme) and judges against it unless --scheme names another.
 //
 // stats reads NDJSON applications and prints the number of networks, of
-// distinct institutions (by URN, else UKPRN, else PIC, else name and
-// postcode) overall, by phase group and by region, and the money requested
+// distinct institutions (one institution when listings share a URN,
+// a UKPRN or a PIC, or both give the same name and postcode) overall, by phase group and by region, and the money requested
 // per currency in minor units. Lines that are not applications are skipped
 // and counted, and stderr says how many.
 //

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Exit codes (SPEC §7).
+// Exit codes.
 const (
 	exitOK       = 0 // no document has errors; every scheme test passed
 	exitFindings = 1 // a document has errors, or a scheme test failed
@@ -29,7 +29,7 @@ type command struct {
 // commands are the subcommands, in the order of commandOrder.
 var commands []command
 
-// commandOrder is the order the usage text lists the commands in (SPEC §7).
+// commandOrder is the order the usage text lists the commands in.
 var commandOrder = []string{"validate", "schema", "schemes", "stats", "test"}
 
 // addCommand registers a subcommand; each subcommand's file calls it from

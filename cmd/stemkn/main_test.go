@@ -489,3 +489,22 @@ func BenchmarkValidateNDJSON(b *testing.B) {
 		}
 	}
 }
+
+func TestValidateLangWordsTheFindingsInThatLanguage(t *testing.T) {
+	cy, err := stemkn.MessagesIn("cy")
+	require.NoError(t, err)
+	doc, err := os.ReadFile("testdata/calder-invalid.json")
+	require.NoError(t, err)
+	want := stemkn.NewValidator(nil).WithMessages(cy).Validate(doc, stemkn.Options{})
+
+	code, stdout, _ := stemknRun(t, "", "validate", "--format", "json", "--lang", "cy", "testdata/calder-invalid.json")
+	require.Equal(t, exitFindings, code)
+	results := jsonResults(t, stdout)
+	require.Len(t, results, 1)
+	require.Equal(t, want.Findings, results[0].Findings, "the library's Welsh findings")
+	require.NotEqual(t, stemkn.NewValidator(nil).Validate(doc, stemkn.Options{}).Findings[0].Message, results[0].Findings[0].Message, "not the English ones")
+
+	code, _, stderr := stemknRun(t, "", "validate", "--lang", "fr", "testdata/calder-invalid.json")
+	require.Equal(t, exitTrouble, code)
+	require.Contains(t, stderr, `--lang: there are no messages in "fr"`)
+}

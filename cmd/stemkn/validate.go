@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"github.com/stemkn/stemkn/stemkn"
 )
@@ -16,7 +17,7 @@ import (
 func init() {
 	addCommand(command{
 		name:    "validate",
-		usage:   "[--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [FILE|-]",
+		usage:   "[--scheme ID | --scheme-file FILE] [--format text|json|basic] [--mode submit|draft] [--lang en|cy] [FILE|-]",
 		summary: "validate one JSON document, or NDJSON (one document per line), from FILE or stdin",
 		run:     runValidate,
 	})
@@ -28,9 +29,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	schemeFile := flags.String("scheme-file", "", "load a scheme `FILE` (it may extend a built-in scheme) and judge against it unless --scheme is given")
 	format := flags.String("format", "text", "output `format`: text; json, one result per line; or basic, JSON Schema's basic output format (2020-12) per line, its keyword locations in the scheme's exported schema")
 	mode := flags.String("mode", "submit", "`mode`: submit (missing values are errors) or draft (missing values are warnings)")
+	lang := flags.String("lang", "en", "the `language` of the findings' messages and the rules' titles: en (English) or cy (Welsh)")
 	paths, code, ok := parseArgs(flags, args)
 	if !ok {
 		return code
+	}
+	messages, err := stemkn.MessagesIn(*lang)
+	if err != nil {
+		return trouble(stderr, "validate", "--lang: "+strings.TrimPrefix(err.Error(), "stemkn: "))
 	}
 	switch {
 	case len(paths) > 1:
@@ -68,7 +74,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeIn()
 
-	v := stemkn.NewValidator(catalogue)
+	v := stemkn.NewValidator(catalogue).WithMessages(messages)
 	judge := func(d document, out *bytes.Buffer) (invalid bool) {
 		r := v.Validate(d.text, opts)
 		switch *format {

@@ -177,7 +177,7 @@ describe('the demo application form', { timeout: 240000 }, () => {
       assert.ok(k >= 0, `"${t}" is in the summary, after the messages above it`)
       k++
     }
-    assert.ok(s.some(([t, href]) => t === 'The start date must include a month' && href === '#plan-startDate-month'))
+    assert.ok(s.some(([t, href]) => t === 'Start date must include a month' && href === '#plan-startDate-month'))
     assert.ok(s.some(([t, href]) => t === 'Add at least one member' && href === '#network-members'), 'the group\'s finding goes to the group')
     assert.deepEqual(await errorFields(page).then(f => f.filter(id => id.startsWith('plan-startDate'))), ['plan-startDate-month'])
     assert.equal(await page.getAttribute('#network-name', 'aria-invalid'), 'true')

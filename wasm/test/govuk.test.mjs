@@ -92,7 +92,7 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
     const q = await open()
     await q.page.fill('#plan-startDate-month', '')
     await submit(q.page)
-    const partial = 'The start date must include a month'
+    const partial = 'Start date must include a month'
     assert.deepEqual(await summary(q.page), [[partial, '#plan-startDate-month']])
     assert.deepEqual(await inline(q.page), [['plan-startDate-error', partial]], 'the message has the id govukDateInput gives it')
     // The message sits above the three fields, in the fieldset, after the hint.
@@ -111,7 +111,7 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
     // Impossible: 31 February. All three are wrong together.
     await q.page.fill('#plan-startDate-day', '31')
     await q.page.fill('#plan-startDate-month', '2')
-    assert.deepEqual(await summary(q.page), [['The start date must be a real date', '#plan-startDate-day']])
+    assert.deepEqual(await summary(q.page), [['Start date must be a real date', '#plan-startDate-day']])
     assert.deepEqual(await errorFields(q.page), ['plan-startDate-day', 'plan-startDate-month', 'plan-startDate-year'])
     // A month that cannot be: only the month.
     await q.page.fill('#plan-startDate-day', '1')
@@ -133,9 +133,9 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
   it('still takes a date typed into one field', async () => {
     const p = await open({ values: { ...valid, 'plan[endDate]': '15/07/2011' } })
     await submit(p.page)
-    assert.deepEqual(await summary(p.page), [['The end date must be a real date, like 2011-01-10', '#plan-endDate']])
+    assert.deepEqual(await summary(p.page), [['End date must be a real date, like 2011-01-10', '#plan-endDate']])
     await p.page.fill('#plan-endDate', '2011-01-15')
-    assert.deepEqual(await summary(p.page), [['The end date must be the same as or after the start date', '#plan-endDate']])
+    assert.deepEqual(await summary(p.page), [['End date must be the same as or after the start date', '#plan-endDate']])
     assert.deepEqual(await errorFields(p.page), ['plan-endDate'])
     await p.page.fill('#plan-endDate', '2011-07-15')
     assert.deepEqual(await summary(p.page), [])
@@ -294,7 +294,7 @@ describe('a page built from govuk-frontend\'s macros', { timeout: 180000 }, () =
     const errors = {
       'network[name]': 'Enter the network\'s name',
       'network[theme]': 'Select the network\'s theme',
-      'plan[startDate]': 'The start date must include a month',
+      'plan[startDate]': 'Start date must include a month',
       'contact[email]': 'Enter an email address in the correct format, like name@example.com'
     }
     const errorList = [

@@ -33,7 +33,7 @@ async function open () {
 const calder = JSON.parse(await readFile(path.join(root, 'examples/applications/stem-kn-2011.json'), 'utf8'))
 
 describe('the kit', { timeout: 120000 }, () => {
-  it('validates documents with the Go rules and gives the result of SPEC §6', async () => {
+  it('validates documents with the Go rules and gives the documented result', async () => {
     const p = await open()
     const out = await p.page.evaluate(async doc => {
       const kit = await window.stemkn.load()
@@ -188,6 +188,23 @@ describe('the kit', { timeout: 120000 }, () => {
     assert.equal(out.form.result.valid, false)
     assert.ok(out.form.basic.errors.some(e => e.keywordLocation === '/properties/network/$ref/properties/name/maxLength' && e.instanceLocation === '/network/name'))
     assert.match(out.refused, /output must be "result" or "basic", not "flag"/)
+    await p.check()
+  })
+
+  it('judges an oldest age typed as 0, and asks for one left empty', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async () => {
+      const kit = await window.stemkn.load()
+      const offer = max => [['scheme', 'stem-exchange'], ['offer[kind]', 'work-experience'], ['offer[format]', 'placement'],
+        ['offer[employer][name]', 'Example Water Services Ltd'], ['offer[title]', 'A week in the lab'], ['offer[audience][]', 'school'],
+        ['offer[ageRange][min]', '0'], ['offer[ageRange][max]', max]]
+      return ['0', '1', ''].map(max => kit.validateForm(offer(max)).result.findings.map(f => [f.code, f.path, f.message]))
+    })
+    assert.deepEqual(out, [
+      [['minimum', '/offer/ageRange/max', 'The oldest age must be 1 or more']],
+      [],
+      [['required', '/offer/ageRange/max', 'Enter the oldest age the offer is open to']]
+    ])
     await p.check()
   })
 

@@ -15,7 +15,7 @@ import (
 )
 
 // Form renders a document as the HTML form post a person filling in the
-// form would send (SPEC §5): bracket names, rows with gaps in their
+// form would send: bracket names, rows with gaps in their
 // indices, lists of text as repeated "[]" names, checkboxes posting "true",
 // an unchecked box posting "false" or nothing, and money typed as people
 // type it ("£1,234.56", "1234.56", "1,234"). It also returns the document
