@@ -57,8 +57,9 @@ type MonthlyCap struct {
 	Ceiling  Amount // the most the cap can be, whatever the length; 0 means no ceiling
 }
 
-// For returns the cap for a project of the given whole months: PerMonth ×
-// months, but never more than the Ceiling. A product too large for an int64
+// For returns the cap for a project of the given number of months (the
+// caller counts them; stemkn counts every month a project runs into, so
+// 20 months and a day are 21): PerMonth × months, but never more than the Ceiling. A product too large for an int64
 // is held at the Ceiling (or at the largest int64 when there is no ceiling)
 // rather than wrapping. A project of no months (or a negative number) has a
 // cap of 0.

@@ -1,9 +1,11 @@
 package stemkn_test
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/stemkn/stemkn/budget"
@@ -129,6 +131,41 @@ func TestAnOldestAgeOfZeroIsJudged(t *testing.T) {
 			}
 			require.Equal(t, []stemkn.Code{tc.code}, codesOf(res))
 			require.Equal(t, tc.path, res.Findings[0].Path)
+			require.Equal(t, tc.message, res.Findings[0].Message)
+		})
+	}
+}
+
+// A form post, as the widget sends it through the same Go decoder: an
+// oldest age typed as 0 is a number entered, judged against the least; a
+// box left empty is an age not given.
+func TestAnOldestAgeOfZeroTypedInAFormIsJudged(t *testing.T) {
+	cases := []struct {
+		typed   string
+		code    stemkn.Code
+		message string
+	}{
+		{"0", stemkn.CodeMinimum, "The oldest age must be 1 or more"},
+		{" 0 ", stemkn.CodeMinimum, "The oldest age must be 1 or more"},
+		{"00", stemkn.CodeMinimum, "The oldest age must be 1 or more"},
+		{"1", "", ""},
+		{"120", "", ""},
+		{"121", stemkn.CodeMaximum, "The oldest age must be 120 or less"},
+		{"", stemkn.CodeRequired, "Enter the oldest age the offer is open to"},
+		{"  ", stemkn.CodeRequired, "Enter the oldest age the offer is open to"},
+	}
+	for _, tc := range cases {
+		t.Run(strconv.Quote(tc.typed), func(t *testing.T) {
+			form := url.Values{"scheme": {"stem-exchange"}, "offer[kind]": {"work-experience"}, "offer[format]": {"placement"},
+				"offer[employer][name]": {"Example Water Services Ltd"}, "offer[title]": {"A week in the lab"}, "offer[audience][]": {"school"},
+				"offer[ageRange][min]": {"0"}, "offer[ageRange][max]": {tc.typed}}
+			res, _ := builtinValidator.ValidateForm(form, stemkn.Options{})
+			if tc.code == "" {
+				require.Empty(t, res.Findings)
+				return
+			}
+			require.Equal(t, []stemkn.Code{tc.code}, codesOf(res))
+			require.Equal(t, "/offer/ageRange/max", res.Findings[0].Path)
 			require.Equal(t, tc.message, res.Findings[0].Message)
 		})
 	}

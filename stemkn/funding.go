@@ -225,7 +225,10 @@ func (p *CapRule) schema(d *schemaDoc) bool {
 }
 
 // MonthlyCapRule is a cap that grows with the programme's length
-// (budget.cap, message budget.cap.monthly).
+// (budget.cap, message budget.cap.monthly). The months are the months the
+// programme runs into, from its start date to its end date, both days
+// counted: a started month counts whole (eligibility.MonthsInclusive), so
+// 1 Sep 2016 – 30 Apr 2018 is 20 months and a day more is 21.
 type MonthlyCapRule struct {
 	// PerMonth is the most for each month of the programme, in minor units.
 	PerMonth budget.Amount `json:"perMonth"`

@@ -27,6 +27,11 @@ func TestPDNetGrantIsCappedPerMonthAndInAll(t *testing.T) {
 		{"20 months: €250,000.01", "2018-04-30", 25000001, []stemkn.Code{stemkn.CodeCap}},
 		{"12 months: exactly €150,000", "2017-08-31", 15000000, nil},
 		{"12 months: €150,000.01", "2017-08-31", 15000001, []stemkn.Code{stemkn.CodeCap}},
+		// A per-month cap counts started months: a day into a 21st month
+		// is paid as a 21st month.
+		{"20 months and a day: exactly €262,500", "2018-05-01", 26250000, nil},
+		{"20 months and a day: €262,500.01", "2018-05-01", 26250001, []stemkn.Code{stemkn.CodeCap}},
+		{"21 months: exactly €262,500", "2018-05-31", 26250000, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

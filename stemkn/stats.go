@@ -14,7 +14,8 @@ import (
 // Statistics are a programme's figures over a cohort of applications
 // the kind a funder publishes: "There are currently 38 ENTHUSE
 // Partnerships running, comprising 248 schools, of which 201 are primary and
-// 47 are secondary schools" (seed 004).
+// 47 are secondary schools" (STEM Learning on the ENTHUSE Partnership
+// programme 2014–16).
 type Statistics struct {
 	// Networks is the number of networks or partnerships: one per
 	// application read.

@@ -91,6 +91,7 @@ func TestBudgetSummaryMonthlyCapFollowsThePlanDates(t *testing.T) {
 		cap        string
 	}{
 		{"twenty months", "2016-09-01", "2018-04-30", "€250,000.00"},
+		{"twenty months and a day: a 21st month started", "2016-09-01", "2018-05-01", "€262,500.00"},
 		{"thirty-six months reach the ceiling", "2016-09-01", "2019-08-31", "€450,000.00"},
 		{"no dates yet: the ceiling", "", "", "€450,000.00"},
 		{"end before start: the ceiling", "2018-01-01", "2017-01-01", "€450,000.00"},

@@ -47,7 +47,7 @@ export class EligibilityPanel {
   /**
    * Shows why a result is not eligible, or nothing when it is eligible or
    * cannot be judged yet.
-   * @param {object | null} result a validation result (SPEC §6)
+   * @param {object | null} result a validation result
    */
   render (result) {
     const failed = result && result.eligible === false

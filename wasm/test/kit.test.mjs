@@ -191,6 +191,23 @@ describe('the kit', { timeout: 120000 }, () => {
     await p.check()
   })
 
+  it('judges an oldest age typed as 0, and asks for one left empty', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async () => {
+      const kit = await window.stemkn.load()
+      const offer = max => [['scheme', 'stem-exchange'], ['offer[kind]', 'work-experience'], ['offer[format]', 'placement'],
+        ['offer[employer][name]', 'Example Water Services Ltd'], ['offer[title]', 'A week in the lab'], ['offer[audience][]', 'school'],
+        ['offer[ageRange][min]', '0'], ['offer[ageRange][max]', max]]
+      return ['0', '1', ''].map(max => kit.validateForm(offer(max)).result.findings.map(f => [f.code, f.path, f.message]))
+    })
+    assert.deepEqual(out, [
+      [['minimum', '/offer/ageRange/max', 'The oldest age must be 1 or more']],
+      [],
+      [['required', '/offer/ageRange/max', 'Enter the oldest age the offer is open to']]
+    ])
+    await p.check()
+  })
+
   it('gives the JSON Schema of each scheme', async () => {
     const p = await open()
     const out = await p.page.evaluate(async () => {
