@@ -7,7 +7,9 @@
 #
 # Raw outputs, all in Go's benchmark format, go to bench/out/*.txt:
 # go.txt (go test -bench), ajv.txt (the Node peer), bulk.txt (the stemkn
-# command on NDJSON), wasm.txt (the widget's size), browser.txt (Chromium).
+# command on NDJSON), process.txt (whole processes on one core: stemkn, ajv,
+# santhosh), wasm.txt (the widget's size), browser.txt (Chromium: the
+# widget's page against an ajv page, and the demo).
 # Needs: go, node with `npm ci` done, brotli and chromium from Debian
 # (installed here when missing, as `make deps` does for chromium).
 set -euo pipefail
@@ -20,9 +22,9 @@ rm -f "$out"/*.txt
 
 case "$mode" in
 full)
-	count=5 benchtime=1s docs=1,100,10000,100000 calls=2000 keys=2000 ;;
+	count=5 benchtime=1s docs=1,100,10000,100000 calls=2000 keys=2000 process=10000 ;;
 smoke)
-	count=1 benchtime=1x docs=1,100 calls=20 keys=20 ;;
+	count=1 benchtime=1x docs=1,100 calls=20 keys=20 process=100 ;;
 *)
 	echo "usage: $0 [full|smoke]" >&2
 	exit 2 ;;
@@ -67,6 +69,10 @@ node stemkn/testdata/bench/ajv-bench.mjs "$out/inputs.json" -count="$count" -ben
 echo "== stemkn validate on NDJSON" >&2
 go build -o "$out/stemkn" ./cmd/stemkn
 go run ./stemkn/internal/benchreport bulk -bin "$out/stemkn" -dir "$out" -count "$count" -docs "$docs" | tee "$out/bulk.txt" >&2
+
+echo "== whole process on one core: stemkn, ajv, santhosh on the same NDJSON" >&2
+go build -o "$out/benchreport" ./stemkn/internal/benchreport
+"$out/benchreport" process -bin "$out/stemkn" -self "$out/benchreport" -dir "$out" -count "$count" -docs "$process" | tee "$out/process.txt" >&2
 
 echo "== the widget: size and Chromium timings" >&2
 make --no-print-directory widget >&2

@@ -2,8 +2,16 @@
 // headless Chromium. It prints Go benchmark-format lines, which
 // `make bench` gathers into BENCHMARKS.md with the Go and ajv numbers:
 //
+//	BenchmarkColdStart/widget        a plain page with the widget, cold:
+//	                                 navigation → ready (ns/op), the first
+//	                                 validation, the median and p99 of the
+//	                                 first N calls, bytes on the wire
+//	BenchmarkColdStart/ajv           the same page with ajv 8 instead (peer.mjs),
+//	                                 in alternating pairs with the widget's
+//	BenchmarkAjvBundleSize           that ajv bundle, raw and brotli
 //	BenchmarkBrowserStartup          navigation → stemkn:ready, per cold start
 //	BenchmarkBrowserFirstValidation  the first kit.validate after ready
+//	BenchmarkDemoFirstVisit          bytes on the wire, the demo's first visit
 //	BenchmarkBrowserValidateFirst    kit.validate of the reference document,
 //	                                 the first N calls after ready: median
 //	                                 (ns/op), p99 and slowest
@@ -34,10 +42,11 @@
 import { chromium } from 'playwright-core'
 import { spawn, execFileSync } from 'node:child_process'
 import http from 'node:http'
-import { mkdtemp, rm, readFile } from 'node:fs/promises'
+import { mkdtemp, rm, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startPeerPages } from './peer.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
@@ -146,6 +155,19 @@ function instrument (reference) {
     bench.first = performance.now() - start
     bench.firstValid = result.valid
   }, { once: true })
+}
+
+/**
+ * Counts what the page receives on the wire (Chromium's encodedDataLength:
+ * headers and compressed bodies) from now on; the function it gives says
+ * how many bytes so far.
+ */
+async function countWire (page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  const bytes = new Map()
+  cdp.on('Network.loadingFinished', e => bytes.set(e.requestId, e.encodedDataLength))
+  return () => [...bytes.values()].reduce((a, b) => a + b, 0)
 }
 
 async function openDemo (page, url, reference) {
@@ -273,14 +295,54 @@ function percentile (values, p) {
 
 const ns = ms => Math.round(ms * 1e6)
 
+/**
+ * The widget's page and the ajv page (peer.mjs), each started cold, in -count
+ * alternating pairs: navigation → ready, the first validation, the first
+ * -calls calls and the bytes on the wire, for each.
+ */
+async function pairs (reference) {
+  // The exported schema, as the widget's built-in scheme has it.
+  const schema = path.join(await mkdtemp(path.join(os.tmpdir(), 'stemkn-schema-')), 'stem-kn-2011.json')
+  await writeFile(schema, execFileSync('go', ['run', './cmd/stemkn', 'schema', '--scheme', 'stem-kn-2011'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }))
+  const peers = await startPeerPages({ root, dist, schema })
+  try {
+    console.log(`BenchmarkAjvBundleSize\t1\t${peers.ajvBytes} raw-bytes\t${peers.ajvBrotliBytes} brotli-bytes`)
+    for (let run = 0; run < count; run++) {
+      for (const name of ['widget', 'ajv']) {
+        await withColdBrowser(async page => {
+          const bytes = await countWire(page)
+          const t = await openDemo(page, `${peers.url}/${name}.html`, reference)
+          if (!t.firstValid) throw new Error(`the reference document is not valid on the ${name} page`)
+          const wire = bytes()
+          const first = await timeCalls(page, reference, calls)
+          console.log(`BenchmarkColdStart/${name}\t1\t${ns(t.ready)} ns/op\t${ns(t.first)} first-ns\t${ns(percentile(first, 99))} p99-first-ns\t${ns(percentile(first, 50))} median-first-ns\t${wire} wire-bytes\t${ns(t.domContentLoaded)} dcl-ns`)
+        })
+      }
+    }
+  } finally {
+    await peers.stop()
+    await rm(path.dirname(schema), { recursive: true, force: true })
+  }
+}
+
 async function main () {
   const reference = await readFile(path.join(root, 'stemkn', 'testdata', 'reference-12-members.json'), 'utf8')
   const demo = await startDemo()
   const proxy = await startIsolatingProxy(demo.url)
   try {
+    await pairs(reference)
     for (let run = 0; run < count; run++) {
-      const t = await withColdBrowser(page => openDemo(page, demo.url, reference))
+      let wire
+      const t = await withColdBrowser(async page => {
+        const bytes = await countWire(page)
+        const t = await openDemo(page, demo.url, reference)
+        // Let the last responses (the stylesheet's fonts, say) report.
+        await page.waitForLoadState('networkidle')
+        wire = bytes()
+        return t
+      })
       if (!t.firstValid) throw new Error('the reference document is not valid in the browser')
+      console.log(`BenchmarkDemoFirstVisit\t1\t${wire} wire-bytes`)
       // The stages: the page and its scripts, fetching and compiling the
       // module, then Go's start (runtime, validator, warm-up) to ready.
       console.log(`BenchmarkBrowserStartup\t1\t${ns(t.ready)} ns/op\t${ns(t.domContentLoaded)} dcl-ns\t${ns(t.instantiateStart)} wasm-start-ns\t${ns(t.instantiateEnd)} wasm-ready-ns`)

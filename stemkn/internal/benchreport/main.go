@@ -31,6 +31,10 @@ func main() {
 		err = runInputs(os.Args[2:])
 	case "bulk":
 		err = runBulk(os.Args[2:])
+	case "process":
+		err = runProcess(os.Args[2:])
+	case "santhosh":
+		err = runSanthosh(os.Args[2:])
 	case "report":
 		err = runReport(os.Args[2:])
 	default:

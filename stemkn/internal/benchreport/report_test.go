@@ -47,7 +47,14 @@ func TestReportJudgesTargetsFromMediansAndRatios(t *testing.T) {
 		"BenchmarkMembers/members=100 1 77000 ns/op 770 ns/member",
 		"BenchmarkMembers/members=1000 1 707000 ns/op 707 ns/member",
 		"BenchmarkMembers/members=10000 1 8000000 ns/op 800 ns/member",
-		"BenchmarkWASMSize 1 4000000 raw-bytes 1000000 gzip-bytes 1300000 brotli-bytes",
+		"BenchmarkWASMSize 1 4000000 raw-bytes 1000000 gzip-bytes 810000 brotli-bytes",
+		"BenchmarkAjvBundleSize 1 170000 raw-bytes 45000 brotli-bytes",
+		"BenchmarkColdStart/widget 1 600000000 ns/op 2000000 first-ns 1000000 p99-first-ns 990000 wire-bytes",
+		"BenchmarkColdStart/ajv 1 500000000 ns/op 9000000 first-ns 2000000 p99-first-ns 45000 wire-bytes",
+		"BenchmarkDemoFirstVisit 1 1000001 wire-bytes",
+		"BenchmarkProcess/stemkn/stem-kn-2011 1 500000000 ns/op 50000 ns/doc",
+		"BenchmarkProcess/ajv/stem-kn-2011 1 990000000 ns/op 99000 ns/doc",
+		"BenchmarkProcess/santhosh/stem-kn-2011 1 2000000000 ns/op 200000 ns/doc",
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.txt"), []byte(strings.Join(lines, "\n")), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "machine.txt"), []byte("nproc: 2\ncpu: Test CPU\n"), 0o644))
@@ -61,11 +68,18 @@ func TestReportJudgesTargetsFromMediansAndRatios(t *testing.T) {
 	require.Contains(t, s, "Hand-written.")
 	require.Contains(t, s, "## Commands")
 	require.NotContains(t, s, "\nold\n")
-	require.Contains(t, s, "| 20.0 µs | — | yes |", "20 µs is within 25 µs")
-	require.Contains(t, s, "5.0× faster | santhosh 100.0 µs | yes |")
-	require.Contains(t, s, "1.30 MB | 4.00 MB raw, 1.00 MB gzip -9 | **no** |", "1.3 MB brotli misses 1.2 MB")
-	require.Contains(t, s, "| 1.2× | 700 to 810 marginal ns/member;", "(8,000,000 − 707,000) ÷ 9,000 = 810; 63,000 ÷ 90 = 700; 630,000 ÷ 900 = 700")
-	require.Contains(t, s, "| Cold headless Chromium: navigation → `stemkn:ready` | ≤ 700 ms | not measured |")
+	require.Contains(t, s, "| 20.0 µs | — | — | yes |", "20 µs is within 25 µs")
+	require.Contains(t, s, "| santhosh 100.0 µs | 5.00× faster | yes |")
+	require.Contains(t, s, "| 600.0 ms | ajv page 500.0 ms | 1.20× slower | yes |", "600 ÷ 500 = 1.2 is within 1.2×")
+	require.Contains(t, s, "| ≤ 50 ms | 2.0 ms | ajv page 9.0 ms | 4.50× faster | yes |")
+	require.Contains(t, s, "| ≤ 1 ms | 1.0 ms | ajv page 2.0 ms | 2.00× faster | yes |", "1 ms is within 1 ms")
+	require.Contains(t, s, "| ≤ 0.8 MB | 0.81 MB | ajv bundle 45.0 KB (170.0 KB raw) | 18.0× larger | **no** |", "0.81 MB brotli misses 0.8 MB")
+	require.Contains(t, s, "| ≤ 1 MB | 1,000,001 B (1.00 MB) | plain widget page 0.99 MB; ajv page 45.0 KB | 22.2× larger | **no** |", "one byte over 1 MB misses it")
+	require.Contains(t, s, "| ≥ 2× faster | 50.0 µs/doc | ajv 99.0 µs/doc | 1.98× faster | **no** |", "99 ÷ 50 = 1.98 misses 2×")
+	require.Contains(t, s, "| ≥ 4× faster | 50.0 µs/doc | santhosh 200.0 µs/doc | 4.00× faster | yes |")
+	require.Contains(t, s, "| stem-kn-2011 | 50.0 µs/doc | 99.0 µs/doc | 1.98× | 200.0 µs/doc | 4.00× |")
+	require.Contains(t, s, "| 1.16× | — | 700 to 810 marginal ns/member;", "(8,000,000 − 707,000) ÷ 9,000 = 810; 63,000 ÷ 90 = 700; 630,000 ÷ 900 = 700")
+	require.Contains(t, s, "| enthuse-2014 | not measured |", "a scheme not run says so")
 	require.Contains(t, s, "| cpu | Test CPU |")
 	require.Contains(t, s, "`reference-12-members.json`, 4.0 KB")
 	require.Contains(t, s, "| 10,000 | — | 8.0 ms | 800 | 810 |")
