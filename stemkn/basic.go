@@ -2,8 +2,8 @@ package stemkn
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,14 +253,131 @@ func keywordsFor(f *Finding) []string {
 	return nil
 }
 
-// compareNumbers compares two JSON numbers exactly.
+// compareNumbers compares two JSON numbers exactly, by their digits: -1, 0
+// or +1 as a is below, equal to or above b, and false when either is not a
+// number or has an exponent past ±10^15 (no document under the byte limit
+// can write out so many digits, so only such an exponent could make one).
+// It answers as math/big's exact rationals do (a test holds it to them),
+// without putting math/big's code (some 150 KB of the WebAssembly) in the
+// widget for this one call.
 func compareNumbers(a, b json.Number) (int, bool) {
-	x, okA := new(big.Rat).SetString(a.String())
-	y, okB := new(big.Rat).SetString(b.String())
+	x, okA := parseDecimal(string(a))
+	y, okB := parseDecimal(string(b))
 	if !okA || !okB {
 		return 0, false
 	}
-	return x.Cmp(y), true
+	return x.cmp(y), true
+}
+
+// decimal is a number as 0.DIGITS × 10^exp, negative when neg: digits has
+// no leading or trailing zeros, and zero has none at all.
+type decimal struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+// maxExponent bounds the exponent a number may write.
+const maxExponent = 1_000_000_000_000_000
+
+// parseDecimal reads a JSON number ([-]int[.frac][(e|E)[±]exp]).
+func parseDecimal(s string) (decimal, bool) {
+	var d decimal
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		d.neg = s[i] == '-'
+		i++
+	}
+	intStart := i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	intPart := s[intStart:i]
+	fracPart := ""
+	if i < len(s) && s[i] == '.' {
+		i++
+		fracStart := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		fracPart = s[fracStart:i]
+	}
+	if intPart == "" && fracPart == "" {
+		return d, false
+	}
+	var exp int64
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		negExp := false
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			negExp = s[i] == '-'
+			i++
+		}
+		if i == len(s) {
+			return d, false
+		}
+		for ; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return d, false
+			}
+			if exp = exp*10 + int64(s[i]-'0'); exp > maxExponent {
+				return d, false
+			}
+		}
+		if negExp {
+			exp = -exp
+		}
+	}
+	if i != len(s) {
+		return d, false
+	}
+	// The significant digits run from the first non-zero digit of
+	// intPart+fracPart to the last.
+	d.exp = exp + int64(len(intPart))
+	lead := 0
+	for lead < len(intPart) && intPart[lead] == '0' {
+		lead++
+	}
+	if lead == len(intPart) {
+		for lead-len(intPart) < len(fracPart) && fracPart[lead-len(intPart)] == '0' {
+			lead++
+		}
+	}
+	d.exp -= int64(lead)
+	if lead < len(intPart) {
+		d.digits = strings.TrimRight(intPart[lead:]+fracPart, "0")
+	} else {
+		d.digits = strings.TrimRight(fracPart[lead-len(intPart):], "0")
+	}
+	if d.digits == "" {
+		return decimal{}, true // zero, of either sign
+	}
+	return d, true
+}
+
+// cmp is -1, 0 or +1 as d is below, equal to or above e.
+func (d decimal) cmp(e decimal) int {
+	sign := func(x decimal) int {
+		switch {
+		case x.digits == "":
+			return 0
+		case x.neg:
+			return -1
+		}
+		return 1
+	}
+	sd, se := sign(d), sign(e)
+	if sd != se || sd == 0 {
+		return cmp.Compare(sd, se)
+	}
+	// Same sign, neither zero: the magnitudes, by exponent, then digits
+	// (as strings: with no leading zeros, the first difference decides,
+	// and a prefix is the smaller).
+	m := cmp.Compare(d.exp, e.exp)
+	if m == 0 {
+		m = strings.Compare(d.digits, e.digits)
+	}
+	return sd * m
 }
 
 // lookup finds the value at ptr in doc. When doc does not have it, at is
