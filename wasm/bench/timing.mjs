@@ -8,6 +8,7 @@
 //	                                 first N calls, bytes on the wire
 //	BenchmarkColdStart/ajv           the same page with ajv 8 instead (peer.mjs),
 //	                                 in alternating pairs with the widget's
+//	BenchmarkColdStart/widget-preload  the widget's page with preload hints
 //	BenchmarkAjvBundleSize           that ajv bundle, raw and brotli
 //	BenchmarkBrowserStartup          navigation → stemkn:ready, per cold start
 //	BenchmarkBrowserFirstValidation  the first kit.validate after ready
@@ -308,7 +309,7 @@ async function pairs (reference) {
   try {
     console.log(`BenchmarkAjvBundleSize\t1\t${peers.ajvBytes} raw-bytes\t${peers.ajvBrotliBytes} brotli-bytes`)
     for (let run = 0; run < count; run++) {
-      for (const name of ['widget', 'ajv']) {
+      for (const name of ['widget', 'ajv', 'widget-preload']) {
         await withColdBrowser(async page => {
           const bytes = await countWire(page)
           const t = await openDemo(page, `${peers.url}/${name}.html`, reference)
