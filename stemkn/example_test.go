@@ -55,7 +55,7 @@ func ExampleValidator_Validate() {
 	// warning advice.mathematics /network/members: Think about inviting a teacher of mathematics: the NCETM is keen for teachers of mathematics to form STEM Knowledge Networks
 	// error budget.category-share /funding/lines: Resources must be no more than 20% of the total: £1,000.00 of £2,000.00 is 50%
 	// failed categoryShares.resources, because: "Please note that no more than 20% of the funding should be spent on resources."
-	// failed mathematics, because: "The National STEM Centre, in partnership with the National Centre for Excellence in the Teaching of Mathematics (NCETM), is keen to encourage teachers of mathematics in schools and colleges to form STEM Knowledge Networks"
+	// failed mathematics, because: "The National STEM Centre, in partnership with the National Centre for Excellence in the Teaching of Mathematics (NCETM), is keen to encourage teachers of mathematics in schools and colleges to form STEM Knowledge Networks (STEM KNs)."
 }
 
 func ExampleMessages_With() {

@@ -202,64 +202,8 @@ func validateStream(pending []document, lr *lineReader, judge judgeFunc, w *bufi
 	done := make(chan struct{})                           // closed when writing stops
 	budget := newOutputBudget(outputBudgetBytes)
 
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		var batch []document
-		size := 0
-		send := func() bool {
-			if len(batch) == 0 {
-				return true
-			}
-			j := &batchJob{docs: batch, out: make(chan []byte, 1)}
-			batch, size = nil, 0
-			select {
-			case order <- j:
-			case <-done:
-				return false
-			}
-			select {
-			case jobs <- j:
-				return true
-			case <-done:
-				return false
-			}
-		}
-		// add queues a document and sends the batch when it is full, or
-		// when reading on would wait for more input, so that a slow stream
-		// still gets its verdicts as it goes. A document that would take
-		// the batch past batchBytes goes in the next one.
-		add := func(d document) bool {
-			if size > 0 && size+len(d.text) > batchBytes && !send() {
-				return false
-			}
-			batch = append(batch, d)
-			size += len(d.text)
-			if len(batch) >= batchDocs || size >= batchBytes || lr == nil || lr.br.Buffered() == 0 {
-				return send()
-			}
-			return true
-		}
-		for _, d := range pending {
-			if !add(d) {
-				return
-			}
-		}
-		pending = nil
-		for lr != nil {
-			d, ok, err := lr.nextDocument()
-			if ok && !add(d) {
-				return
-			}
-			if err != nil {
-				if err != io.EOF {
-					readErr = err
-				}
-				break
-			}
-		}
-		send()
-	}()
+	reader := &batcher{lr: lr, jobs: jobs, order: order, done: done}
+	go reader.read(pending)
 
 	var wg sync.WaitGroup
 	for range workers {
@@ -280,29 +224,9 @@ func validateStream(pending []document, lr *lineReader, judge judgeFunc, w *bufi
 	}
 	for j := range order {
 		budget.setHead(j)
-		for {
-			var chunk []byte
-			var more bool
-			select {
-			case chunk, more = <-j.out:
-			default:
-				// Nothing is ready: what has been written goes out now,
-				// so a slow stream sees each verdict as it is made.
-				if writeErr = w.Flush(); writeErr == nil {
-					chunk, more = <-j.out
-				}
-			}
-			if writeErr == nil && more {
-				_, writeErr = w.Write(chunk)
-				budget.give(len(chunk))
-			}
-			if writeErr != nil {
-				stop()
-				return invalid, nil, writeErr
-			}
-			if !more {
-				break
-			}
+		if writeErr = writeBatch(j, budget, w); writeErr != nil {
+			stop()
+			return invalid, nil, writeErr
 		}
 		invalid = invalid || j.invalid
 		if len(order) == 0 {
@@ -317,7 +241,107 @@ func validateStream(pending []document, lr *lineReader, judge judgeFunc, w *bufi
 	}
 	stop()
 	wg.Wait()
-	return invalid, readErr, nil
+	return invalid, reader.err, nil // order is closed, so reader.err is set
+}
+
+// batcher is the reader of validateStream: it gathers documents into
+// batches and hands each to the writer's queue (order) and then to the
+// workers (jobs), until the input ends or writing stops (done).
+type batcher struct {
+	lr          *lineReader // nil when the pending documents are the whole input
+	jobs, order chan<- *batchJob
+	done        <-chan struct{}
+	batch       []document
+	size        int   // the bytes of the batch's documents
+	err         error // the error reading stopped on, other than the end of input; set before order closes
+}
+
+// read sends the pending documents and then every document lr reads, and
+// closes jobs and order when it stops.
+func (b *batcher) read(pending []document) {
+	defer close(b.order)
+	defer close(b.jobs)
+	for _, d := range pending {
+		if !b.add(d) {
+			return
+		}
+	}
+	pending = nil
+	for b.lr != nil {
+		d, ok, err := b.lr.nextDocument()
+		if ok && !b.add(d) {
+			return
+		}
+		if err != nil {
+			if err != io.EOF {
+				b.err = err
+			}
+			break
+		}
+	}
+	b.send()
+}
+
+// add queues a document and sends the batch when it is full, or when
+// reading on would wait for more input, so that a slow stream still gets
+// its verdicts as it goes. A document that would take the batch past
+// batchBytes goes in the next one. It returns false if writing stopped.
+func (b *batcher) add(d document) bool {
+	if b.size > 0 && b.size+len(d.text) > batchBytes && !b.send() {
+		return false
+	}
+	b.batch = append(b.batch, d)
+	b.size += len(d.text)
+	if len(b.batch) >= batchDocs || b.size >= batchBytes || b.lr == nil || b.lr.br.Buffered() == 0 {
+		return b.send()
+	}
+	return true
+}
+
+// send hands the batch to the writer's queue and then to the workers; it
+// returns false if writing stopped.
+func (b *batcher) send() bool {
+	if len(b.batch) == 0 {
+		return true
+	}
+	j := &batchJob{docs: b.batch, out: make(chan []byte, 1)}
+	b.batch, b.size = nil, 0
+	select {
+	case b.order <- j:
+	case <-b.done:
+		return false
+	}
+	select {
+	case b.jobs <- j:
+		return true
+	case <-b.done:
+		return false
+	}
+}
+
+// writeBatch writes a batch's output as its worker hands it over, giving
+// the bytes back to the budget, and flushes what has been written whenever
+// nothing is ready, so a slow stream sees each verdict as it is made.
+func writeBatch(j *batchJob, budget *outputBudget, w *bufio.Writer) error {
+	for {
+		var chunk []byte
+		var more bool
+		select {
+		case chunk, more = <-j.out:
+		default:
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			chunk, more = <-j.out
+		}
+		if !more {
+			return nil
+		}
+		if _, err := w.Write(chunk); err != nil {
+			return err
+		}
+		budget.give(len(chunk))
+	}
 }
 
 // work judges a batch's documents in order, letting each one's input go

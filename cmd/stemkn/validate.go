@@ -47,21 +47,9 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return trouble(stderr, "validate", "--mode must be submit or draft, not "+strconv.Quote(*mode))
 	}
 
-	catalogue := stemkn.NewCatalogue()
-	opts := stemkn.Options{Scheme: *scheme, Mode: stemkn.Mode(*mode)}
-	if *schemeFile != "" {
-		s, err := catalogue.LoadFile(*schemeFile)
-		if err != nil {
-			return trouble(stderr, "validate", schemeFileProblem(*schemeFile, err))
-		}
-		if opts.Scheme == "" {
-			opts.Scheme = s.ID
-		}
-	}
-	if opts.Scheme != "" {
-		if _, known := catalogue.Scheme(opts.Scheme); !known {
-			return trouble(stderr, "validate", "there is no scheme "+strconv.Quote(opts.Scheme)+" (stemkn schemes lists them)")
-		}
+	catalogue, opts, problem := validateCatalogue(*schemeFile, *scheme, stemkn.Mode(*mode))
+	if problem != "" {
+		return trouble(stderr, "validate", problem)
 	}
 
 	path := ""
@@ -75,9 +63,55 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeIn()
 
 	v := stemkn.NewValidator(catalogue).WithMessages(messages)
-	judge := func(d document, out *bytes.Buffer) (invalid bool) {
+	judge := judgeIn(v, opts, *format, name)
+	// bufio.Writer keeps its first error, so a long run stops as soon as
+	// its output cannot be written.
+	out := bufio.NewWriter(stdout)
+	invalid, readErr, writeErr := validateInput(newLineReader(in, v.Limits().Bytes), v.Limits().Bytes, judge, out)
+	if err := out.Flush(); writeErr == nil {
+		writeErr = err
+	}
+	switch {
+	case readErr != nil:
+		return trouble(stderr, "validate", name+": "+readErr.Error())
+	case writeErr != nil:
+		return trouble(stderr, "validate", writeErr.Error())
+	case invalid:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// validateCatalogue is the catalogue validate judges with — the built-in
+// schemes and the scheme file, if one is given — and the options: the
+// scheme named, or else the file's, and the mode. problem says why it
+// cannot judge, when it cannot.
+func validateCatalogue(schemeFile, scheme string, mode stemkn.Mode) (catalogue *stemkn.Catalogue, opts stemkn.Options, problem string) {
+	catalogue = stemkn.NewCatalogue()
+	opts = stemkn.Options{Scheme: scheme, Mode: mode}
+	if schemeFile != "" {
+		s, err := catalogue.LoadFile(schemeFile)
+		if err != nil {
+			return nil, opts, schemeFileProblem(schemeFile, err)
+		}
+		if opts.Scheme == "" {
+			opts.Scheme = s.ID
+		}
+	}
+	if opts.Scheme != "" {
+		if _, known := catalogue.Scheme(opts.Scheme); !known {
+			return nil, opts, "there is no scheme " + strconv.Quote(opts.Scheme) + " (stemkn schemes lists them)"
+		}
+	}
+	return catalogue, opts, ""
+}
+
+// judgeIn judges a document with v and writes its verdict in format —
+// json, basic or text, which names the input (and the line of NDJSON).
+func judgeIn(v *stemkn.Validator, opts stemkn.Options, format, name string) judgeFunc {
+	return func(d document, out *bytes.Buffer) (invalid bool) {
 		r := v.Validate(d.text, opts)
-		switch *format {
+		switch format {
 		case "json":
 			// Written directly, not by reflection (encoding/json took a
 			// quarter of a line's time): the bytes json.Marshal writes,
@@ -104,22 +138,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return !r.Valid
 	}
-	// bufio.Writer keeps its first error, so a long run stops as soon as
-	// its output cannot be written.
-	out := bufio.NewWriter(stdout)
-	invalid, readErr, writeErr := validateInput(newLineReader(in, v.Limits().Bytes), v.Limits().Bytes, judge, out)
-	if err := out.Flush(); writeErr == nil {
-		writeErr = err
-	}
-	switch {
-	case readErr != nil:
-		return trouble(stderr, "validate", name+": "+readErr.Error())
-	case writeErr != nil:
-		return trouble(stderr, "validate", writeErr.Error())
-	case invalid:
-		return exitFindings
-	}
-	return exitOK
 }
 
 // schemeFileProblem words a scheme file that would not load; an I/O error

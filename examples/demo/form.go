@@ -406,10 +406,26 @@ func institutionRow(s *stemkn.Scheme, prefix string, values url.Values) []node {
 // applicationForm is the form for an application to a scheme, with the
 // sections the scheme's rules ask for.
 func applicationForm(s *stemkn.Scheme, values url.Values) *formView {
-	r := &s.Rules
 	v := &formView{scheme: s}
 	v.hidden = append(v.hidden, &question{kind: "hidden", name: "scheme", value: s.ID})
+	v.sections = append(v.sections,
+		section{title: "Your network", nodes: networkNodes(s, values)},
+		section{title: "Institutions and members", nodes: peopleNodes(s, values)},
+		section{title: "Plan", nodes: planNodes(s, values)},
+	)
+	v.sections = append(v.sections, commitmentsSection(s, values)...)
+	if len(s.Categories) > 0 {
+		v.hidden = append(v.hidden, &question{kind: "hidden", name: "funding[currency]", value: s.Currency})
+		v.sections = append(v.sections, fundingSection(s, values))
+	}
+	v.sections = append(v.sections, contactSection(values))
+	return v
+}
 
+// networkNodes are the questions about the network: its name, area of
+// interest, and theme and local issue where the scheme asks for them.
+func networkNodes(s *stemkn.Scheme, values url.Values) []node {
+	r := &s.Rules
 	network := []node{
 		{q: ask("network", "name", question{kind: "text", label: "Network name", hint: "What the network calls itself", labelClasses: "govuk-label--s"}, values)},
 		{q: ask("network", "areaOfInterest", question{kind: "count", label: "Specific area of interest", labelClasses: "govuk-label--s",
@@ -427,7 +443,11 @@ func applicationForm(s *stemkn.Scheme, values url.Values) *formView {
 		network = append(network, node{q: ask("network", "localIssue", question{kind: "count", label: "Local issue of underachievement in STEM",
 			labelClasses: "govuk-label--s", hint: "The issue in your area the partnership will address"}, values)})
 	}
+	return network
+}
 
+// peopleNodes are the institutions, the lead and the members.
+func peopleNodes(s *stemkn.Scheme, values url.Values) []node {
 	institutions := repeating(group{name: "network[institutions]", pointers: []string{"/network/institutions"}, title: "Institutions",
 		hint: "The schools, colleges and other organisations in the network", noun: "institution", max: listLimit["network[institutions]"]},
 		values, 1, func(prefix string, values url.Values) []node { return institutionRow(s, prefix, values) })
@@ -443,14 +463,19 @@ func applicationForm(s *stemkn.Scheme, values url.Values) *formView {
 				options: institutionChoices(values, "Select")}, values)},
 		}
 	}
-	people := []node{
+	return []node{
 		{group: institutions},
 		{q: ask("network", "lead", question{kind: "select", label: "Lead institution", labelClasses: "govuk-label--s",
 			hint: "The institution that applies and holds the money", options: institutionChoices(values, "Select")}, values)},
 		{group: repeating(group{name: "network[members]", pointers: []string{"/network/members"}, title: "Members",
 			hint: "Colleagues from across STEM subject areas", noun: "member", max: listLimit["network[members]"]}, values, 1, member)},
 	}
+}
 
+// planNodes are the plan's dates, reflection and activities, and its
+// outputs where the scheme asks for them.
+func planNodes(s *stemkn.Scheme, values url.Values) []node {
+	r := &s.Rules
 	activity := func(prefix string, values url.Values) []node {
 		return []node{
 			{q: ask(prefix, "title", question{kind: "text", label: "Title", labelClasses: "govuk-label--s"}, values)},
@@ -477,59 +502,64 @@ func applicationForm(s *stemkn.Scheme, values url.Values) *formView {
 		plan = append(plan, node{group: repeating(group{name: "plan[outputs]", pointers: []string{"/plan/outputs"}, title: "Intellectual outputs",
 			noun: "output", max: listLimit["plan[outputs]"]}, values, 1, output)})
 	}
+	return plan
+}
 
-	v.sections = append(v.sections,
-		section{title: "Your network", nodes: network},
-		section{title: "Institutions and members", nodes: people},
-		section{title: "Plan", nodes: plan},
-	)
-	if r.Commitments != nil {
-		var items []option
-		for _, c := range commitmentLabels {
-			if slices.Contains(r.Commitments.Required, c.value) {
-				items = append(items, option{value: "true", text: c.text, name: "plan[commitments][" + c.value + "]"})
-			}
-		}
-		q := &question{kind: "checkboxes", name: "plan[commitments]", id: "plan-commitments", label: "Which commitments does the network agree to?",
-			labelClasses: "govuk-fieldset__legend--s", hint: "If you apply for funding, the network must be prepared, collectively, to do all of these.", options: items}
-		q.fill(values)
-		v.sections = append(v.sections, section{title: "Commitments", nodes: []node{{q: q}}})
+// commitmentsSection is the commitments the scheme asks for, if it asks
+// for any.
+func commitmentsSection(s *stemkn.Scheme, values url.Values) []section {
+	r := &s.Rules
+	if r.Commitments == nil {
+		return nil
 	}
-
-	if len(s.Categories) > 0 {
-		var cats []option
-		for _, c := range s.Categories {
-			cats = append(cats, option{value: c.ID, text: c.Title})
+	var items []option
+	for _, c := range commitmentLabels {
+		if slices.Contains(r.Commitments.Required, c.value) {
+			items = append(items, option{value: "true", text: c.text, name: "plan[commitments][" + c.value + "]"})
 		}
-		line := func(prefix string, values url.Values) []node {
-			return []node{
-				{q: ask(prefix, "category", question{kind: "select", label: "Spend category", labelClasses: "govuk-label--s", options: withBlank(cats)}, values)},
-				{q: ask(prefix, "description", question{kind: "text", label: "What the money is for", labelClasses: "govuk-label--s"}, values)},
-				{q: ask(prefix, "amount", question{kind: "money", label: "Amount", hint: "For example 1,200.50", labelClasses: "govuk-label--s",
-					width: "govuk-input--width-10", prefix: currencySymbol(s.Currency)}, values)},
-				{q: ask(prefix, "institution", question{kind: "select", label: "Institution receiving the money (optional)", labelClasses: "govuk-label--s",
-					options: institutionChoices(values, "Not given")}, values)},
-			}
-		}
-		v.hidden = append(v.hidden, &question{kind: "hidden", name: "funding[currency]", value: s.Currency})
-		hint := "Leave the budget lines empty if the network does not ask for money."
-		if r.FundingRequired != nil {
-			hint = "List what the money is for, line by line."
-		}
-		v.sections = append(v.sections, section{title: "Funding", hint: hint, nodes: []node{
-			{group: repeating(group{name: "funding[lines]", pointers: []string{"/funding", "/funding/lines"}, title: "Budget lines", noun: "budget line",
-				max: listLimit["funding[lines]"]}, values, 1, line)},
-			{budget: true},
-		}})
 	}
+	q := &question{kind: "checkboxes", name: "plan[commitments]", id: "plan-commitments", label: "Which commitments does the network agree to?",
+		labelClasses: "govuk-fieldset__legend--s", hint: "If you apply for funding, the network must be prepared, collectively, to do all of these.", options: items}
+	q.fill(values)
+	return []section{{title: "Commitments", nodes: []node{{q: q}}}}
+}
 
-	v.sections = append(v.sections, section{title: "Contact and submission", nodes: []node{
+// fundingSection is the budget lines and the budget summary, for a scheme
+// with spend categories.
+func fundingSection(s *stemkn.Scheme, values url.Values) section {
+	var cats []option
+	for _, c := range s.Categories {
+		cats = append(cats, option{value: c.ID, text: c.Title})
+	}
+	line := func(prefix string, values url.Values) []node {
+		return []node{
+			{q: ask(prefix, "category", question{kind: "select", label: "Spend category", labelClasses: "govuk-label--s", options: withBlank(cats)}, values)},
+			{q: ask(prefix, "description", question{kind: "text", label: "What the money is for", labelClasses: "govuk-label--s"}, values)},
+			{q: ask(prefix, "amount", question{kind: "money", label: "Amount", hint: "For example 1,200.50", labelClasses: "govuk-label--s",
+				width: "govuk-input--width-10", prefix: currencySymbol(s.Currency)}, values)},
+			{q: ask(prefix, "institution", question{kind: "select", label: "Institution receiving the money (optional)", labelClasses: "govuk-label--s",
+				options: institutionChoices(values, "Not given")}, values)},
+		}
+	}
+	hint := "Leave the budget lines empty if the network does not ask for money."
+	if s.Rules.FundingRequired != nil {
+		hint = "List what the money is for, line by line."
+	}
+	return section{title: "Funding", hint: hint, nodes: []node{
+		{group: repeating(group{name: "funding[lines]", pointers: []string{"/funding", "/funding/lines"}, title: "Budget lines", noun: "budget line",
+			max: listLimit["funding[lines]"]}, values, 1, line)},
+		{budget: true},
+	}}
+}
+
+// contactSection is the contact's details and the date submitted.
+func contactSection(values url.Values) section {
+	return section{title: "Contact and submission", nodes: []node{
 		{q: ask("contact", "name", question{kind: "text", label: "Contact's full name", labelClasses: "govuk-label--s", autocomplete: "name"}, values)},
 		{q: ask("contact", "email", question{kind: "email", label: "Contact's email address", labelClasses: "govuk-label--s", autocomplete: "email"}, values)},
 		{q: ask("contact", "phone", question{kind: "tel", label: "Contact's phone number (optional)", labelClasses: "govuk-label--s", autocomplete: "tel", width: "govuk-input--width-20"}, values)},
 		{q: ask("", "submittedOn", question{kind: "date", label: "Date submitted", labelClasses: "govuk-fieldset__legend--s", hint: "For example, 7 1 2011"}, values)},
-	}})
-	return v
+	}}
 }
 
 // offerForm is the form for a STEM Exchange offer; the age range is asked
@@ -617,71 +647,14 @@ const nowhere = 1 << 30
 // summary, after everything placed. A question shows one message, the
 // first; the others stay in the summary. The summary is in page order.
 func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryItem {
-	byName := map[string]*question{}
-	byPointer := map[string]*group{}
-	order := 0
-	v.walk(func(q *question) {
-		order++
-		q.order = order
-		if q.kind == "hidden" {
-			return
-		}
-		byName[q.name] = q
-		for _, o := range q.options {
-			if o.name != "" {
-				byName[o.name] = q
-			}
-		}
-	}, func(g *group) {
-		order++
-		g.order = order
-		for _, p := range g.pointers {
-			byPointer[p] = g
-		}
-		for _, r := range g.rows {
-			byPointer["name:"+r.name] = g
-		}
-	})
-	questionAt := func(pointer string) *question {
-		name := form.FieldFor(pointer)
-		if name == "" {
-			return nil
-		}
-		if q := byName[name]; q != nil {
-			return q
-		}
-		if q := byName[dateOf(name)]; q != nil && q.kind == "date" {
-			return q
-		}
-		if q := byName[name+"[]"]; q != nil {
-			return q
-		}
-		return nil
-	}
-
+	page := v.index(form)
 	var out []summaryItem
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
 		if f.Severity != stemkn.Error {
 			continue
 		}
-		q := questionAt(f.Path)
-		var others []*question
-		if q == nil {
-			for _, p := range f.Related {
-				if r := questionAt(p); r != nil {
-					if q == nil {
-						q = r
-					} else if r != q {
-						others = append(others, r)
-					}
-				}
-			}
-		}
-		var g *group
-		if q == nil {
-			g = byPointer[f.Path]
-		}
+		q, others, g := page.placeOf(f)
 		item := summaryItem{text: f.Message, order: nowhere}
 		switch {
 		case q != nil:
@@ -706,6 +679,82 @@ func (v *formView) showFindings(res stemkn.Result, form stemkn.Form) []summaryIt
 	}
 	slices.SortStableFunc(out, func(a, b summaryItem) int { return a.order - b.order })
 	return out
+}
+
+// pageIndex finds the questions and groups of a page by the field names
+// and pointers findings name.
+type pageIndex struct {
+	form      stemkn.Form
+	byName    map[string]*question
+	byPointer map[string]*group // and "name:" + a row's name
+}
+
+// index numbers the page's questions and groups in page order and indexes
+// them.
+func (v *formView) index(form stemkn.Form) *pageIndex {
+	page := &pageIndex{form: form, byName: map[string]*question{}, byPointer: map[string]*group{}}
+	order := 0
+	v.walk(func(q *question) {
+		order++
+		q.order = order
+		if q.kind == "hidden" {
+			return
+		}
+		page.byName[q.name] = q
+		for _, o := range q.options {
+			if o.name != "" {
+				page.byName[o.name] = q
+			}
+		}
+	}, func(g *group) {
+		order++
+		g.order = order
+		for _, p := range g.pointers {
+			page.byPointer[p] = g
+		}
+		for _, r := range g.rows {
+			page.byPointer["name:"+r.name] = g
+		}
+	})
+	return page
+}
+
+// questionAt is the question that asks for the field at pointer, if the
+// page has one.
+func (page *pageIndex) questionAt(pointer string) *question {
+	name := page.form.FieldFor(pointer)
+	if name == "" {
+		return nil
+	}
+	if q := page.byName[name]; q != nil {
+		return q
+	}
+	if q := page.byName[dateOf(name)]; q != nil && q.kind == "date" {
+		return q
+	}
+	return page.byName[name+"[]"]
+}
+
+// placeOf is where a finding shows: the question at its path, else the
+// first question of its related fields (others are the rest of them),
+// else the group its path names, else nowhere (all nil).
+func (page *pageIndex) placeOf(f stemkn.Finding) (q *question, others []*question, g *group) {
+	if q = page.questionAt(f.Path); q != nil {
+		return q, nil, nil
+	}
+	for _, p := range f.Related {
+		if r := page.questionAt(p); r != nil {
+			if q == nil {
+				q = r
+			} else if r != q {
+				others = append(others, r)
+			}
+		}
+	}
+	if q == nil {
+		g = page.byPointer[f.Path]
+	}
+	return q, others, g
 }
 
 // linkID is the id an error summary link points at: the first radio or
@@ -818,22 +867,11 @@ var spellcheckOff = func() *bool { b := false; return &b }()
 // html draws the question as its GOV.UK component.
 func (q *question) html() template.HTML {
 	label := &Label{Text: q.label, Classes: q.labelClasses}
-	legend := &Fieldset{Legend: &Legend{Text: q.label, Classes: q.labelClasses}}
 	switch q.kind {
 	case "hidden":
 		return template.HTML(`<input type="hidden" name="` + esc(q.name) + `" value="` + esc(q.value) + `">`)
 	case "text", "email", "tel", "number", "money":
-		in := Input{Field: q.field(label), Type: q.kind, Classes: q.inputClasses(), Autocomplete: q.autocomplete}
-		switch q.kind {
-		case "number":
-			in.Type, in.Inputmode = "text", "numeric"
-		case "money":
-			in.Type, in.Inputmode, in.Spellcheck = "text", "decimal", spellcheckOff
-			in.Prefix = &Affix{Text: q.prefix}
-		case "email":
-			in.Spellcheck = spellcheckOff
-		}
-		return in.HTML()
+		return q.input(label).HTML()
 	case "count":
 		return CharacterCount{Field: q.field(label), Rows: 4, Maxlength: textLimit[q.name]}.HTML()
 	case "select":
@@ -846,29 +884,10 @@ func (q *question) html() template.HTML {
 			cls = "govuk-select--error"
 		}
 		return Select{Field: q.field(label), Items: items, Classes: cls}.HTML()
-	case "radios", "checkboxes":
-		c := Choices{Name: q.name, IDPrefix: q.id, Value: q.value, Values: q.values, Fieldset: legend, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}
-		if q.small {
-			c.Classes = "govuk-" + q.kind + "--small"
-		}
-		for _, o := range q.options {
-			it := ChoiceItem{Value: o.value, Text: o.text, Name: o.name, Checked: o.name != "" && q.checked[o.name]}
-			if o.hint != "" {
-				it.Hint = &Hint{Text: o.hint}
-			}
-			if len(o.reveal) > 0 {
-				var inner strings.Builder
-				for _, r := range o.reveal {
-					inner.WriteString(string(r.html()))
-				}
-				it.Conditional = &Conditional{HTML: template.HTML(inner.String())}
-			}
-			c.Items = append(c.Items, it)
-		}
-		if q.kind == "radios" {
-			return c.Radios()
-		}
-		return c.Checkboxes()
+	case "radios":
+		return q.choices().Radios()
+	case "checkboxes":
+		return q.choices().Checkboxes()
 	case "date":
 		items := make([]DateItem, 0, 3)
 		for _, part := range dateParts {
@@ -878,9 +897,55 @@ func (q *question) html() template.HTML {
 			}
 			items = append(items, it)
 		}
-		return DateInput{ID: q.id, NamePrefix: q.name, Items: items, Fieldset: legend, Hint: q.hintOf(), ErrorMessage: q.errorMessage()}.HTML()
+		return DateInput{ID: q.id, NamePrefix: q.name, Items: items, Fieldset: q.legend(), Hint: q.hintOf(), ErrorMessage: q.errorMessage()}.HTML()
 	}
 	return ""
+}
+
+// legend is the fieldset of a question asked in several inputs, its label
+// the legend.
+func (q *question) legend() *Fieldset {
+	return &Fieldset{Legend: &Legend{Text: q.label, Classes: q.labelClasses}}
+}
+
+// input is a text-like question's input: text, email, tel, a number or
+// money, each with its inputmode and spellcheck.
+func (q *question) input(label *Label) Input {
+	in := Input{Field: q.field(label), Type: q.kind, Classes: q.inputClasses(), Autocomplete: q.autocomplete}
+	switch q.kind {
+	case "number":
+		in.Type, in.Inputmode = "text", "numeric"
+	case "money":
+		in.Type, in.Inputmode, in.Spellcheck = "text", "decimal", spellcheckOff
+		in.Prefix = &Affix{Text: q.prefix}
+	case "email":
+		in.Spellcheck = spellcheckOff
+	}
+	return in
+}
+
+// choices is a radios or checkboxes question's items, each option's hint
+// and the questions it reveals drawn in.
+func (q *question) choices() Choices {
+	c := Choices{Name: q.name, IDPrefix: q.id, Value: q.value, Values: q.values, Fieldset: q.legend(), Hint: q.hintOf(), ErrorMessage: q.errorMessage()}
+	if q.small {
+		c.Classes = "govuk-" + q.kind + "--small"
+	}
+	for _, o := range q.options {
+		it := ChoiceItem{Value: o.value, Text: o.text, Name: o.name, Checked: o.name != "" && q.checked[o.name]}
+		if o.hint != "" {
+			it.Hint = &Hint{Text: o.hint}
+		}
+		if len(o.reveal) > 0 {
+			var inner strings.Builder
+			for _, r := range o.reveal {
+				inner.WriteString(string(r.html()))
+			}
+			it.Conditional = &Conditional{HTML: template.HTML(inner.String())}
+		}
+		c.Items = append(c.Items, it)
+	}
+	return c
 }
 
 // html draws the group: a heading, its rows as fieldsets, a template row

@@ -446,6 +446,8 @@ func (p Choices) Checkboxes() template.HTML {
 	return logged("govukCheckboxes", p, p.render())
 }
 
+// render draws the radios or checkboxes as govuk-frontend's macros do:
+// the hint and error, the items, and the fieldset around them.
 func (p Choices) render() string {
 	kind := "radios"
 	if p.checkboxes {
@@ -467,53 +469,7 @@ func (p Choices) render() string {
 			inner.WriteString(`<div class="govuk-` + kind + `__divider">` + esc(it.Divider) + "</div>")
 			continue
 		}
-		itemID := it.ID
-		if itemID == "" {
-			itemID = prefix
-			if i > 0 {
-				itemID += "-" + strconv.Itoa(i+1)
-			}
-		}
-		name := p.Name
-		if it.Name != "" && p.checkboxes {
-			name = it.Name
-		}
-		checked := it.Checked
-		if !checked && p.checkboxes {
-			checked = slices.Contains(p.Values, it.Value)
-		} else if !checked {
-			checked = p.Value != "" && it.Value == p.Value
-		}
-		typ := "radio"
-		if p.checkboxes {
-			typ = "checkbox"
-		}
-		inner.WriteString(`<div class="govuk-` + kind + `__item"><input class="govuk-` + kind + `__input" id="` + esc(itemID) +
-			`" name="` + esc(name) + `" type="` + typ + `" value="` + esc(it.Value) + `"`)
-		if checked {
-			inner.WriteString(" checked")
-		}
-		if it.Conditional != nil && it.Conditional.HTML != "" {
-			inner.WriteString(` data-aria-controls="conditional-` + esc(itemID) + `"`)
-		}
-		if it.Hint != nil {
-			inner.WriteString(` aria-describedby="` + esc(itemID+"-item-hint") + `"`)
-		}
-		inner.WriteString(">")
-		inner.WriteString((&Label{Text: it.Text}).render("govuk-"+kind+"__label", itemID))
-		if it.Hint != nil {
-			h := *it.Hint
-			h.Classes = strings.TrimSpace("govuk-" + kind + "__hint " + h.Classes)
-			inner.WriteString(h.render(itemID + "-item-hint"))
-		}
-		inner.WriteString("</div>")
-		if it.Conditional != nil && it.Conditional.HTML != "" {
-			cls := "govuk-" + kind + "__conditional"
-			if !checked {
-				cls += " govuk-" + kind + "__conditional--hidden"
-			}
-			inner.WriteString(`<div class="` + cls + `" id="conditional-` + esc(itemID) + `">` + string(it.Conditional.HTML) + "</div>")
-		}
+		p.renderItem(&inner, kind, prefix, i, it)
 	}
 	inner.WriteString("</div>")
 
@@ -529,6 +485,58 @@ func (p Choices) render() string {
 	}
 	b.WriteString("</div>")
 	return b.String()
+}
+
+// renderItem draws item i: its input, label and hint, and the conditional
+// content it reveals.
+func (p Choices) renderItem(inner *strings.Builder, kind, prefix string, i int, it ChoiceItem) {
+	itemID := it.ID
+	if itemID == "" {
+		itemID = prefix
+		if i > 0 {
+			itemID += "-" + strconv.Itoa(i+1)
+		}
+	}
+	name := p.Name
+	if it.Name != "" && p.checkboxes {
+		name = it.Name
+	}
+	checked := it.Checked
+	if !checked && p.checkboxes {
+		checked = slices.Contains(p.Values, it.Value)
+	} else if !checked {
+		checked = p.Value != "" && it.Value == p.Value
+	}
+	typ := "radio"
+	if p.checkboxes {
+		typ = "checkbox"
+	}
+	inner.WriteString(`<div class="govuk-` + kind + `__item"><input class="govuk-` + kind + `__input" id="` + esc(itemID) +
+		`" name="` + esc(name) + `" type="` + typ + `" value="` + esc(it.Value) + `"`)
+	if checked {
+		inner.WriteString(" checked")
+	}
+	if it.Conditional != nil && it.Conditional.HTML != "" {
+		inner.WriteString(` data-aria-controls="conditional-` + esc(itemID) + `"`)
+	}
+	if it.Hint != nil {
+		inner.WriteString(` aria-describedby="` + esc(itemID+"-item-hint") + `"`)
+	}
+	inner.WriteString(">")
+	inner.WriteString((&Label{Text: it.Text}).render("govuk-"+kind+"__label", itemID))
+	if it.Hint != nil {
+		h := *it.Hint
+		h.Classes = strings.TrimSpace("govuk-" + kind + "__hint " + h.Classes)
+		inner.WriteString(h.render(itemID + "-item-hint"))
+	}
+	inner.WriteString("</div>")
+	if it.Conditional != nil && it.Conditional.HTML != "" {
+		cls := "govuk-" + kind + "__conditional"
+		if !checked {
+			cls += " govuk-" + kind + "__conditional--hidden"
+		}
+		inner.WriteString(`<div class="` + cls + `" id="conditional-` + esc(itemID) + `">` + string(it.Conditional.HTML) + "</div>")
+	}
 }
 
 // DateItem is one of a date input's three fields.

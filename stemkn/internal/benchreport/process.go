@@ -125,21 +125,7 @@ func runSanthosh(args []string) error {
 	if len(args) != 2 {
 		return errors.New("santhosh takes SCHEMA NDJSON")
 	}
-	text, err := os.ReadFile(args[0])
-	if err != nil {
-		return err
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(text))
-	if err != nil {
-		return err
-	}
-	compiler := jsonschema.NewCompiler()
-	compiler.AssertFormat()
-	url := stemkn.SchemaBaseURL + "peer.json"
-	if err := compiler.AddResource(url, doc); err != nil {
-		return err
-	}
-	schema, err := compiler.Compile(url)
+	schema, err := santhoshSchema(args[0])
 	if err != nil {
 		return err
 	}
@@ -153,25 +139,8 @@ func runSanthosh(args []string) error {
 	invalid := false
 	for {
 		line, readErr := lines.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(line))
-			if err == nil {
-				err = schema.Validate(inst)
-			}
-			if err == nil {
-				out.WriteString(`{"valid":true}` + "\n")
-			} else {
-				invalid = true
-				var verr *jsonschema.ValidationError
-				if errors.As(err, &verr) {
-					b, _ := json.Marshal(verr.BasicOutput())
-					out.WriteString(`{"valid":false,"errors":`)
-					out.Write(b)
-					out.WriteString("}\n")
-				} else {
-					out.WriteString(`{"valid":false,"error":` + strconv.Quote(err.Error()) + "}\n")
-				}
-			}
+		if len(bytes.TrimSpace(line)) > 0 && !santhoshVerdict(schema, line, out) {
+			invalid = true
 		}
 		if readErr == io.EOF {
 			break
@@ -187,4 +156,47 @@ func runSanthosh(args []string) error {
 		os.Exit(1)
 	}
 	return nil
+}
+
+// santhoshSchema compiles the schema file, format assertions on, as the
+// schema agreement tests set it up.
+func santhoshSchema(path string) (*jsonschema.Schema, error) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(text))
+	if err != nil {
+		return nil, err
+	}
+	compiler := jsonschema.NewCompiler()
+	compiler.AssertFormat()
+	url := stemkn.SchemaBaseURL + "peer.json"
+	if err := compiler.AddResource(url, doc); err != nil {
+		return nil, err
+	}
+	return compiler.Compile(url)
+}
+
+// santhoshVerdict writes one line's verdict to out and reports whether the
+// line is valid.
+func santhoshVerdict(schema *jsonschema.Schema, line []byte, out *bufio.Writer) bool {
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(line))
+	if err == nil {
+		err = schema.Validate(inst)
+	}
+	if err == nil {
+		out.WriteString(`{"valid":true}` + "\n")
+		return true
+	}
+	var verr *jsonschema.ValidationError
+	if errors.As(err, &verr) {
+		b, _ := json.Marshal(verr.BasicOutput())
+		out.WriteString(`{"valid":false,"errors":`)
+		out.Write(b)
+		out.WriteString("}\n")
+	} else {
+		out.WriteString(`{"valid":false,"error":` + strconv.Quote(err.Error()) + "}\n")
+	}
+	return false
 }

@@ -187,19 +187,24 @@ func (r *report) markdown() string {
 	return r.b.String()
 }
 
+// targets is the table of the targets, each met or not, with its peer
+// from the same run.
 func (r *report) targets() {
 	ref := benchdata.Fixtures[0].Scheme
-	ours := r.get("BenchmarkValidate/"+ref, "ns/op")
-	allocs := r.get("BenchmarkValidate/"+ref, "allocs/op")
-	santhosh := r.get("BenchmarkSanthosh/"+ref, "ns/op")
-	ajv := r.get("BenchmarkAjv/"+ref, "ns/op")
-
 	r.printf("## Targets\n\n")
 	r.printf("Medians of %d runs each, all taken in one `make bench` run; every peer figure comes from the same run, and a ratio compares the two (for times, the slower over the faster, said which way).\n\n",
 		r.rs.runs("BenchmarkValidate/"+ref, "ns/op"))
 	r.printf("| Measure | Target | stemkn | Peer, same run | Ratio | Met |\n|---|---|---|---|---|---|\n")
+	r.startupTargets(ref)
+	r.processTargets(ref)
+	ours := r.inProcessTargets(ref)
+	r.scalingTargets()
+	r.browserTargets(ours)
+}
 
-	// Start-up and weight: the widget's page against the ajv page.
+// startupTargets are the rows of start-up and weight: the widget's page
+// against the ajv page.
+func (r *report) startupTargets(ref string) {
 	wStart, aStart := r.get("BenchmarkColdStart/widget", "ns/op"), r.get("BenchmarkColdStart/ajv", "ns/op")
 	startRatio := div(wStart, aStart)
 	r.printf("| Cold start in headless Chromium, navigation → ready: a plain page with the widget against the same page with ajv 8 (esbuild bundle compiling the exported %s schema), fresh profile each, %d alternating pairs | ≤ %.1f× the ajv page | %s | ajv page %s | %s | %s |\n",
@@ -219,7 +224,10 @@ func (r *report) targets() {
 		wire(visit), mb(r.get("BenchmarkColdStart/widget", "wire-bytes")), kb(r.get("BenchmarkColdStart/ajv", "wire-bytes")),
 		larger(div(visit, r.get("BenchmarkColdStart/ajv", "wire-bytes"))), met(visit.ok, visit.v <= targetFirstVisitBytes))
 
-	// Native, whole process, one core.
+}
+
+// processTargets are the rows of the native whole process, one core.
+func (r *report) processTargets(ref string) {
 	pOurs := r.get("BenchmarkProcess/stemkn/"+ref, "ns/doc")
 	pAjv, pSanth := r.get("BenchmarkProcess/ajv/"+ref, "ns/doc"), r.get("BenchmarkProcess/santhosh/"+ref, "ns/doc")
 	vsAjv, vsSanth := div(pAjv, pOurs), div(pSanth, pOurs)
@@ -227,8 +235,15 @@ func (r *report) targets() {
 		ref, targetProcessVsAjv, perDoc(pOurs), perDoc(pAjv), fasterOrSlower(vsAjv), met(vsAjv.ok, vsAjv.v >= targetProcessVsAjv))
 	r.printf("| The same, against santhosh-tekuri/jsonschema/v6 (its parse + validate, structure only) | ≥ %d× faster | %s | santhosh %s | %s | %s |\n",
 		targetProcessVsSanth, perDoc(pOurs), perDoc(pSanth), fasterOrSlower(vsSanth), met(vsSanth.ok, vsSanth.v >= targetProcessVsSanth))
+}
 
-	// In process.
+// inProcessTargets are the rows of validation in process; it returns the
+// reference document's time, which the browser rows compare with.
+func (r *report) inProcessTargets(ref string) value {
+	ours := r.get("BenchmarkValidate/"+ref, "ns/op")
+	allocs := r.get("BenchmarkValidate/"+ref, "allocs/op")
+	santhosh := r.get("BenchmarkSanthosh/"+ref, "ns/op")
+	ajv := r.get("BenchmarkAjv/"+ref, "ns/op")
 	r.printf("| Native bytes → findings in process, reference document (%s, 12 members, %s), one core | ≤ 25 µs | %s | — | — | %s |\n",
 		ref, r.fixtureSize(benchdata.Fixtures[0].File), us(ours), met(ours.ok, ours.v <= targetValidateNs))
 	r.printf("| Allocations per reference document | ≤ %d | %s | — | — | %s |\n",
@@ -238,7 +253,12 @@ func (r *report) targets() {
 		targetVsSanthosh, us(ours), us(santhosh), times(ratio), met(ratio.ok, ratio.v >= targetVsSanthosh))
 	r.printf("| In process against ajv 8 in Node | no target | %s | ajv %s | %s | — |\n",
 		us(ours), us(ajv), fasterOrSlower(div(ajv, ours)))
+	return ours
+}
 
+// scalingTargets are the rows of cost per member and per document, and of
+// the command's use of every core.
+func (r *report) scalingTargets() {
 	marginal := r.marginalFlatness()
 	members := r.flatness("BenchmarkMembers/members=", memberCounts, "ns/member")
 	r.printf("| Cost per member, 10 → 10,000 members: each added member's cost (highest ÷ lowest marginal ns/member, see Scaling) | ≤ %.1f× | %s | — | %s; time over members, fixed cost included: %s (%s) | %s |\n",
@@ -257,7 +277,11 @@ func (r *report) targets() {
 	r.printf("| `stemkn validate --format json` on %s documents of NDJSON uses every core | all %s cores busy | %s documents/s, %s cores busy on average (other processes kept %s cores busy meanwhile) | GOMAXPROCS=1 | speed-up %s | %s |\n",
 		thousands(float64(largest)), nproc, count(rate), fixed(cores, 2), fixed(others, 2), times(speedup),
 		met(cores.ok && nproc != "", cores.v >= 0.9*atof(nproc)))
+}
 
+// browserTargets are the rows of the widget in steady state and the
+// keystroke; ours is native Go's time for the reference document.
+func (r *report) browserTargets(ours value) {
 	kitMedian, kitP99 := r.get("BenchmarkBrowserValidate", "ns/op"), r.get("BenchmarkBrowserValidate", "p99-ns")
 	r.printf("| `kit.validate` on the demo in steady state, median of 2,000 calls | ≤ 150 µs | %s | native Go %s | — | %s |\n",
 		us(kitMedian), us(ours), met(kitMedian.ok, kitMedian.v <= targetKitMedianNs))

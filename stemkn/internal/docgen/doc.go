@@ -12,7 +12,7 @@
 //
 // It is used only by tests; nothing outside the module can import it.
 //
-//	g := docgen.New(1, stemkn.NewCatalogue())
+//	g := docgen.New(1)
 //	for _, c := range g.Cases(scheme, 5000) {
 //		res := v.Validate(c.JSON, stemkn.Options{Mode: c.Mode})
 //		…
