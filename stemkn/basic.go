@@ -288,71 +288,77 @@ func parseDecimal(s string) (decimal, bool) {
 		d.neg = s[i] == '-'
 		i++
 	}
-	intStart := i
-	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-		i++
-	}
-	intPart := s[intStart:i]
+	intPart, i := digitRun(s, i)
 	fracPart := ""
 	if i < len(s) && s[i] == '.' {
-		i++
-		fracStart := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		fracPart = s[fracStart:i]
+		fracPart, i = digitRun(s, i+1)
 	}
 	if intPart == "" && fracPart == "" {
 		return d, false
 	}
-	var exp int64
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		negExp := false
-		if i < len(s) && (s[i] == '-' || s[i] == '+') {
-			negExp = s[i] == '-'
-			i++
-		}
-		if i == len(s) {
-			return d, false
-		}
-		for ; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return d, false
-			}
-			if exp = exp*10 + int64(s[i]-'0'); exp > maxExponent {
-				return d, false
-			}
-		}
-		if negExp {
-			exp = -exp
-		}
-	}
-	if i != len(s) {
+	exp, ok := parseExponent(s[i:])
+	if !ok {
 		return d, false
 	}
-	// The significant digits run from the first non-zero digit of
-	// intPart+fracPart to the last.
-	d.exp = exp + int64(len(intPart))
-	lead := 0
-	for lead < len(intPart) && intPart[lead] == '0' {
-		lead++
-	}
-	if lead == len(intPart) {
-		for lead-len(intPart) < len(fracPart) && fracPart[lead-len(intPart)] == '0' {
-			lead++
-		}
-	}
-	d.exp -= int64(lead)
-	if lead < len(intPart) {
-		d.digits = strings.TrimRight(intPart[lead:]+fracPart, "0")
-	} else {
-		d.digits = strings.TrimRight(fracPart[lead-len(intPart):], "0")
-	}
+	d.digits, d.exp = significant(intPart, fracPart)
 	if d.digits == "" {
 		return decimal{}, true // zero, of either sign
 	}
+	d.exp += exp
 	return d, true
+}
+
+// digitRun is the run of digits in s from i, and where it ends.
+func digitRun(s string, i int) (string, int) {
+	start := i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return s[start:i], i
+}
+
+// parseExponent reads what follows a number's digits: nothing, or
+// (e|E)[±]digits up to maxExponent.
+func parseExponent(s string) (int64, bool) {
+	if s == "" {
+		return 0, true
+	}
+	if s[0] != 'e' && s[0] != 'E' {
+		return 0, false
+	}
+	s = s[1:]
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	var exp int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		if exp = exp*10 + int64(s[i]-'0'); exp > maxExponent {
+			return 0, false
+		}
+	}
+	if neg {
+		exp = -exp
+	}
+	return exp, true
+}
+
+// significant is intPart.fracPart as 0.DIGITS × 10^exp: the digits from
+// the first that is not zero to the last that is not, "" for zero.
+func significant(intPart, fracPart string) (string, int64) {
+	all := intPart + fracPart
+	lead := 0
+	for lead < len(all) && all[lead] == '0' {
+		lead++
+	}
+	return strings.TrimRight(all[lead:], "0"), int64(len(intPart) - lead)
 }
 
 // cmp is -1, 0 or +1 as d is below, equal to or above e.
