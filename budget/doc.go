@@ -12,6 +12,12 @@
 // The package is a leaf: it knows nothing of schemes or documents, so the
 // numbers (a cap of £2,000, a 20% share for resources) come from the caller.
 //
+// No document reaches it. stemkn's funding blocks (funding.go) hand it a
+// document's budget lines as Line values (category and amount) with the
+// scheme's numbers, and word the verdict as a finding; the budget summary
+// a form shows is made of the same calls. Money typed into a form field
+// is read with Parse by the document machinery (stemkn/internal/document).
+//
 // A budget of £1,600 with £400 of resources, checked against the STEM
 // Knowledge Networks rules (at most £2,000, no more than 20% on resources):
 //

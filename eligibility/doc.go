@@ -30,6 +30,15 @@
 //	to, _ := eligibility.ParseDate("2019-08-31")
 //	eligibility.MonthsInclusive(from, to) // 36
 //
+// No document reaches it. stemkn's rule blocks (network.go,
+// institutions.go, plan.go, offer.go) take the facts a rule reads from a
+// document — an institution's kind, place and GIAS type, the plan's dates,
+// the members' subjects, the commitments ticked — into these small types,
+// ask for a verdict, and word what comes back (the fact at fault, or the
+// count) as a finding at the field that states it. The document
+// machinery (stemkn/internal/document) checks dates, identifiers and the
+// vocabularies with the same tables.
+//
 // Judgements take small types of their own: InstitutionRule judges an
 // Institution, Period counts a programme's days, weeks and months,
 // Deadline says whether a date is in time, PartnershipSize counts the

@@ -74,6 +74,26 @@
 // writes them without reflection. stats.go counts a cohort of
 // applications.
 //
+// # The order of the files, and the uses that run back up
+//
+// The files are in one order, from the entry points at the top (basic.go,
+// schema.go, … validator.go) through the words, the catalogue and the
+// vocabulary, the rule blocks by family, what the stages are made with,
+// down to the nouns (scheme.go, finding.go, document.go). A file uses what
+// files below it declare; house_test.go holds them to it. Six uses run
+// back up, each for a reason:
+//
+//   - scheme.go -> network.go, institutions.go, plan.go, funding.go,
+//     offer.go: the Rules table of a Scheme names the parameters type of
+//     each rule, declared with its block in its family's file, so a block
+//     keeps its parameters, check, schema part and summary together and
+//     the Scheme is their table of contents. Moving the types down to
+//     scheme.go would split every block in two.
+//   - validator.go -> basic.go: a Validator holds the cache of the
+//     exported schemas' indexes that its Basic output reads, filled on
+//     first use, so that each Validator has its own and a catalogue change
+//     is seen.
+//
 // # Cost
 //
 // Every stage is linear in its input, or n log n where it sorts, and each

@@ -3,18 +3,11 @@
 package stemkn
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/stemkn/stemkn/internal/codeshape"
 )
 
 // house is the package's files from the top, where a document comes in, to
@@ -57,59 +50,9 @@ var upward = []string{
 // TestTheHouseHasNoUpwardImports holds the package's files to the order of
 // house: each file uses what files below it declare, but for upward.
 func TestTheHouseHasNoUpwardImports(t *testing.T) {
-	edges := fileEdges(t)
-	level := map[string]int{}
-	for i, f := range house {
-		level[f] = i
-	}
-	var up []string
-	for e := range edges {
-		from, to, _ := strings.Cut(e, " -> ")
-		_, knownFrom := level[from]
-		_, knownTo := level[to]
-		require.True(t, knownFrom && knownTo, "%s: a file not in the house (add it to house, where it belongs)", e)
-		if level[from] > level[to] {
-			up = append(up, e)
-		}
-	}
-	sort.Strings(up)
-	require.Equal(t, upward, up, "imports that run back up the house")
-}
-
-// fileEdges are the uses between the package's files: "a.go -> b.go" when
-// a.go uses a name (a type, function, method, field, variable or constant)
-// declared in b.go.
-func fileEdges(t *testing.T) map[string]bool {
-	t.Helper()
-	fset := token.NewFileSet()
-	entries, err := os.ReadDir(".")
+	edges, err := codeshape.FileEdges(".", "github.com/stemkn/stemkn/stemkn")
 	require.NoError(t, err)
-	var files []*ast.File
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		files = append(files, f)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("github.com/stemkn/stemkn/stemkn", fset, files, info)
-	require.NoError(t, err)
-	edges := map[string]bool{}
-	for id, obj := range info.Uses {
-		if obj.Pkg() != pkg || !obj.Pos().IsValid() {
-			continue
-		}
-		if v, ok := obj.(*types.Var); ok && !v.IsField() && obj.Parent() != pkg.Scope() {
-			continue // a local variable
-		}
-		from, to := filepath.Base(fset.Position(id.Pos()).Filename), filepath.Base(fset.Position(obj.Pos()).Filename)
-		if from != to {
-			edges[from+" -> "+to] = true
-		}
-	}
-	return edges
+	up, unplaced := codeshape.Upward(edges, house)
+	require.Empty(t, unplaced, "files not in the house (add each to house, where it belongs)")
+	require.Equal(t, upward, up, "imports that run back up the house (each named, with why, in doc.go)")
 }

@@ -45,7 +45,7 @@ func longFunctions(t *testing.T, fset *token.FileSet, file string, src []byte, m
 		case *ast.FuncDecl:
 			name = fn.Name.Name
 			if fn.Recv != nil && len(fn.Recv.List) == 1 {
-				name = types(fn.Recv.List[0].Type) + "." + name
+				name = receiverType(fn.Recv.List[0].Type) + "." + name
 			}
 		case *ast.FuncLit:
 			name = "a function literal"
@@ -61,13 +61,13 @@ func longFunctions(t *testing.T, fset *token.FileSet, file string, src []byte, m
 	return long
 }
 
-// types names a receiver's type: T for T and *T.
-func types(e ast.Expr) string {
+// receiverType names a receiver's type: T for T and *T.
+func receiverType(e ast.Expr) string {
 	switch x := e.(type) {
 	case *ast.StarExpr:
-		return types(x.X)
+		return receiverType(x.X)
 	case *ast.IndexExpr:
-		return types(x.X)
+		return receiverType(x.X)
 	case *ast.Ident:
 		return x.Name
 	}

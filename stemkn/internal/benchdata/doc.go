@@ -7,5 +7,6 @@
 // scheme's boundaries (the total is exactly the £2,000 cap, resources
 // exactly 20% of it), so a validator runs every rule to the end and reports
 // nothing: the cost measured is the cost of checking, not of wording
-// findings.
+// findings. The benchmarks hand its bytes to Validator.Validate, to the
+// stemkn command as NDJSON and to the peers (benchreport), unchanged.
 package benchdata

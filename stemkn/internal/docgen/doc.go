@@ -10,7 +10,11 @@
 // values of the wrong type. A Generator is seeded (math/rand/v2 PCG), so a
 // run is reproducible: the same seed gives the same corpus.
 //
-// It is used only by tests; nothing outside the module can import it.
+// Documents flow out of it, not through it: Cases makes the JSON (and
+// Form the form posts) that the agreement tests hand to stemkn natively,
+// to the WebAssembly build in Node and Chromium, and to JSON Schema tools,
+// comparing their answers. It is used only by tests; nothing outside the
+// module can import it.
 //
 //	g := docgen.New(1)
 //	for _, c := range g.Cases(scheme, 5000) {

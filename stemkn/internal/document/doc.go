@@ -33,6 +33,15 @@
 //	broken := document.Decode(text, sh, unsafe.Pointer(&app), limits, &problems) // read
 //	problems = append(problems, document.Check(sh, &app)...)                       // structure
 //
+// The files are in one order, from where stemkn comes in (formfield.go,
+// form.go, decode.go, order.go, structural.go and its engines) down to
+// what they are made of (tags.go, shape.go, customtags.go, problem.go,
+// text.go); a file uses what files below it declare, and house_test.go
+// holds them to it. One use runs back up: shape.go -> tags.go, because
+// Compile compiles each field's validate tag into its tag program as it
+// builds the Shape, while the tag programs walk Shapes — the two are one
+// structure, kept in two files so that each reads on its own.
+//
 // The package imports budget (money typed into forms), eligibility (dates,
 // identifiers and the vocabularies of the custom tags), the standard
 // library and, natively, validator/v10; never stemkn.

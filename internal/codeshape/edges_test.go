@@ -1,0 +1,20 @@
+package codeshape
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestUpwardFindsUsesOfFilesAboveAndFilesNotPlaced(t *testing.T) {
+	edges := map[string]bool{"a.go -> b.go": true, "c.go -> a.go": true, "b.go -> c.go": true, "d.go -> c.go": true}
+	up, unplaced := Upward(edges, []string{"a.go", "b.go", "c.go"})
+	require.Equal(t, []string{"c.go -> a.go"}, up)
+	require.Equal(t, []string{"d.go"}, unplaced)
+}
+
+func TestFileEdgesReadsThisPackage(t *testing.T) {
+	edges, err := FileEdges(".", "github.com/stemkn/stemkn/internal/codeshape")
+	require.NoError(t, err)
+	require.Empty(t, edges, "doc.go and edges.go use nothing of each other")
+}

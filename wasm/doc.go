@@ -1,0 +1,31 @@
+//go:build js && wasm
+
+// Command stemkn is stemkn compiled to WebAssembly for web pages: the same
+// validator, form decoder and messages as the Go library, behind a few
+// functions that take and return JSON text. The ES module stemkn.js loads it
+// and wraps those functions in the widget's API; pages never call them
+// directly.
+//
+// The module is started with one argument, the name of a global object the
+// loader has made. It puts its functions on that object —
+//
+//	validate(json, options) → result JSON
+//	validateForm(entries, options) → {result, document, fields, targets, budget}
+//	schemes() → [scheme, …]
+//	schema(id, options) → JSON Schema (draft 2020-12) in the options' lang; schema("") the base schema
+//	loadScheme(json) → {id} or {error}
+//	messages(options) → {lang, name, words}: the page's words in a language
+//	limits() → {bytes, depth, items, findings}: the input limits
+//	refuse(call, options) → the answer call gives input past the byte limit
+//
+// — and calls the object's onready once the validator is prepared and warm,
+// so the first keystroke costs no more than any other. A function that
+// cannot do its job returns {"error": "…"}; a Go panic inside one is caught
+// and returned the same way, because an uncaught panic would end the Go
+// program and every later call would fail.
+//
+// The ES module measures each document, form and scheme file before it
+// hands it over and, past the byte limit, asks refuse for the answer
+// instead, so no input can exhaust Go's memory; the heap also has a soft
+// limit (memoryLimit) so the collector works to keep it small.
+package main
