@@ -2,8 +2,8 @@ package stemkn
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,14 +253,137 @@ func keywordsFor(f *Finding) []string {
 	return nil
 }
 
-// compareNumbers compares two JSON numbers exactly.
+// compareNumbers compares two JSON numbers exactly, by their digits: -1, 0
+// or +1 as a is below, equal to or above b, and false when either is not a
+// number or has an exponent past ±10^15 (no document under the byte limit
+// can write out so many digits, so only such an exponent could make one).
+// It answers as math/big's exact rationals do (a test holds it to them),
+// without putting math/big's code (some 150 KB of the WebAssembly) in the
+// widget for this one call.
 func compareNumbers(a, b json.Number) (int, bool) {
-	x, okA := new(big.Rat).SetString(a.String())
-	y, okB := new(big.Rat).SetString(b.String())
+	x, okA := parseDecimal(string(a))
+	y, okB := parseDecimal(string(b))
 	if !okA || !okB {
 		return 0, false
 	}
-	return x.Cmp(y), true
+	return x.cmp(y), true
+}
+
+// decimal is a number as 0.DIGITS × 10^exp, negative when neg: digits has
+// no leading or trailing zeros, and zero has none at all.
+type decimal struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+// maxExponent bounds the exponent a number may write.
+const maxExponent = 1_000_000_000_000_000
+
+// parseDecimal reads a JSON number ([-]int[.frac][(e|E)[±]exp]).
+func parseDecimal(s string) (decimal, bool) {
+	var d decimal
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		d.neg = s[i] == '-'
+		i++
+	}
+	intPart, i := digitRun(s, i)
+	fracPart := ""
+	if i < len(s) && s[i] == '.' {
+		fracPart, i = digitRun(s, i+1)
+	}
+	if intPart == "" && fracPart == "" {
+		return d, false
+	}
+	exp, ok := parseExponent(s[i:])
+	if !ok {
+		return d, false
+	}
+	d.digits, d.exp = significant(intPart, fracPart)
+	if d.digits == "" {
+		return decimal{}, true // zero, of either sign
+	}
+	d.exp += exp
+	return d, true
+}
+
+// digitRun is the run of digits in s from i, and where it ends.
+func digitRun(s string, i int) (string, int) {
+	start := i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return s[start:i], i
+}
+
+// parseExponent reads what follows a number's digits: nothing, or
+// (e|E)[±]digits up to maxExponent.
+func parseExponent(s string) (int64, bool) {
+	if s == "" {
+		return 0, true
+	}
+	if s[0] != 'e' && s[0] != 'E' {
+		return 0, false
+	}
+	s = s[1:]
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	var exp int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		if exp = exp*10 + int64(s[i]-'0'); exp > maxExponent {
+			return 0, false
+		}
+	}
+	if neg {
+		exp = -exp
+	}
+	return exp, true
+}
+
+// significant is intPart.fracPart as 0.DIGITS × 10^exp: the digits from
+// the first that is not zero to the last that is not, "" for zero.
+func significant(intPart, fracPart string) (string, int64) {
+	all := intPart + fracPart
+	lead := 0
+	for lead < len(all) && all[lead] == '0' {
+		lead++
+	}
+	return strings.TrimRight(all[lead:], "0"), int64(len(intPart) - lead)
+}
+
+// cmp is -1, 0 or +1 as d is below, equal to or above e.
+func (d decimal) cmp(e decimal) int {
+	sign := func(x decimal) int {
+		switch {
+		case x.digits == "":
+			return 0
+		case x.neg:
+			return -1
+		}
+		return 1
+	}
+	sd, se := sign(d), sign(e)
+	if sd != se || sd == 0 {
+		return cmp.Compare(sd, se)
+	}
+	// Same sign, neither zero: the magnitudes, by exponent, then digits
+	// (as strings: with no leading zeros, the first difference decides,
+	// and a prefix is the smaller).
+	m := cmp.Compare(d.exp, e.exp)
+	if m == 0 {
+		m = strings.Compare(d.digits, e.digits)
+	}
+	return sd * m
 }
 
 // lookup finds the value at ptr in doc. When doc does not have it, at is

@@ -18,31 +18,43 @@ import (
 //go:embed messages/*.json
 var messageFiles embed.FS
 
-// builtinLanguages reads the built-in catalogues once, English first, since
-// it is the reference every other language is checked against. English is
-// the default and must read (the tests see to it); a language whose file
-// has a problem — a key added to English and not yet to it — is left out,
-// and MessagesIn says what is wrong with it.
-var builtinLanguages = sync.OnceValue(func() builtin {
-	out := builtin{languages: map[string]*Messages{}, broken: map[string]error{}}
-	entries, _ := messageFiles.ReadDir("messages")
-	names := []string{"en.json"}
-	for _, e := range entries {
-		if e.Name() != "en.json" {
-			names = append(names, e.Name())
-		}
+// englishMessages reads the English catalogue once: the default, and the
+// reference every other language is checked against. It must read (the
+// tests see to it).
+var englishMessages = sync.OnceValue(func() *Messages {
+	data, err := messageFiles.ReadFile("messages/en.json")
+	if err != nil {
+		panic("stemkn: " + err.Error())
 	}
-	for _, name := range names {
-		data, err := messageFiles.ReadFile("messages/" + name)
+	m, err := parseMessages(data, nil, nil)
+	if err != nil {
+		panic(err.Error())
+	}
+	return m
+})
+
+// builtinLanguages reads the other built-in catalogues once, the first time
+// a caller asks for a language by tag or for the list: a page in English
+// (DefaultMessages) never reads them, and the Welsh catalogue, twice the
+// size of the English one and checked against every built-in scheme's
+// words, is most of what reading the catalogues costs. A language whose
+// file has a problem — a key added to English and not yet to it — is left
+// out, and MessagesIn says what is wrong with it.
+var builtinLanguages = sync.OnceValue(func() builtin {
+	en := englishMessages()
+	out := builtin{languages: map[string]*Messages{en.lang: en}, broken: map[string]error{}}
+	entries, _ := messageFiles.ReadDir("messages")
+	for _, e := range entries {
+		if e.Name() == "en.json" {
+			continue
+		}
+		data, err := messageFiles.ReadFile("messages/" + e.Name())
 		if err != nil {
 			panic("stemkn: " + err.Error())
 		}
-		m, err := parseMessages(data, out.languages["en"], nil)
+		m, err := parseMessages(data, en, nil)
 		if err != nil {
-			if name == "en.json" {
-				panic(err.Error())
-			}
-			out.broken[strings.TrimSuffix(name, ".json")] = err
+			out.broken[strings.TrimSuffix(e.Name(), ".json")] = err
 			continue
 		}
 		out.languages[m.lang] = m
@@ -52,7 +64,7 @@ var builtinLanguages = sync.OnceValue(func() builtin {
 
 // DefaultMessages returns the English messages, written in the GOV.UK error
 // message style: plain, specific, and saying what to do.
-func DefaultMessages() *Messages { return builtinLanguages().languages["en"] }
+func DefaultMessages() *Messages { return englishMessages() }
 
 // builtin are the built-in languages by tag, and those whose file has a
 // problem, by the file's name.
@@ -76,9 +88,12 @@ func Languages() []string {
 // tag. A tag with a region or script ("cy-GB") gets its language's
 // messages.
 func MessagesIn(lang string) (*Messages, error) {
-	b := builtinLanguages()
 	tag := strings.ToLower(lang)
 	primary, _, _ := strings.Cut(tag, "-")
+	if en := englishMessages(); primary == en.lang {
+		return en, nil // without reading the other languages
+	}
+	b := builtinLanguages()
 	for _, t := range []string{tag, primary} {
 		if m, ok := b.languages[t]; ok {
 			return m, nil

@@ -508,3 +508,26 @@ func TestValidateLangWordsTheFindingsInThatLanguage(t *testing.T) {
 	require.Equal(t, exitTrouble, code)
 	require.Contains(t, stderr, `--lang: there are no messages in "fr"`)
 }
+
+func TestValidateJSONLinesAreWhatJSONMarshalWritesForTheResult(t *testing.T) {
+	valid := oneLine(t, readTestdata(t, "calder-valid.json"))
+	docs := []string{
+		valid,
+		// Findings whose messages quote the document: <, > and &, a line
+		// separator, Welsh letters and a pound sign.
+		strings.Replace(valid, `"amount":160000`, `"amount":260000`, 1),
+		`{"scheme":"stem-kn-2011","network":{"name":"<b>D&T</b> \u2028 Ŵyn £"}}`,
+		`{"scheme": "no-such-scheme"}`,
+		`not json`,
+	}
+	v := stemkn.NewValidator(stemkn.NewCatalogue())
+	code, stdout, stderr := stemknRun(t, strings.Join(docs, "\n")+"\n", "validate", "--format", "json")
+	require.Equal(t, exitFindings, code, stderr)
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	require.Len(t, lines, len(docs))
+	for i, doc := range docs {
+		want, err := json.Marshal(v.Validate([]byte(doc), stemkn.Options{}))
+		require.NoError(t, err)
+		require.Equal(t, string(want), lines[i], "line %d", i+1)
+	}
+}

@@ -4,6 +4,8 @@
 //   /widget.html  a plain page with one form marked data-stemkn-scheme and
 //                 the widget's module (wasm/dist): it is ready when the
 //                 widget's stemkn:ready event comes.
+//   /widget-preload.html  the same, with the preload hints of preloadHints
+//                 in its head.
 //   /ajv.html     the same page with ajv 8 instead: draft 2020-12, strict,
 //                 allErrors, ajv-formats, as the ajv peers of `make bench`
 //                 set it up, bundled with esbuild (minified, the exported
@@ -30,12 +32,12 @@ const types = {
   '.json': 'application/json'
 }
 
-const page = (title, script) => `<!doctype html>
+const page = (title, script, hints = '') => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
+<title>${title}</title>${hints}
 <script type="module" src="${script}"></script>
 </head>
 <body>
@@ -47,6 +49,21 @@ const page = (title, script) => `<!doctype html>
 </body>
 </html>
 `
+
+/**
+ * The hints a host page can copy into its head (wasm/README.md) so that the
+ * browser fetches the widget's module graph and stemkn.wasm while it parses
+ * the page, not one after another as each import is found: the module and
+ * its imports (Go's wasm_exec.js among them: the widget imports it) as
+ * module preloads, and stemkn.wasm as a fetch preload (crossorigin, so
+ * that the widget's fetch() may use it).
+ */
+export function preloadHints (base) {
+  // wasm_exec.js too: the widget imports it with import().
+  const modules = ['stemkn.js', 'form-binding.js', 'error-message.js', 'error-summary.js', 'eligibility-panel.js', 'budget-summary.js', 'wasm_exec.js']
+  return '\n' + modules.map(m => `<link rel="modulepreload" href="${base}${m}">`).join('\n') +
+    `\n<link rel="preload" href="${base}stemkn.wasm" as="fetch" type="application/wasm" crossorigin>`
+}
 
 // The ajv page's script: the validator compiled at start-up, then the
 // event the harness waits for.
@@ -94,6 +111,7 @@ export async function startPeerPages ({ root, dist, schema }) {
   const ajvBundle = Buffer.from(result.outputFiles[0].contents)
   const files = new Map([
     ['/widget.html', Buffer.from(page('stemkn widget', '/dist/stemkn.js'))],
+    ['/widget-preload.html', Buffer.from(page('stemkn widget', '/dist/stemkn.js', preloadHints('/dist/')))],
     ['/ajv.html', Buffer.from(page('ajv 8', '/ajv-page.js'))],
     ['/ajv-page.js', ajvBundle]
   ])

@@ -8,6 +8,7 @@
 //	                                 first N calls, bytes on the wire
 //	BenchmarkColdStart/ajv           the same page with ajv 8 instead (peer.mjs),
 //	                                 in alternating pairs with the widget's
+//	BenchmarkColdStart/widget-preload  the widget's page with preload hints
 //	BenchmarkAjvBundleSize           that ajv bundle, raw and brotli
 //	BenchmarkBrowserStartup          navigation → stemkn:ready, per cold start
 //	BenchmarkBrowserFirstValidation  the first kit.validate after ready
@@ -20,7 +21,7 @@
 //	                                 form after a first submit: median, p99,
 //	                                 p99 of the first 1,000, max
 //
-//	node wasm/bench/timing.mjs [-count=5] [-calls=2000] [-keys=2000] [-demo=BIN] [-dist=wasm/dist]
+//	node wasm/bench/timing.mjs [-count=5] [-calls=2000] [-keys=2000] [-demo=BIN] [-dist=wasm/dist] [-steady=false]
 //
 // It needs the widget's release files (make widget) and runs the demo
 // (examples/demo; built here unless -demo names a binary) on 127.0.0.1.
@@ -58,6 +59,9 @@ const count = Number(flag('count', '5'))
 const calls = Number(flag('calls', '2000'))
 const keys = Number(flag('keys', '2000'))
 const dist = path.resolve(root, flag('dist', 'wasm/dist'))
+// -steady=false leaves out the steady-state calls and the keystrokes on
+// the demo (the cold starts alone, for a quick before-and-after).
+const steady = flag('steady', 'true') !== 'false'
 
 const launchOptions = {
   executablePath: '/usr/bin/chromium',
@@ -308,7 +312,7 @@ async function pairs (reference) {
   try {
     console.log(`BenchmarkAjvBundleSize\t1\t${peers.ajvBytes} raw-bytes\t${peers.ajvBrotliBytes} brotli-bytes`)
     for (let run = 0; run < count; run++) {
-      for (const name of ['widget', 'ajv']) {
+      for (const name of ['widget', 'ajv', 'widget-preload']) {
         await withColdBrowser(async page => {
           const bytes = await countWire(page)
           const t = await openDemo(page, `${peers.url}/${name}.html`, reference)
@@ -348,7 +352,7 @@ async function main () {
       console.log(`BenchmarkBrowserStartup\t1\t${ns(t.ready)} ns/op\t${ns(t.domContentLoaded)} dcl-ns\t${ns(t.instantiateStart)} wasm-start-ns\t${ns(t.instantiateEnd)} wasm-ready-ns`)
       console.log(`BenchmarkBrowserFirstValidation\t1\t${ns(t.first)} ns/op`)
     }
-    for (let run = 0; run < count; run++) {
+    for (let run = 0; steady && run < count; run++) {
       await withColdBrowser(async page => {
         const t = await openDemo(page, proxy.url, reference)
         if (!t.isolated) log('the page is not cross-origin isolated: timers are coarse')

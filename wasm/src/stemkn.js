@@ -182,8 +182,12 @@ async function compileResponse (response) {
 async function start (source) {
   let module, runtime
   try {
+    // The module's fetch and compilation start at once, while wasm_exec.js
+    // loads: neither waits for the other.
+    const compiling = compile(source)
+    compiling.catch(() => {}) // awaited below; not unhandled if the import fails first
     await import('./wasm_exec.js') // a classic script: it defines globalThis.Go
-    module = await compile(source)
+    module = await compiling
     runtime = await Runtime.start(module)
   } catch (err) {
     if (err instanceof StemknError) throw err

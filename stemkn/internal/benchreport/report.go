@@ -367,7 +367,20 @@ func (r *report) scaling() {
 
 func (r *report) browser() {
 	r.printf("## The widget in Chromium\n\n")
-	r.printf("Start-up, from navigation start, by stage (medians of the cold starts):\n\n")
+	r.printf("Plain pages started cold in alternating turns (`wasm/bench/peer.mjs`): each has one form and either the widget, the widget with the preload hints a host can copy (wasm/README.md), or ajv 8 compiling the exported schema (its esbuild bundle %s, %s brotli). Medians:\n\n",
+		kb(r.get("BenchmarkAjvBundleSize", "raw-bytes")), kb(r.get("BenchmarkAjvBundleSize", "brotli-bytes")))
+	r.printf("| Page | Navigation → ready | First validation | Median of the first 2,000 | 99th percentile of the first 2,000 | Bytes on the wire |\n|---|---|---|---|---|---|\n")
+	for _, p := range []struct{ name, what string }{
+		{"widget", "The widget"},
+		{"widget-preload", "The widget, with preload hints"},
+		{"ajv", "ajv 8"},
+	} {
+		b := "BenchmarkColdStart/" + p.name
+		r.printf("| %s | %s | %s | %s | %s | %s |\n", p.what, ms(r.get(b, "ns/op")), ms(r.get(b, "first-ns")),
+			us(r.get(b, "median-first-ns")), us(r.get(b, "p99-first-ns")), wire(r.get(b, "wire-bytes")))
+	}
+	r.printf("\nThe demo site (GOV.UK page, govuk-frontend's CSS and JavaScript, the widget), cold:\n\n")
+	r.printf("Start-up of the demo's form, from navigation start, by stage (medians of the cold starts):\n\n")
 	r.printf("| Stage reached | Time |\n|---|---|\n")
 	for _, st := range []struct{ unit, what string }{
 		{"dcl-ns", "The demo page and its scripts loaded (DOMContentLoaded)"},
