@@ -104,3 +104,30 @@ func TestDuplicateInstitutionIDsAreFoundUpToTheListsMaximum(t *testing.T) {
 	require.Equal(t, stemkn.CodeMaxItems, list.Code)
 	require.Equal(t, "The institutions must have 1000 entries or fewer", list.Message)
 }
+
+// A short list of institutions is searched in place and a long one through
+// a map (16 is the switch): repeats and references to an institution the
+// document lacks are found alike on both sides of it.
+func TestInstitutionIDsAreCheckedAlikeInShortAndLongLists(t *testing.T) {
+	for _, n := range []int{1, 2, 15, 16, 17, 18, 40} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			ids := make([]string, n)
+			for i := range ids {
+				ids[i] = "i" + strconv.Itoa(i)
+			}
+			ids[n-1] = "i0" // the last repeats the first (the only one when n is 1)
+			res := builtinValidator.ValidateString(string(benchdata.Institutions(ids)), stemkn.Options{Mode: stemkn.Draft})
+			var dups []string
+			for _, f := range res.Findings {
+				if f.Code == stemkn.CodeDuplicate {
+					dups = append(dups, f.Path)
+				}
+			}
+			if n == 1 {
+				require.Empty(t, dups)
+				return
+			}
+			require.Equal(t, []string{"/network/institutions/" + strconv.Itoa(n-1) + "/id"}, dups)
+		})
+	}
+}

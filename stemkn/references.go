@@ -14,9 +14,9 @@ import (
 // institution the document does not have. While an institution has no id
 // yet, or an id could not be read (broken), a reference may be to it, so
 // references are not checked. found are the findings so far.
-func references(app *Application, broken []string, found Findings) (map[string]int, Findings) {
+func references(app *Application, broken []string, found Findings) (idIndex, Findings) {
 	if app == nil {
-		return nil, nil
+		return idIndex{}, nil
 	}
 	ids := institutionIDs(app.Network.Institutions)
 	if institutionIDsBroken(broken) {
@@ -34,7 +34,7 @@ func references(app *Application, broken []string, found Findings) (map[string]i
 // references are not checked. A list already past its maximum (a max-items
 // finding in found) is not checked at all: that finding says what is wrong
 // with it, and its entries are not worth the work.
-func checkReferences(app *Application, ids map[string]int, found Findings, out *Findings) {
+func checkReferences(app *Application, ids idIndex, found Findings, out *Findings) {
 	if overMaximum(found, "/network/institutions") {
 		return
 	}
@@ -43,7 +43,7 @@ func checkReferences(app *Application, ids map[string]int, found Findings, out *
 	for i := range insts {
 		id := insts[i].ID
 		idMissing = idMissing || id == ""
-		if id != "" && ids[id] != i {
+		if first, _ := ids.find(id); id != "" && first != i {
 			*out = append(*out, Finding{Code: CodeDuplicate, Severity: Error,
 				Path: "/network/institutions/" + strconv.Itoa(i) + "/id", Params: Params{"id": id}})
 		}
@@ -52,7 +52,7 @@ func checkReferences(app *Application, ids map[string]int, found Findings, out *
 		return
 	}
 	missing := func(id string) bool {
-		_, ok := ids[id]
+		_, ok := ids.find(id)
 		return id != "" && !ok
 	}
 	unknown := func(id, path string) {
@@ -75,19 +75,6 @@ func checkReferences(app *Application, ids map[string]int, found Findings, out *
 			}
 		}
 	}
-}
-
-// institutionIDs maps each institution id to the index of the first
-// institution with it: one pass, after which looking an id up costs the
-// same however many institutions there are.
-func institutionIDs(insts []Institution) map[string]int {
-	ids := make(map[string]int, len(insts))
-	for i := range insts {
-		if _, seen := ids[insts[i].ID]; !seen {
-			ids[insts[i].ID] = i
-		}
-	}
-	return ids
 }
 
 // overMaximum reports whether a list has more entries than its bound (a

@@ -151,8 +151,8 @@ type evaluation struct {
 	mode     Mode
 	out      *Findings
 	rule     *rule
-	problems []string       // paths of structural errors
-	ids      map[string]int // each institution id's first index (institutionIDs)
+	problems []string // paths of structural errors
+	ids      idIndex  // each institution id's first index (institutionIDs)
 
 	budgetLines []budget.Line // see lines
 }
@@ -177,13 +177,55 @@ func (ev *evaluation) missing(code Code, path string, params Params) Outcome {
 	return NotJudged
 }
 
+// idIndex finds the first institution with an id. A short list is
+// searched in place, allocating nothing; a list longer than smallIDList
+// gets a map in one pass, after which a lookup costs the same however
+// many institutions there are. Either way the cost of every check that
+// looks ids up stays linear in the document.
+type idIndex struct {
+	insts []Institution
+	first map[string]int // nil for a short list
+}
+
+// smallIDList is the longest list searched in place: at most this many
+// comparisons a lookup, cheaper than hashing for lists as short as most
+// partnerships'.
+const smallIDList = 16
+
+// institutionIDs indexes the institutions' ids.
+func institutionIDs(insts []Institution) idIndex {
+	x := idIndex{insts: insts}
+	if len(insts) <= smallIDList {
+		return x
+	}
+	x.first = make(map[string]int, len(insts))
+	for i := range insts {
+		if _, seen := x.first[insts[i].ID]; !seen {
+			x.first[insts[i].ID] = i
+		}
+	}
+	return x
+}
+
+// find returns the index of the first institution whose id is id.
+func (x idIndex) find(id string) (int, bool) {
+	if x.first != nil {
+		i, ok := x.first[id]
+		return i, ok
+	}
+	for i := range x.insts {
+		if x.insts[i].ID == id {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
 // institutionIndex finds an institution by id, through the evaluation's
 // index of ids; -1 when there is none.
 func (ev *evaluation) institutionIndex(id string) int {
-	if i, ok := ev.ids[id]; ok {
-		return i
-	}
-	return -1
+	i, _ := ev.ids.find(id)
+	return i
 }
 
 // worst is the outcome of a rule judged in parts: failed when a part

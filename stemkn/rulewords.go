@@ -80,25 +80,16 @@ func (c *filling) ruleTemplate(kind, variant string, params Params) string {
 
 // titlesCache holds a validator's rule titles for each scheme it has
 // prepared: they depend on the scheme and the language, never on the
-// document, so they are worded once.
+// document, so they are worded once. A sync.Map, since each entry is
+// written once and then read by every validation, without a lock.
 type titlesCache struct {
-	mu     sync.RWMutex
-	titles map[*compiled][]string
+	titles sync.Map // *compiled → []string
 }
 
 func (t *titlesCache) get(m *Messages, c *compiled) []string {
-	t.mu.RLock()
-	titles, ok := t.titles[c]
-	t.mu.RUnlock()
-	if ok {
-		return titles
+	if titles, ok := t.titles.Load(c); ok {
+		return titles.([]string)
 	}
-	titles = m.ruleTitles(c)
-	t.mu.Lock()
-	if t.titles == nil {
-		t.titles = map[*compiled][]string{}
-	}
-	t.titles[c] = titles
-	t.mu.Unlock()
-	return titles
+	titles, _ := t.titles.LoadOrStore(c, m.ruleTitles(c))
+	return titles.([]string)
 }

@@ -306,7 +306,7 @@ func cutText(text string, n int) string {
 // (refs: a duplicate or unknown institution id) does so only for rules that
 // look institutions up by id, since counts, categories and amounts mean the
 // same whatever the ids say.
-func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, refs Findings, ids map[string]int) ([]RuleResult, *bool) {
+func (v *Validator) evaluate(c *compiled, doc judged, mode Mode, out *Findings, refs Findings, ids idIndex) ([]RuleResult, *bool) {
 	ev := evaluation{scheme: c, app: doc.app, mode: mode, out: out, ids: ids}
 	if doc.offer != nil {
 		ev.offer = &doc.offer.Offer
