@@ -13,15 +13,21 @@ import "slices"
 //
 //	InstitutionRule{Kinds: []string{"school", "college"}, Classes: StateFundedClasses, StateFundedOutsideEngland: true}
 //
-// and an Erasmus+ coordinator "established in a Programme Country" is
+// an Erasmus+ coordinator "established in a Programme Country" is
 //
 //	InstitutionRule{Countries: ProgrammeCountries2016()}
+//
+// and the Hemel partnership's "Primary schools across the Hemel Hempstead
+// area" (seed 003) are
+//
+//	InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{PrimaryGroup}}
 type InstitutionRule struct {
 	Kinds                     []string // the kinds of organisation admitted ("school", "college"); empty: every kind
 	Countries                 []string // the countries admitted (ISO 3166-1 alpha-2); empty: every country
 	Classes                   []Class  // GIAS classes admitted for schools and colleges in England; empty: the class is not judged
 	EnglandOnly               bool     // only institutions in England are admitted
 	StateFundedOutsideEngland bool     // outside England, where GIAS does not apply, admit institutions stated to be state-funded
+	PhaseGroups               []string // the phase groups admitted (PrimaryGroup, SecondaryGroup, OtherGroup; see PhaseGroup); empty: the phase is not judged
 }
 
 // Institution is what an InstitutionRule needs to know about one
@@ -31,6 +37,7 @@ type Institution struct {
 	Place             Place
 	EstablishmentType string // GIAS establishment-type slug, e.g. "community-school"; "" when not stated
 	StateFunded       *bool  // whether the institution is state-funded, stated for institutions outside England; nil when not stated
+	Phase             string // GIAS phase of education, e.g. "primary"; "" when not stated
 }
 
 // Verdict is a rule's judgement on one institution.
@@ -71,10 +78,11 @@ const (
 	Nation                  // its UK nation (the ISO 3166-2 subdivision): England or not
 	Type                    // its GIAS establishment type
 	StateFunded             // whether it is state-funded
+	Phase                   // its phase of education
 )
 
 // String names the fact: "kind", "country", "nation", "type",
-// "state-funded", or "" for NoFact.
+// "state-funded", "phase", or "" for NoFact.
 func (f Fact) String() string {
 	switch f {
 	case Kind:
@@ -87,6 +95,8 @@ func (f Fact) String() string {
 		return "type"
 	case StateFunded:
 		return "state-funded"
+	case Phase:
+		return "phase"
 	}
 	return ""
 }
@@ -122,8 +132,26 @@ func (r InstitutionRule) judgesNation() bool {
 //   - outside England, where GIAS does not apply: not admitted when the
 //     rule is EnglandOnly, or admits by class only; when the rule admits
 //     StateFundedOutsideEngland, admitted or not as StateFunded says
-//     (Unknown when not stated).
+//     (Unknown when not stated);
+//   - last, when the rule names PhaseGroups, its phase: not stated is
+//     Unknown, a phase outside the groups (PhaseGroup) is not admitted.
 func (r InstitutionRule) Judge(inst Institution) Judgement {
+	j := r.judgePlace(inst)
+	if j.Verdict != Admitted || len(r.PhaseGroups) == 0 {
+		return j
+	}
+	switch {
+	case inst.Phase == "":
+		return unknown(Phase)
+	case !slices.Contains(r.PhaseGroups, PhaseGroup(inst.Phase)):
+		return notAdmitted(Phase)
+	}
+	return admitted()
+}
+
+// judgePlace judges an institution by all but its phase: its kind, where
+// it is and how it is funded.
+func (r InstitutionRule) judgePlace(inst Institution) Judgement {
 	p := inst.Place
 	switch {
 	case len(r.Kinds) > 0 && !slices.Contains(r.Kinds, inst.Kind):

@@ -91,6 +91,9 @@ func TestJudgementsNameTheFactTheyTurnOn(t *testing.T) {
 	maintained := eligibility.InstitutionRule{Kinds: schoolsAndColleges, Classes: eligibility.MaintainedClasses, EnglandOnly: true}
 	state := eligibility.InstitutionRule{Kinds: schoolsAndColleges, Classes: eligibility.StateFundedClasses, StateFundedOutsideEngland: true}
 	coordinator := eligibility.InstitutionRule{Countries: eligibility.ProgrammeCountries2016()}
+	primary := eligibility.InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{eligibility.PrimaryGroup}}
+	statePrimary := state
+	statePrimary.PhaseGroups = []string{eligibility.PrimaryGroup}
 	us := eligibility.Place{Country: "US"}
 	tests := []struct {
 		name string
@@ -125,6 +128,23 @@ func TestJudgementsNameTheFactTheyTurnOn(t *testing.T) {
 			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Country}},
 		{"a coordinator whose country is not stated", coordinator, eligibility.Institution{Kind: "university"},
 			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Country}},
+		{"a primary school", primary, eligibility.Institution{Kind: "school", Place: england, Phase: "primary"}, eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"a middle school deemed primary", primary, eligibility.Institution{Kind: "school", Place: england, Phase: "middle-deemed-primary"},
+			eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"a secondary school is not a primary school", primary, eligibility.Institution{Kind: "school", Place: england, Phase: "secondary"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Phase}},
+		{"a middle school deemed secondary", primary, eligibility.Institution{Kind: "school", Place: england, Phase: "middle-deemed-secondary"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Phase}},
+		{"a phase that is not a GIAS phase", primary, eligibility.Institution{Kind: "school", Place: england, Phase: "infant"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Phase}},
+		{"the phase not stated", primary, eligibility.Institution{Kind: "school", Place: england},
+			eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Phase}},
+		{"the kind is judged before the phase", primary, eligibility.Institution{Kind: "employer", Place: england, Phase: "primary"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Kind}},
+		{"a state-funded primary school", statePrimary, eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "community-school", Phase: "primary"},
+			eligibility.Judgement{Verdict: eligibility.Admitted}},
+		{"the type is judged before the phase", statePrimary, eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "other-independent-school", Phase: "secondary"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Type}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package stemkn_test
 import (
 	"encoding/json"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/stemkn/stemkn/budget"
@@ -68,7 +69,9 @@ func TestHemelExampleIsTwentyPrimarySchoolsAskingForMoreThanTheDefault(t *testin
 	require.LessOrEqual(t, total, budget.Amount(5000000))
 }
 
-func TestHemelSchemeRaisesOnlyTheCap(t *testing.T) {
+// The Hemel file raises the cap, makes the partnership its 20 schools and
+// admits primary schools only; everything else is enthuse-2022's.
+func TestHemelSchemeRaisesTheCapAndIsTwentyPrimarySchools(t *testing.T) {
 	s, v := hemel(t)
 	base, ok := v.Catalogue().Scheme("enthuse-2022")
 	require.True(t, ok)
@@ -84,12 +87,24 @@ func TestHemelSchemeRaisesOnlyTheCap(t *testing.T) {
 	require.Contains(t, s.Rules.MinInstitutions.Reference, "a group of 20 schools")
 	require.Empty(t, s.Rules.MinInstitutions.Source, "the file's reference is its own seed's, not the base scheme's")
 
+	// The base scheme's institution rules, restated (a list replaces its
+	// base's list whole), and primary schools only.
+	require.Len(t, s.Rules.Institutions, 3)
+	require.Equal(t, base.Rules.Institutions, s.Rules.Institutions[:2])
+	primary := s.Rules.Institutions[2]
+	require.Equal(t, "primarySchools", primary.ID)
+	require.Equal(t, "all", primary.Applies)
+	require.Equal(t, []string{"primary"}, primary.PhaseGroups)
+	require.Equal(t, []string{"school"}, primary.Kinds)
+	require.Contains(t, primary.Reference, "Primary schools across the Hemel Hempstead area")
+
 	// Everything else is the base scheme's.
 	require.Equal(t, base.Categories, s.Categories)
 	require.Equal(t, base.Currency, s.Currency)
 	rules, baseRules := s.Rules, base.Rules
 	rules.Cap, baseRules.Cap = nil, nil
 	rules.MinInstitutions, baseRules.MinInstitutions = nil, nil
+	rules.Institutions, baseRules.Institutions = nil, nil
 	require.Equal(t, baseRules, rules)
 	require.Equal(t, budget.Amount(2000000), base.Rules.Cap.Amount, "loading a file must not change the base scheme")
 }
@@ -122,7 +137,7 @@ func TestHemelCapIsPennyExact(t *testing.T) {
 func TestHemelSchemeFileCasesPass(t *testing.T) {
 	s, v := hemel(t)
 	outcomes := v.RunTests(s)
-	require.Len(t, outcomes, 5)
+	require.Len(t, outcomes, 6)
 	for _, o := range outcomes {
 		require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
 	}
@@ -132,4 +147,50 @@ func TestHemelSchemeFileCasesPass(t *testing.T) {
 	doc, err := os.ReadFile(hemelExample)
 	require.NoError(t, err)
 	require.JSONEq(t, string(doc), string(s.Tests[0].Document))
+}
+
+// "Primary schools across the Hemel Hempstead area have united": every
+// institution of the partnership, the lead too, is a primary school — a
+// GIAS phase in the primary group (primary, nursery, middle deemed
+// primary) — and one whose phase is not given cannot be judged.
+func TestHemelPartnershipIsPrimarySchools(t *testing.T) {
+	_, v := hemel(t)
+	doc, err := os.ReadFile(hemelExample)
+	require.NoError(t, err)
+	cases := []struct {
+		name    string
+		at      int
+		phase   string
+		code    stemkn.Code
+		outcome stemkn.Outcome
+		message string
+	}{
+		{"a primary school", 7, "primary", "", stemkn.Passed, ""},
+		{"a middle school deemed primary", 7, "middle-deemed-primary", "", stemkn.Passed, ""},
+		{"a nursery school", 7, "nursery", "", stemkn.Passed, ""},
+		{"a secondary school", 7, "secondary", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Grovehill Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
+		{"a middle school deemed secondary", 7, "middle-deemed-secondary", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Grovehill Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
+		{"an all-through lead", 0, "all-through", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Jupiter Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
+		{"no phase given", 7, "", stemkn.CodeInstitutionClass, stemkn.NotJudged, "Select the phase of education of Grovehill Primary School"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var app stemkn.Application
+			require.NoError(t, json.Unmarshal(doc, &app))
+			app.Network.Institutions[tc.at].Phase = tc.phase
+			res := v.ValidateApplication(&app, stemkn.Options{})
+			require.Equal(t, tc.outcome, outcomeOf(t, res, "primarySchools"))
+			if tc.code == "" {
+				require.Empty(t, res.Findings)
+				requireEligible(t, yes, res)
+				return
+			}
+			require.Equal(t, []stemkn.Code{tc.code}, codesOf(res))
+			require.Equal(t, "/network/institutions/"+strconv.Itoa(tc.at)+"/phase", res.Findings[0].Path)
+			require.Equal(t, tc.message, res.Findings[0].Message)
+		})
+	}
 }

@@ -38,6 +38,10 @@ type InstitutionRule struct {
 	// StateFundedOutsideEngland admits institutions outside England that
 	// state they are state-funded.
 	StateFundedOutsideEngland bool `json:"stateFundedOutsideEngland,omitempty"`
+	// PhaseGroups are the phase groups admitted ("primary", "secondary",
+	// "other": eligibility.PhaseGroup of an institution's phase); empty
+	// means the phase is not judged.
+	PhaseGroups []string `json:"phaseGroups,omitempty"`
 	// WhenFunded applies the rule only when the application asks for money.
 	WhenFunded bool `json:"whenFunded,omitempty"`
 	// Title says what the rule requires, in plain English.
@@ -56,7 +60,7 @@ type InstitutionRule struct {
 // institutions budget lines name.
 var institutionInputs = []string{"/network/lead", "/network/institutions/*/id", "/network/institutions/*/kind",
 	"/network/institutions/*/country", "/network/institutions/*/subdivision", "/network/institutions/*/establishmentType",
-	"/network/institutions/*/stateFunded", "/funding/lines/*/institution"}
+	"/network/institutions/*/stateFunded", "/network/institutions/*/phase", "/funding/lines/*/institution"}
 
 func (p *InstitutionRule) rule(*Scheme) rule {
 	return rule{id: p.ID, code: CodeInstitutionClass, ownTitle: "institutions/" + p.ID + "/title", words: p.words(), cite: p.Citation, params: p,
@@ -86,6 +90,11 @@ func (p *InstitutionRule) verify() string {
 			return "institution rule " + p.ID + " names class " + string(c) + ", which is not a GIAS class stemkn knows"
 		}
 	}
+	for _, g := range p.PhaseGroups {
+		if g != eligibility.PrimaryGroup && g != eligibility.SecondaryGroup && g != eligibility.OtherGroup {
+			return "institution rule " + p.ID + " names phase group " + g + "; use primary, secondary or other"
+		}
+	}
 	return ""
 }
 
@@ -99,7 +108,7 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 		return NotJudged
 	}
 	admits := eligibility.InstitutionRule{Kinds: p.Kinds, Countries: p.Countries, Classes: p.Classes,
-		EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland}
+		EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland, PhaseGroups: p.PhaseGroups}
 	outcome := Passed
 	for _, k := range targets {
 		outcome = worst(outcome, p.judge(ev, admits, k))
@@ -145,7 +154,7 @@ func (p *InstitutionRule) targets(ev *evaluation, targets []int) ([]int, bool) {
 func (p *InstitutionRule) judge(ev *evaluation, admits eligibility.InstitutionRule, k int) Outcome {
 	inst := &ev.app.Network.Institutions[k]
 	j := admits.Judge(eligibility.Institution{Kind: inst.Kind, Place: eligibility.Place{Country: inst.Country, Subdivision: inst.Subdivision},
-		EstablishmentType: inst.EstablishmentType, StateFunded: inst.StateFunded})
+		EstablishmentType: inst.EstablishmentType, StateFunded: inst.StateFunded, Phase: inst.Phase})
 	if j.Verdict == eligibility.Admitted {
 		return Passed
 	}
@@ -167,6 +176,8 @@ func (p *InstitutionRule) judge(ev *evaluation, admits eligibility.InstitutionRu
 		params["country"], params["subdivision"] = inst.Country, inst.Subdivision
 	case eligibility.Type:
 		params["type"] = inst.EstablishmentType
+	case eligibility.Phase:
+		params["phase"] = inst.Phase
 	}
 	ev.out.Add(Finding{Code: code, Severity: Error, Path: path, Params: params, Rule: p.ID})
 	return Failed
@@ -176,7 +187,7 @@ func (p *InstitutionRule) judge(ev *evaluation, admits eligibility.InstitutionRu
 // verdict turns on.
 var institutionField = map[eligibility.Fact]string{
 	eligibility.Kind: "kind", eligibility.Country: "country", eligibility.Nation: "subdivision",
-	eligibility.Type: "establishmentType", eligibility.StateFunded: "stateFunded",
+	eligibility.Type: "establishmentType", eligibility.StateFunded: "stateFunded", eligibility.Phase: "phase",
 }
 
 // MinInstitutionsRule: the partnership has at least Min institutions —

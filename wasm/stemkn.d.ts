@@ -79,7 +79,7 @@ export interface PageWords {
 
 export type Severity = 'error' | 'warning'
 
-/** One thing the validator has to say about a document (SPEC §6). */
+/** One thing the validator has to say about a document. */
 export interface Finding {
   /** A stable code such as "required" or "budget.category-share". */
   code: string
@@ -124,7 +124,7 @@ export interface RuleResult {
   advice?: boolean
 }
 
-/** The result of validating one document (SPEC §6). */
+/** The result of validating one document. */
 export interface Result {
   scheme: string
   /** True when no finding is an error. */

@@ -36,7 +36,8 @@
 // 2020-12), its keyword locations in the scheme's exported schema
 // (stemkn.Validator.Basic).
 // --lang cy words the findings and the rules' titles in Welsh (the
-// words "valid" and "not valid" of the text format stay English).
+// text format's own words, "valid", "not valid", "not eligible, because
+// it fails" and "reference", stay English).
 // --scheme judges every document against that scheme whatever its own
 // scheme field says; --scheme-file loads a scheme file (which may extend a
 // built-in scheme) and judges against it unless --scheme names another.

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -172,7 +173,10 @@ func TestTheLookAheadKeepsAtMostTheLimit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			largest := 0
+			var mu sync.Mutex // the workers judge at once
 			judge := func(d document, out *bytes.Buffer) bool {
+				mu.Lock()
+				defer mu.Unlock()
 				largest = max(largest, len(d.text))
 				got = append(got, "too-large:"+strconv.FormatBool(len(d.text) > limit))
 				return false
