@@ -58,7 +58,7 @@
 //
 // A rule of the vocabulary is one block, in the file of its family —
 // network.go, institutions.go, plan.go, funding.go, offer.go: its
-// parameters type (a field of Rules, scheme.go, with a Citation), the rule
+// parameters type (a field of Rules, vocabulary.go, with a Citation), the rule
 // it compiles to (with the parameters its title is filled from and the
 // words of the scheme its parameters hold), its check (a call into eligibility or budget for the
 // domain's judgements and arithmetic), its JSON Schema part (schema.go puts
@@ -80,15 +80,17 @@
 // schema.go, … validator.go) through the words, the catalogue and the
 // vocabulary, the rule blocks by family, what the stages are made with,
 // down to the nouns (scheme.go, finding.go, document.go). A file uses what
-// files below it declare; house_test.go holds them to it. Six uses run
+// files below it declare; house_test.go holds them to it. Two uses run
 // back up, each for a reason:
 //
-//   - scheme.go -> network.go, institutions.go, plan.go, funding.go,
-//     offer.go: the Rules table of a Scheme names the parameters type of
-//     each rule, declared with its block in its family's file, so a block
-//     keeps its parameters, check, schema part and summary together and
-//     the Scheme is their table of contents. Moving the types down to
-//     scheme.go would split every block in two.
+//   - scheme.go -> vocabulary.go: a Scheme holds its Rules, the table that
+//     names the parameters type of each rule. Rules is declared with the
+//     vocabulary, above the blocks, because each type is declared with its
+//     block in its family's file (network.go, …, offer.go), so that a block
+//     keeps its parameters, check, schema part and summary together;
+//     declaring Rules down in scheme.go would make five uses run up, one
+//     to each family's file, and moving the types down would split every
+//     block in two.
 //   - validator.go -> basic.go: a Validator holds the cache of the
 //     exported schemas' indexes that its Basic output reads, filled on
 //     first use, so that each Validator has its own and a catalogue change

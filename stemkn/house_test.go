@@ -35,17 +35,12 @@ var house = []string{
 	"scheme.go", "finding.go", "document.go",
 }
 
-// upward are the imports that run back up the house, each for a reason:
-// the Rules table of a Scheme (scheme.go) names the parameters type of
-// every rule, and each rule's block, in its family's file, compiles
-// against the Scheme that holds it. The block keeps its parameters and
-// its logic together; the Scheme is their table of contents. And a
-// Validator (validator.go) holds the index of the exported schemas that its
-// Basic output reads (basic.go), a cache filled on first use.
-var upward = []string{
-	"scheme.go -> funding.go", "scheme.go -> institutions.go", "scheme.go -> network.go",
-	"scheme.go -> offer.go", "scheme.go -> plan.go", "validator.go -> basic.go",
-}
+// upward are the imports that run back up the house, each named with why
+// in doc.go: a Scheme (scheme.go) holds its Rules, the table of the rule
+// blocks, declared with the vocabulary (vocabulary.go) above the blocks it
+// names; and a Validator (validator.go) holds the cache of the exported
+// schemas' indexes that its Basic output reads (basic.go).
+var upward = []string{"scheme.go -> vocabulary.go", "validator.go -> basic.go"}
 
 // TestTheHouseHasNoUpwardImports holds the package's files to the order of
 // house: each file uses what files below it declare, but for upward.
