@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"embed"
 	"encoding/base64"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,12 @@ import (
 	"strings"
 	"time"
 )
+
+// assets are the demo's own files, built into the binary: its script and
+// styles (static/) and its page templates (templates/).
+//
+//go:embed static templates
+var assets embed.FS
 
 // assetStore serves a fixed set of files, read once at start-up: the
 // widget's release files, govuk-frontend's compiled CSS, JavaScript and

@@ -10,6 +10,19 @@
 // values of the wrong type. A Generator is seeded (math/rand/v2 PCG), so a
 // run is reproducible: the same seed gives the same corpus.
 //
+// Its files: generate.go is the generator (New, Cases) and its writer, the
+// draft document and the pickers everything else uses; boundary.go makes a
+// draft sit on a rule's edge and mutate.go makes it hostile; node.go is the
+// JSON tree, fields.go the document's fields, form.go the form posts,
+// words.go the names and phrases. The three first files use each other:
+// boundary.go and mutate.go are parts of the generator, written with its
+// writer and pickers (generate.go), and the generator calls them for each
+// case (boundary, mutate, breakText, countedKind), so uses run both ways
+// between generate.go and the other two, and from mutate.go to
+// boundary.go (textOf). Moving the writer, the draft and the pickers to a
+// file below all three would leave only downward uses; it has not been
+// done, as a test tool's change for order alone.
+//
 // Documents flow out of it, not through it: Cases makes the JSON (and
 // Form the form posts) that the agreement tests hand to stemkn natively,
 // to the WebAssembly build in Node and Chromium, and to JSON Schema tools,
