@@ -19,10 +19,11 @@
 //	refuse(call, options) → the answer call gives input past the byte limit
 //
 // — and calls the object's onready once the validator is prepared and warm,
-// so the first keystroke costs no more than any other. A function that
-// cannot do its job returns {"error": "…"}; a Go panic inside one is caught
-// and returned the same way, because an uncaught panic would end the Go
-// program and every later call would fail.
+// so the first call costs no more than any other (the form decoder warms
+// up just after, at the page's next turn, before a form's first
+// keystroke). A function that cannot do its job returns {"error": "…"}; a
+// Go panic inside one is caught and returned the same way, because an
+// uncaught panic would end the Go program and every later call would fail.
 //
 // The ES module measures each document, form and scheme file before it
 // hands it over and, past the byte limit, asks refuse for the answer

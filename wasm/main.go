@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"syscall/js"
+	"time"
 )
 
 // memoryLimit is the Go heap's soft limit (debug.SetMemoryLimit). A page's
@@ -36,6 +37,7 @@ func main() {
 	if ready := surface.Get("onready"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
 	}
+	time.AfterFunc(0, k.warmUpForm)
 	select {} // the functions live as long as the page
 }
 

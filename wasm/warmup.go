@@ -35,10 +35,18 @@ const warmUpForm = `[["scheme","stem-kn-2011"],["network[name]",""],["network[me
   ["network[members][3][subjects][]","science"],["funding[currency]","GBP"],
   ["funding[lines][0][category]","resources"],["funding[lines][0][amount]","£1,200.50"]]`
 
-// warmUp runs each function once.
+// warmUp runs validate and schemes once, before the kit is ready, so that
+// a page's first call costs no more than any other.
 func (k *kit) warmUp() {
 	k.validate(warmUpDocument, "")
 	k.validate(`{"scheme": "stem-kn-2011", "network": {"name": 1}`, `{"mode": "draft"}`)
-	k.validateForm(warmUpForm, "")
 	k.schemes()
+}
+
+// warmUpForm runs validateForm once. main runs it just after ready, at the
+// page's next turn (a form's first keystroke comes later than that), so
+// that the form decoder's warm-up, the larger part of the whole, does not
+// hold ready back.
+func (k *kit) warmUpForm() {
+	k.validateForm(warmUpForm, "")
 }
