@@ -106,23 +106,27 @@ func TestDuplicateInstitutionIDsAreFoundUpToTheListsMaximum(t *testing.T) {
 }
 
 // A short list of institutions is searched in place and a long one through
-// a map (16 is the switch): repeats and references to an institution the
-// document lacks are found alike on both sides of it.
+// a map (16 is the switch): repeats, references to an institution the
+// document has and references to one it lacks are found alike on both
+// sides of it.
 func TestInstitutionIDsAreCheckedAlikeInShortAndLongLists(t *testing.T) {
 	for _, n := range []int{1, 2, 15, 16, 17, 18, 40} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			ids := make([]string, n)
-			for i := range ids {
-				ids[i] = "i" + strconv.Itoa(i)
-			}
+			ids := benchdata.DistinctIDs(n)
 			ids[n-1] = "i0" // the last repeats the first (the only one when n is 1)
-			res := builtinValidator.ValidateString(string(benchdata.Institutions(ids)), stemkn.Options{Mode: stemkn.Draft})
-			var dups []string
+			doc := strings.TrimSuffix(string(benchdata.Institutions(ids)), "]}}") +
+				`],"lead":"i0","members":[{"institution":"` + ids[n/2] + `"},{"institution":"absent"}]}}`
+			res := builtinValidator.ValidateString(doc, stemkn.Options{Mode: stemkn.Draft})
+			var dups, unknown []string
 			for _, f := range res.Findings {
-				if f.Code == stemkn.CodeDuplicate {
+				switch f.Code {
+				case stemkn.CodeDuplicate:
 					dups = append(dups, f.Path)
+				case stemkn.CodeUnknownInstitution:
+					unknown = append(unknown, f.Path)
 				}
 			}
+			require.Equal(t, []string{"/network/members/1/institution"}, unknown)
 			if n == 1 {
 				require.Empty(t, dups)
 				return
