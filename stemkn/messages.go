@@ -125,7 +125,7 @@ func (m *Messages) LabelPatterns() []string {
 
 func (m *Messages) apply(fs Findings, s *compiled) {
 	var scheme *Scheme
-	var words []schemeWord
+	var words *wordIndex
 	if s != nil {
 		scheme, words = s.Scheme, s.words
 	}
@@ -139,7 +139,7 @@ func (m *Messages) Message(f *Finding, scheme *Scheme) string { return m.message
 
 // message words one finding; words are the scheme's words, when the
 // scheme is compiled (else they are listed when a template needs them).
-func (m *Messages) message(f *Finding, scheme *Scheme, words []schemeWord) string {
+func (m *Messages) message(f *Finding, scheme *Scheme, words *wordIndex) string {
 	pattern, indices := pathPattern(f.Path)
 	c := filling{m: m, f: f, params: f.Params, scheme: scheme, words: words, pattern: pattern, indices: indices}
 	tmpl, ok := m.findingTemplate(string(f.Code), f.Variant, pattern)
@@ -252,7 +252,7 @@ type filling struct {
 	f       *Finding // nil for a rule title
 	params  Params
 	scheme  *Scheme
-	words   []schemeWord // the scheme's words; nil until needed, unless compiled
+	words   *wordIndex // the scheme's words; nil until needed, unless compiled
 	pattern string
 	indices []string
 	code    string // the code, for the fallback template
@@ -407,9 +407,12 @@ func (c *filling) text(x, format, form string) string {
 	case "type", "offer-kind", "audience", "date-part", "identifier", "currency":
 		return c.m.word(format, form, x)
 	case "category":
-		return c.m.categoryWord(c.scheme, x)
+		if english, ok := c.schemeWords().byPlace["categories/"+x]; ok {
+			return inSentence(c.m.schemeWord(c.scheme, "categories/"+x, english))
+		}
+		return x
 	case "theme":
-		return c.m.themeWord(c.scheme, x)
+		return c.placeWord("themes/"+x, x)
 	case "strand":
 		return inSentence(c.placeWord("strands/"+x, x))
 	case "scheme":
@@ -425,20 +428,6 @@ var weekdayIDs = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursd
 // date is a date as people read it: "10 January 2011".
 func (m *Messages) date(d eligibility.Date) string {
 	return strconv.Itoa(d.Day) + " " + m.word("month", "", strconv.Itoa(int(d.Month))) + " " + strconv.Itoa(d.Year)
-}
-
-// categoryWord is a spend category in a sentence ("supply cover"): the
-// language's word for it, else the scheme's title, else the id.
-func (m *Messages) categoryWord(s *Scheme, id string) string {
-	if s == nil {
-		return id
-	}
-	for _, cat := range s.Categories {
-		if cat.ID == id {
-			return inSentence(m.schemeWord(s, "categories/"+id, cat.Title))
-		}
-	}
-	return id
 }
 
 // CategoryTitle is a spend category's title in the messages' language, as
@@ -499,10 +488,15 @@ func (m *Messages) schemeWord(s *Scheme, place, english string) string {
 	return english
 }
 
-// schemeWords are the scheme's words, listed once for the filling.
-func (c *filling) schemeWords() []schemeWord {
-	if c.words == nil && c.scheme != nil {
-		c.words = schemeWords(c.scheme)
+// schemeWords are the scheme's words, indexed once for the filling (a
+// compiled scheme brings its own index).
+func (c *filling) schemeWords() *wordIndex {
+	if c.words == nil {
+		var words []schemeWord
+		if c.scheme != nil {
+			words = schemeWords(c.scheme)
+		}
+		c.words = indexWords(words)
 	}
 	return c.words
 }
@@ -510,10 +504,8 @@ func (c *filling) schemeWords() []schemeWord {
 // schemeText is the language's words for a text taken from the scheme data
 // (a finding's "who" or "need"), found by its English.
 func (c *filling) schemeText(english string) string {
-	for _, w := range c.schemeWords() {
-		if w.english == english {
-			return c.m.schemeWord(c.scheme, w.place, english)
-		}
+	if place, ok := c.schemeWords().byEnglish[english]; ok {
+		return c.m.schemeWord(c.scheme, place, english)
 	}
 	return english
 }
@@ -521,10 +513,8 @@ func (c *filling) schemeText(english string) string {
 // placeWord is the language's word for the scheme's word at place ("strands/
 // dissemination"), or orElse when the scheme has none there.
 func (c *filling) placeWord(place, orElse string) string {
-	for _, w := range c.schemeWords() {
-		if w.place == place {
-			return c.m.schemeWord(c.scheme, place, w.english)
-		}
+	if english, ok := c.schemeWords().byPlace[place]; ok {
+		return c.m.schemeWord(c.scheme, place, english)
 	}
 	return orElse
 }

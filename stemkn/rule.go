@@ -92,6 +92,27 @@ type schemeWord struct{ place, english string }
 // a list: a duration's bounds, "at least 12 weeks and at most 24 months".
 type titleParts []string
 
+// wordIndex finds a scheme's words by place and by their English (the
+// first place with that English), so that wording a finding costs the
+// same however many words the scheme has.
+type wordIndex struct {
+	byPlace   map[string]string // place → English
+	byEnglish map[string]string // English → place
+}
+
+func indexWords(words []schemeWord) *wordIndex {
+	x := &wordIndex{byPlace: make(map[string]string, len(words)), byEnglish: make(map[string]string, len(words))}
+	for _, w := range words {
+		if _, seen := x.byPlace[w.place]; !seen {
+			x.byPlace[w.place] = w.english
+		}
+		if _, seen := x.byEnglish[w.english]; !seen {
+			x.byEnglish[w.english] = w.place
+		}
+	}
+	return x
+}
+
 // wordsOf lists a scheme's own words in the order of the scheme data: its
 // title, themes and spend categories, then what its rules hold.
 func wordsOf(s *Scheme, rules []rule) []schemeWord {
@@ -129,7 +150,7 @@ func one(n int) string {
 type compiled struct {
 	*Scheme
 	rules      []rule
-	words      []schemeWord // wordsOf the scheme
+	words      *wordIndex // wordsOf the scheme, indexed
 	themes     map[string]struct{}
 	categories map[string]struct{}
 }

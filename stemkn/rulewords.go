@@ -34,7 +34,7 @@ func (m *Messages) ruleTitles(c *compiled) []string {
 }
 
 // ruleTitle words one rule's title; words are the scheme's (see filling).
-func (m *Messages) ruleTitle(r *rule, s *Scheme, words []schemeWord) string {
+func (m *Messages) ruleTitle(r *rule, s *Scheme, words *wordIndex) string {
 	c := filling{m: m, scheme: s, words: words}
 	if r.ownTitle != "" {
 		return c.placeWord(r.ownTitle, r.id)

@@ -153,7 +153,7 @@ func (c *ruleList) always(make func(*Scheme) (rule, bool)) {
 // compile prepares a scheme for evaluation: its rules and lookup tables.
 func compile(s *Scheme) *compiled {
 	c := &compiled{Scheme: s, rules: s.rules(), themes: map[string]struct{}{}, categories: map[string]struct{}{}}
-	c.words = wordsOf(s, c.rules)
+	c.words = indexWords(wordsOf(s, c.rules))
 	for _, t := range s.Themes {
 		c.themes[t.ID] = struct{}{}
 	}
