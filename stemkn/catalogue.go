@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,19 +28,6 @@ var builtinFiles embed.FS
 // them; each is the file schemes/ID.json.
 var builtinOrder = []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "stem-pd-net-2016", "stem-exchange"}
 
-// builtinSchemeFiles are the built-in scheme files, in catalogue order.
-func builtinSchemeFiles() [][]byte {
-	files := make([][]byte, len(builtinOrder))
-	for i, id := range builtinOrder {
-		data, err := builtinFiles.ReadFile("schemes/" + id + ".json")
-		if err != nil {
-			panic("stemkn: the built-in scheme " + id + " is not embedded: " + err.Error())
-		}
-		files[i] = data
-	}
-	return files
-}
-
 // Catalogue is a set of schemes by id: the built-in ones and any loaded from
 // files. It is safe for concurrent use: Load may add or replace schemes
 // while validators read it, and a Validator judges by the schemes it holds
@@ -48,33 +36,77 @@ type Catalogue struct {
 	mu      sync.RWMutex
 	schemes map[string]*Scheme
 	order   []string
+	// pending are the built-in schemes not read yet, by id: each is read
+	// from its file when it is first asked for (so a page that uses one
+	// scheme reads one), and dropped when a loaded file replaces it first.
+	pending map[string]func()
 }
 
 // NewCatalogue returns a catalogue holding the built-in schemes, read
 // afresh from their files, so that changing one catalogue's schemes
 // changes no other.
+//
+// Each built-in scheme is read from its file when it is first asked for
+// (Scheme, Schemes, or a loaded file that extends it), not here: the
+// widget makes a catalogue as it starts, and a page that uses one scheme
+// then reads one file of five. The files are known to give each key once
+// (a test holds them to it), so their reading skips that check.
 func NewCatalogue() *Catalogue {
-	c := &Catalogue{schemes: map[string]*Scheme{}}
-	// The built-in files are known to give each key once (a test holds
-	// them to it), so their load skips that check: it is a second pass
-	// over every token, near half of the time a catalogue takes to make,
-	// and the widget makes one as it starts.
-	if _, err := c.load(builtinSchemeFiles(), false); err != nil {
-		panic(err)
+	c := &Catalogue{schemes: map[string]*Scheme{}, order: slices.Clone(builtinOrder), pending: map[string]func(){}}
+	for _, id := range builtinOrder {
+		c.pending[id] = sync.OnceFunc(func() { c.readBuiltin(id) })
 	}
 	return c
+}
+
+// readBuiltin reads the built-in scheme id from its file, unless a loaded
+// file has replaced it meanwhile.
+func (c *Catalogue) readBuiltin(id string) {
+	data, err := builtinFiles.ReadFile("schemes/" + id + ".json")
+	if err != nil {
+		panic("stemkn: the built-in scheme " + id + " is not embedded: " + err.Error())
+	}
+	r := resolver{catalogue: c, raws: map[string]schemeFile{id: {data: data}}, done: map[string]*Scheme{}, open: map[string]bool{}}
+	s, err := r.resolve(id, nil)
+	if err != nil {
+		panic("stemkn: the built-in scheme " + id + " does not load: " + err.Error())
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, replaced := c.pending[id]; replaced {
+		c.schemes[id] = s
+		delete(c.pending, id)
+	}
 }
 
 // Scheme returns the scheme with the id.
 func (c *Catalogue) Scheme(id string) (*Scheme, bool) {
 	c.mu.RLock()
 	s, ok := c.schemes[id]
+	read := c.pending[id]
+	c.mu.RUnlock()
+	if ok || read == nil {
+		return s, ok
+	}
+	read()
+	c.mu.RLock()
+	s, ok = c.schemes[id]
 	c.mu.RUnlock()
 	return s, ok
 }
 
-// Schemes lists the schemes in the order they were added.
+// Schemes lists the schemes in the order they were added (the built-in
+// ones first).
 func (c *Catalogue) Schemes() []*Scheme {
+	c.mu.RLock()
+	reads := make([]func(), 0, len(c.pending))
+	for _, read := range c.pending {
+		reads = append(reads, read)
+	}
+	c.mu.RUnlock()
+	for _, read := range reads {
+		read()
+	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	out := make([]*Scheme, len(c.order))
@@ -173,9 +205,11 @@ func (c *Catalogue) load(files [][]byte, checkKeys bool) ([]*Scheme, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range out {
-		if _, exists := c.schemes[s.ID]; !exists {
+		_, exists := c.schemes[s.ID]
+		if _, builtin := c.pending[s.ID]; !exists && !builtin {
 			c.order = append(c.order, s.ID)
 		}
+		delete(c.pending, s.ID) // replaced before it was read
 		c.schemes[s.ID] = s
 	}
 	return out, nil

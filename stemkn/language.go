@@ -304,6 +304,19 @@ type catalogueEntry struct{ key, text string }
 // _meta, refusing what encoding/json would let through: a repeated key, a
 // text that is not a string, trailing data.
 func decodeCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
+	if entries, raw, ok := scanCatalogue(data); ok {
+		var meta catalogueMeta
+		if problem := decodeMeta(raw, &meta); problem != nil {
+			return entries, meta, []MessageProblem{*problem}
+		}
+		return entries, meta, nil
+	}
+	return readCatalogue(data)
+}
+
+// readCatalogue is decodeCatalogue by encoding/json's tokens: slower than
+// scanCatalogue, it reads any file and says what is wrong with one.
+func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
 	var meta catalogueMeta
 	var entries []catalogueEntry
 	var problems []MessageProblem
@@ -332,10 +345,8 @@ func decodeCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessagePro
 			if err := dec.Decode(&raw); err != nil {
 				return fail("", "the file is not well-formed JSON: "+err.Error())
 			}
-			md := json.NewDecoder(bytes.NewReader(raw))
-			md.DisallowUnknownFields()
-			if err := md.Decode(&meta); err != nil {
-				problems = append(problems, MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()})
+			if problem := decodeMeta(raw, &meta); problem != nil {
+				problems = append(problems, *problem)
 			}
 			continue
 		}
@@ -360,6 +371,16 @@ func decodeCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessagePro
 		problems = append(problems, MessageProblem{Key: "_meta", Problem: `is missing: a catalogue file says its language in "_meta"`})
 	}
 	return entries, meta, problems
+}
+
+// decodeMeta reads a catalogue's _meta, saying what is wrong with it.
+func decodeMeta(raw []byte, meta *catalogueMeta) *MessageProblem {
+	md := json.NewDecoder(bytes.NewReader(raw))
+	md.DisallowUnknownFields()
+	if err := md.Decode(meta); err != nil {
+		return &MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()}
+	}
+	return nil
 }
 
 func isIdentifier(s string) bool {

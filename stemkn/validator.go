@@ -32,19 +32,17 @@ type Validator struct {
 
 // NewValidator returns a validator for the schemes of c (the built-in
 // catalogue when c is nil), with the default limits and English messages.
-// It prepares every scheme in the catalogue straight away, and judges by
-// the catalogue as it is at each validation: a scheme that Catalogue.Load
-// adds or replaces later (a funder raising a cap) applies from the next
-// document on, prepared on its first use.
+// It prepares each scheme on its first use (a page that validates against
+// one scheme prepares one), and judges by the catalogue as it is at each
+// validation: a scheme that Catalogue.Load adds or replaces later (a
+// funder raising a cap) applies from the next document on, prepared again
+// on its first use.
 func NewValidator(c *Catalogue) *Validator {
 	if c == nil {
 		c = NewCatalogue()
 	}
 	v := &Validator{catalogue: c, limits: DefaultLimits, messages: DefaultMessages(), titles: &titlesCache{}, compiled: map[string]*compiled{}}
 	warmStructure()
-	for _, s := range c.Schemes() {
-		v.prepare(s)
-	}
 	return v
 }
 

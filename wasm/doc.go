@@ -17,11 +17,13 @@
 //	messages(options) → {lang, name, words}: the page's words in a language
 //	limits() → {bytes, depth, items, findings}: the input limits
 //	refuse(call, options) → the answer call gives input past the byte limit
+//	warmUp() → "": runs the form decoder once, so its first real use costs no more than later ones
 //
-// — and calls the object's onready once the validator is prepared and warm,
-// so the first call costs no more than any other (the form decoder warms
-// up just after, at the page's next turn, before a form's first
-// keystroke). A function that cannot do its job returns {"error": "…"}; a
+// — and calls the object's onready(limits), with the limits' JSON, once the
+// validator is prepared and warm, so the first call costs no more than any
+// other and nothing need call into Go before the page is told it is ready.
+// The ES module calls warmUp at the page's next turn after that, before a
+// form's first keystroke. A function that cannot do its job returns {"error": "…"}; a
 // Go panic inside one is caught and returned the same way, because an
 // uncaught panic would end the Go program and every later call would fail.
 //

@@ -267,3 +267,24 @@ func TestRefuseAnswersAsGoAnswersInputPastTheLimit(t *testing.T) {
 	require.Contains(t, decode[answer](t, k.refuse("nothing", "")).Error, "nothing to refuse")
 	require.Contains(t, decode[answer](t, k.refuse("validate", "{")).Error, "options must be a JSON object")
 }
+
+func TestLimitsAreTheValidatorsAsJSON(t *testing.T) {
+	k := newKit()
+	got := decode[map[string]int](t, k.limits())
+	l := k.validator.Limits()
+	require.Equal(t, map[string]int{"bytes": l.Bytes, "depth": l.Depth, "items": l.Items, "findings": l.Findings}, got)
+}
+
+// The kit reads a built-in scheme when a call first needs it: starting
+// reads none, and validating against one reads that one.
+func TestTheKitReadsTheSchemesItIsAskedFor(t *testing.T) {
+	k := newKit()
+	r := decode[answer](t, k.validate(warmUpDocument, ""))
+	require.Equal(t, "stem-kn-2011", r.Scheme)
+	require.True(t, r.Valid, "the warm-up document is a valid application")
+	var list []struct {
+		ID string `json:"id"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(k.schemes()), &list))
+	require.Len(t, list, 5, "listing the schemes reads the rest")
+}

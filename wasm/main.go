@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime/debug"
 	"syscall/js"
-	"time"
 )
 
 // memoryLimit is the Go heap's soft limit (debug.SetMemoryLimit). A page's
@@ -35,9 +34,8 @@ func main() {
 		surface.Set(fname, js.FuncOf(guard(fn)))
 	}
 	if ready := surface.Get("onready"); ready.Type() == js.TypeFunction {
-		ready.Invoke()
+		ready.Invoke(k.limits())
 	}
-	time.AfterFunc(0, k.warmUpForm)
 	select {} // the functions live as long as the page
 }
 
@@ -53,6 +51,7 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"messages":     func(a []string) string { return k.messages(a[0]) },
 		"limits":       func([]string) string { return k.limits() },
 		"refuse":       func(a []string) string { return k.refuse(a[0], a[1]) },
+		"warmUp":       func([]string) string { k.warmUpForm(); return "" },
 	}
 }
 

@@ -35,18 +35,19 @@ const warmUpForm = `[["scheme","stem-kn-2011"],["network[name]",""],["network[me
   ["network[members][3][subjects][]","science"],["funding[currency]","GBP"],
   ["funding[lines][0][category]","resources"],["funding[lines][0][amount]","£1,200.50"]]`
 
-// warmUp runs validate and schemes once, before the kit is ready, so that
-// a page's first call costs no more than any other.
+// warmUp runs validate once on a whole document and once on a broken one,
+// before the kit is ready, so that a page's first call costs no more than
+// any other. It reads and prepares the one scheme it uses; the page's
+// other schemes are read when it first asks for them.
 func (k *kit) warmUp() {
 	k.validate(warmUpDocument, "")
 	k.validate(`{"scheme": "stem-kn-2011", "network": {"name": 1}`, `{"mode": "draft"}`)
-	k.schemes()
 }
 
-// warmUpForm runs validateForm once. main runs it just after ready, at the
-// page's next turn (a form's first keystroke comes later than that), so
-// that the form decoder's warm-up, the larger part of the whole, does not
-// hold ready back.
+// warmUpForm runs validateForm once. The ES module calls it (as warmUp)
+// at the page's next turn after ready (a form's first keystroke comes
+// later than that), so that the form decoder's warm-up, the larger part
+// of the whole, does not hold ready back.
 func (k *kit) warmUpForm() {
 	k.validateForm(warmUpForm, "")
 }

@@ -210,8 +210,12 @@ class Runtime {
     // privately and takes it off the global scope.
     const name = `__stemkn${++sequence}_${Date.now().toString(36)}`
     const runtime = new Runtime(go)
+    // onready brings the input limits, so that nothing calls into Go
+    // before the page is told the kit is ready: a call would also run
+    // whatever Go had scheduled meanwhile.
     const ready = new Promise(resolve => {
-      runtime.surface.onready = () => {
+      runtime.surface.onready = limits => {
+        runtime.limits = JSON.parse(limits)
         runtime.ready = true
         resolve()
       }
@@ -229,7 +233,7 @@ class Runtime {
         await Promise.race([ready, ended.then(() => {
           throw new StemknError(`stemkn: the validator ended as it started (${runtime.reason})`)
         })])
-        runtime.limits = JSON.parse(runtime.surface.limits())
+        runtime.warmUpLater()
         return runtime
       } finally {
         delete globalThis[name]
@@ -240,7 +244,7 @@ class Runtime {
         run(new WebAssembly.Instance(module, go.importObject))
         // main runs to its first wait inside go.run, and calls onready there.
         if (!runtime.ready || runtime.stopped) throw new StemknError('stemkn: the validator did not start')
-        runtime.limits = JSON.parse(runtime.surface.limits())
+        runtime.warmUpLater()
         return runtime
       } finally {
         delete globalThis[name]
@@ -257,6 +261,18 @@ class Runtime {
     this.surface = {}
     this.ready = false
     this.reason = '' // why it stopped, once it has
+  }
+
+  /**
+   * Warms up the form decoder at the page's next turn, after whoever
+   * waited for ready has run: Go's first pass over a form post costs more
+   * than the later ones, and a form's first keystroke comes later than
+   * that.
+   */
+  warmUpLater () {
+    setTimeout(() => {
+      if (!this.stopped) this.surface.warmUp()
+    }, 0)
   }
 
   get stopped () {
