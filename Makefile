@@ -12,14 +12,18 @@ FUZZTIME ?= 10s
 
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-# The widget's release files: the WebAssembly module built with the
-# size-minded flags and its brotli and gzip copies (Node's zlib), the ES
-# modules, the stylesheet, Go's wasm_exec.js and the types.
-widget:
+# The widget's release files, and nothing else (the folder is made afresh,
+# so no file of an older build is served or packed): the WebAssembly module
+# built with the size-minded flags, the ES module (wasm/src's modules as one,
+# by esbuild: wasm/bundle.mjs), each with brotli and gzip copies (Node's
+# zlib), the stylesheet, Go's wasm_exec.js and the types.
+widget: node_modules/.package-lock.json
+	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/stemkn.wasm ./wasm
-	node wasm/compress.mjs $(DIST)/stemkn.wasm
-	cp wasm/src/*.js wasm/src/*.css $(DIST)/
+	node wasm/bundle.mjs $(DIST)/stemkn.js
+	node wasm/compress.mjs $(DIST)/stemkn.wasm $(DIST)/stemkn.js
+	cp wasm/src/stemkn.css $(DIST)/
 	cp $(WASMLIB)/wasm_exec.js $(DIST)/wasm_exec.js
 	cp wasm/stemkn.d.ts $(DIST)/stemkn.d.ts
 	cp LICENSE $(DIST)/LICENSE

@@ -51,16 +51,15 @@ const page = (title, script, hints = '') => `<!doctype html>
 `
 
 /**
- * The hints a host page can copy into its head (wasm/README.md) so that the
- * browser fetches the widget's module graph and stemkn.wasm while it parses
- * the page, not one after another as each import is found: the module and
- * its imports (Go's wasm_exec.js among them: the widget imports it) as
- * module preloads, and stemkn.wasm as a fetch preload (crossorigin, so
- * that the widget's fetch() may use it).
+ * The hints a host page can copy into its head (the repository README,
+ * "Serving the widget") so that the browser fetches the widget's files
+ * while it parses the page, not once the module has run: the module and Go's
+ * wasm_exec.js (which the module imports with import()) as module preloads,
+ * and stemkn.wasm as a fetch preload (crossorigin, so that the widget's
+ * fetch() may use it).
  */
 export function preloadHints (base) {
-  // wasm_exec.js too: the widget imports it with import().
-  const modules = ['stemkn.js', 'form-binding.js', 'error-message.js', 'error-summary.js', 'eligibility-panel.js', 'budget-summary.js', 'wasm_exec.js']
+  const modules = ['stemkn.js', 'wasm_exec.js']
   return '\n' + modules.map(m => `<link rel="modulepreload" href="${base}${m}">`).join('\n') +
     `\n<link rel="preload" href="${base}stemkn.wasm" as="fetch" type="application/wasm" crossorigin>`
 }

@@ -17,6 +17,17 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dist = path.join(root, 'wasm/dist')
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 
+/**
+ * The widget's release files, as `make widget` writes them to wasm/dist and
+ * the npm package ships them under dist/: one ES module, the stylesheet,
+ * Go's wasm_exec.js, the WebAssembly module, precompressed copies of the
+ * two big files, the types and the licence.
+ */
+export const releaseFiles = Object.freeze([
+  'LICENSE', 'stemkn.css', 'stemkn.d.ts', 'stemkn.js', 'stemkn.js.br', 'stemkn.js.gz',
+  'stemkn.wasm', 'stemkn.wasm.br', 'stemkn.wasm.gz', 'wasm_exec.js'
+])
+
 /** Builds the demo and starts it on a free port; resolves to {url, stop}. */
 export async function startDemo () {
   assert.ok(existsSync(path.join(dist, 'stemkn.wasm')), 'build the widget first: make widget')
