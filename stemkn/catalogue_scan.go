@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// catalogueEntry is a key of a catalogue file and its text.
+type catalogueEntry struct{ key, text string }
+
 // scanCatalogue reads a well-formed catalogue file in one pass, without
 // encoding/json's token reader, which costs the widget tens of
 // milliseconds as it starts (the English catalogue is read then). It
@@ -137,63 +140,65 @@ func (s *catalogueScanner) escaped(start int) (string, bool) {
 	b := append(make([]byte, 0, 2*(s.at-start)+16), s.data[start:s.at]...)
 	for s.at < len(s.data) {
 		c := s.data[s.at]
+		var good bool
 		switch {
 		case c == '"':
 			s.at++
 			return string(b), true
 		case c == '\\':
-			if s.at+1 >= len(s.data) {
-				return "", false
-			}
-			e := s.data[s.at+1]
-			s.at += 2
-			switch e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r, good := s.hex4()
-				if !good {
-					return "", false
-				}
-				if utf16.IsSurrogate(r) {
-					if !s.take('\\') || !s.take('u') {
-						return "", false
-					}
-					low, good := s.hex4()
-					r = utf16.DecodeRune(r, low)
-					if !good || r == utf8.RuneError {
-						return "", false
-					}
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				return "", false
-			}
+			b, good = s.escape(b)
 		case c < 0x20:
 			return "", false
 		case c < utf8.RuneSelf:
-			b = append(b, c)
+			b, good = append(b, c), true
 			s.at++
 		default:
 			r, size := utf8.DecodeRune(s.data[s.at:])
-			if r == utf8.RuneError && size == 1 {
-				return "", false
-			}
+			good = r != utf8.RuneError || size > 1
 			b = append(b, s.data[s.at:s.at+size]...)
 			s.at += size
 		}
+		if !good {
+			return "", false
+		}
 	}
 	return "", false
+}
+
+// escape appends what the escape at the scanner's place stands for.
+func (s *catalogueScanner) escape(b []byte) ([]byte, bool) {
+	if s.at+1 >= len(s.data) {
+		return b, false
+	}
+	e := s.data[s.at+1]
+	s.at += 2
+	switch e {
+	case '"', '\\', '/':
+		return append(b, e), true
+	case 'b':
+		return append(b, '\b'), true
+	case 'f':
+		return append(b, '\f'), true
+	case 'n':
+		return append(b, '\n'), true
+	case 'r':
+		return append(b, '\r'), true
+	case 't':
+		return append(b, '\t'), true
+	case 'u':
+		r, good := s.hex4()
+		if good && utf16.IsSurrogate(r) {
+			if !s.take('\\') || !s.take('u') {
+				return b, false
+			}
+			var low rune
+			low, good = s.hex4()
+			r = utf16.DecodeRune(r, low)
+			good = good && r != utf8.RuneError
+		}
+		return utf8.AppendRune(b, r), good
+	}
+	return b, false
 }
 
 // hex4 reads the four hex digits of a \u escape.

@@ -298,8 +298,6 @@ func (c *checker) newLanguage(meta catalogueMeta, size int) *Messages {
 	return m
 }
 
-type catalogueEntry struct{ key, text string }
-
 // decodeCatalogue reads a catalogue file's entries in file order and its
 // _meta, refusing what encoding/json would let through: a repeated key, a
 // text that is not a string, trailing data.
