@@ -9,8 +9,9 @@
 # go.txt (go test -bench), ajv.txt (the Node peer), bulk.txt (the stemkn
 # command on NDJSON), process.txt (whole processes on one core: stemkn, ajv,
 # santhosh), wasm.txt (the widget's size), browser.txt (Chromium: the
-# widget's page against an ajv page, and the demo).
-# Needs: go, node with `npm ci` done, brotli and chromium from Debian
+# widget's page against an ajv page, and the demo), startwork.txt (one
+# start's instructions in Node under callgrind, the widget against ajv).
+# Needs: go, node with `npm ci` done, brotli, chromium and valgrind from Debian
 # (installed here when missing, as `make deps` does for chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,6 +82,10 @@ printf 'BenchmarkWASMSize\t1\t%d raw-bytes\t%d gzip-bytes\t%d brotli-bytes\n' \
 	"$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(brotli -q 11 -c "$wasm" | wc -c)" | tee "$out/wasm.txt" >&2
 go build -o "$out/demo" ./examples/demo
 node wasm/bench/timing.mjs -count="$count" -calls="$calls" -keys="$keys" -demo="$out/demo" | tee "$out/browser.txt" >&2
+
+echo "== start-up work, counted: the widget and ajv in Node under callgrind" >&2
+need valgrind valgrind
+wasm/bench/startwork.sh | tee "$out/startwork.txt" >&2
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
 

@@ -223,7 +223,17 @@ func (r *report) startupTargets(ref string) {
 	r.printf("| The demo's first visit, bytes on the wire (headers and compressed bodies, every file) | ≤ 1 MB | %s | plain widget page %s; ajv page %s | %s | %s |\n",
 		wire(visit), mb(r.get("BenchmarkColdStart/widget", "wire-bytes")), kb(r.get("BenchmarkColdStart/ajv", "wire-bytes")),
 		larger(div(visit, r.get("BenchmarkColdStart/ajv", "wire-bytes"))), met(visit.ok, visit.v <= targetFirstVisitBytes))
+	work, ajvWork := r.get("BenchmarkStartWork/widget", "instructions"), r.get("BenchmarkStartWork/ajv", "instructions")
+	r.printf("| Start-up work, counted: instructions of one start in Node under valgrind's callgrind (the widget's load() and a first validation, of which compiling stemkn.wasm %s; ajv 8 compiling the exported schema and a first validation; Node's own start taken off both), the same on a busy machine | no target (it explains the cold start) | %s | ajv %s | %s more | — |\n",
+		giga(r.get("BenchmarkStartWork/widget-compile", "instructions")), giga(work), giga(ajvWork), times(div(work, ajvWork)))
+}
 
+// giga is a count of instructions in thousands of millions.
+func giga(v value) string {
+	if !v.ok {
+		return notMeasured
+	}
+	return strconv.FormatFloat(v.v/1e9, 'f', 2, 64) + " G"
 }
 
 // processTargets are the rows of the native whole process, one core.
