@@ -85,11 +85,13 @@ func SchemaIn(s *Scheme, m *Messages) ([]byte, error) {
 	d := &schemaDoc{root: root, defs: defs}
 	d.at("/scheme").set("const", s.ID)
 	pending := []any{}
-	for _, r := range s.rules() {
+	rules := s.rules()
+	index := indexWords(wordsOf(s, rules)) // once, not once per rule's title
+	for _, r := range rules {
 		if r.schema != nil && r.schema(d) {
 			continue
 		}
-		entry, err := ruleEntry(&r, s, m)
+		entry, err := ruleEntry(&r, s, m, index)
 		if err != nil {
 			return nil, err
 		}
@@ -127,12 +129,12 @@ func schemeComment(s *Scheme) string {
 }
 
 // ruleEntry is a rule's entry under RulesKeyword, its title in the
-// language of m.
-func ruleEntry(r *rule, s *Scheme, m *Messages) (*object, error) {
+// language of m; words are the scheme's words, indexed.
+func ruleEntry(r *rule, s *Scheme, m *Messages, words *wordIndex) (*object, error) {
 	e := newObject()
 	e.set("rule", r.id)
 	e.set("code", string(r.code))
-	e.set("title", m.ruleTitle(r, s, nil))
+	e.set("title", m.ruleTitle(r, s, words))
 	e.set("reference", r.cite.Reference)
 	if r.cite.Note != "" {
 		e.set("note", r.cite.Note)
