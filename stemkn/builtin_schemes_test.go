@@ -16,6 +16,7 @@ func TestBuiltinCatalogueHasOneSchemePerSeedInOrder(t *testing.T) {
 		require.NoError(t, s.Check(), s.ID)
 		require.NotEmpty(t, s.Reference, s.ID)
 		require.NotEmpty(t, s.Funders, s.ID)
+		require.Empty(t, s.Extends, "%s: a built-in scheme extends nothing (NewCatalogue reads each file alone)", s.ID)
 	}
 	require.Equal(t, []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "stem-pd-net-2016", "stem-exchange"}, ids)
 }

@@ -224,34 +224,27 @@ func (s *catalogueScanner) hex4() (rune, bool) {
 	return r, true
 }
 
-// object steps over a JSON object, strings and all, checking only that its
-// braces and brackets match: scanCatalogue then has encoding/json check
-// the object is JSON (json.Valid), and read it.
+// object steps over a JSON object, strings and all, to the brace that
+// closes it; scanCatalogue then has encoding/json check that what it stepped
+// over is JSON (json.Valid), so a bracket closed by the wrong kind is
+// caught there.
 func (s *catalogueScanner) object() bool {
 	if s.at >= len(s.data) || s.data[s.at] != '{' {
 		return false
 	}
-	var open []byte
+	depth := 0
 	for s.at < len(s.data) {
-		c := s.data[s.at]
-		switch c {
+		switch s.data[s.at] {
 		case '"':
 			if _, good := s.str(); !good {
 				return false
 			}
 			continue
 		case '{', '[':
-			open = append(open, c)
+			depth++
 		case '}', ']':
-			want := byte('{')
-			if c == ']' {
-				want = '['
-			}
-			if len(open) == 0 || open[len(open)-1] != want {
-				return false
-			}
-			open = open[:len(open)-1]
-			if len(open) == 0 {
+			depth--
+			if depth == 0 {
 				s.at++
 				return true
 			}

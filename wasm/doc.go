@@ -15,17 +15,19 @@
 //	schema(id, options) → JSON Schema (draft 2020-12) in the options' lang; schema("") the base schema
 //	loadScheme(json) → {id} or {error}
 //	messages(options) → {lang, name, words}: the page's words in a language
-//	limits() → {bytes, depth, items, findings}: the input limits
 //	refuse(call, options) → the answer call gives input past the byte limit
 //	warmUp() → "": runs the form decoder once, so its first real use costs no more than later ones
 //
-// — and calls the object's onready(limits), with the limits' JSON, once the
+// — and calls the object's onready(limits), with the input limits as JSON
+// ({bytes, depth, items, findings}, which the ES module applies to a
+// document's or form's length before it hands it over), once the
 // validator is prepared and warm, so the first call costs no more than any
 // other and nothing need call into Go before the page is told it is ready.
 // The ES module calls warmUp at the page's next turn after that, before a
-// form's first keystroke. A function that cannot do its job returns {"error": "…"}; a
-// Go panic inside one is caught and returned the same way, because an
-// uncaught panic would end the Go program and every later call would fail.
+// form's first keystroke. A function that cannot do its job returns
+// {"error": "…"}; a Go panic inside one is caught and returned the same
+// way, because an uncaught panic would end the Go program and every later
+// call would fail.
 //
 // The ES module measures each document, form and scheme file before it
 // hands it over and, past the byte limit, asks refuse for the answer

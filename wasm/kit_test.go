@@ -275,9 +275,11 @@ func TestLimitsAreTheValidatorsAsJSON(t *testing.T) {
 	require.Equal(t, map[string]int{"bytes": l.Bytes, "depth": l.Depth, "items": l.Items, "findings": l.Findings}, got)
 }
 
-// The kit reads a built-in scheme when a call first needs it: starting
-// reads none, and validating against one reads that one.
-func TestTheKitReadsTheSchemesItIsAskedFor(t *testing.T) {
+// The kit's catalogue reads a built-in scheme when a call first needs it
+// (stemkn's TestBuiltinSchemesAreReadWhenFirstAskedFor sees the reading):
+// after a validation has read one, listing the schemes still gives all
+// five, the rest read then.
+func TestTheKitListsEveryBuiltInSchemeAfterReadingOne(t *testing.T) {
 	k := newKit()
 	r := decode[answer](t, k.validate(warmUpDocument, ""))
 	require.Equal(t, "stem-kn-2011", r.Scheme)

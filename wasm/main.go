@@ -60,7 +60,6 @@ func (k *kit) functions() map[string]func(args []string) string {
 		"schema":       func(a []string) string { return k.schema(a[0], a[1]) },
 		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
 		"messages":     func(a []string) string { return k.messages(a[0]) },
-		"limits":       func([]string) string { return k.limits() },
 		"refuse":       func(a []string) string { return k.refuse(a[0], a[1]) },
 		"warmUp":       func([]string) string { k.warmUpForm(); return "" },
 	}

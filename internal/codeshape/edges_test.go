@@ -13,6 +13,15 @@ func TestUpwardFindsUsesOfFilesAboveAndFilesNotPlaced(t *testing.T) {
 	require.Equal(t, []string{"d.go"}, unplaced)
 }
 
+// A package with known uses: a.go of b.go's constant, type and field; a
+// local variable is no edge, nor are a test file or one the build leaves
+// out (ignored.go uses a.go and c.go).
+func TestFileEdgesAreTheUsesBetweenTheFilesTheBuildCompiles(t *testing.T) {
+	edges, err := FileEdges("testdata/edges", "example.com/edges")
+	require.NoError(t, err)
+	require.Equal(t, map[string]bool{"a.go -> b.go": true}, edges)
+}
+
 func TestFileEdgesReadsThisPackage(t *testing.T) {
 	edges, err := FileEdges(".", "github.com/stemkn/stemkn/internal/codeshape")
 	require.NoError(t, err)

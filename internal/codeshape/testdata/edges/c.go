@@ -1,0 +1,4 @@
+package edges
+
+// C uses nothing of another file.
+func C() int { return 3 }
