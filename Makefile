@@ -29,8 +29,8 @@ widget: node_modules/.package-lock.json
 	cp LICENSE $(DIST)/LICENSE
 
 # The demo site on http://127.0.0.1:8080 (go run ./examples/demo -addr … for another address).
-# Its pages load govuk-frontend from node_modules: installed here when missing.
-demo: widget node_modules/.package-lock.json
+# Its pages load govuk-frontend from node_modules, which widget installs when missing.
+demo: widget
 	$(GO) run ./examples/demo
 
 # npm writes node_modules/.package-lock.json on every install.

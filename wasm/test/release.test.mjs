@@ -100,7 +100,7 @@ describe('the release on a host page in Chromium', { timeout: 120000 }, () => {
     // The bundled form binding, error summary and messages work.
     await p.page.locator('#host button').click()
     await p.page.locator('.govuk-error-summary').waitFor()
-    assert.equal(await p.page.locator('#host .govuk-error-message').count() > 0, true)
+    assert.ok(await p.page.locator('#host .govuk-error-message').count() > 0, 'an inline error message')
     await p.check()
   })
 
