@@ -23,7 +23,7 @@ var house = []string{
 	"validator.go",
 	// The words: a schema's titles and descriptions, rule titles, the
 	// messages and their catalogues, a scheme's own words.
-	"schemalabels.go", "rulewords.go", "language.go", "catalogue_scan.go", "messages.go", "schemewords.go",
+	"schemalabels.go", "rulewords.go", "language.go", "messages.gen.go", "catalogue_scan.go", "messages.go", "schemewords.go",
 	// The schemes and their catalogue, and the vocabulary of rules in order.
 	"catalogue.go", "vocabulary.go",
 	// One block per rule, by family.
