@@ -18,9 +18,10 @@ import "slices"
 //	InstitutionRule{Countries: ProgrammeCountries2016()}
 //
 // and the Hemel partnership's "Primary schools across the Hemel Hempstead
-// area" (seed 003) are schools whose GIAS phase is primary — not nursery
-// schools or middle schools deemed primary, which the primary phase group of
-// programme statistics also counts:
+// area" (BreakingYourLocalNews, 24 September 2022: seed 003) are schools
+// whose GIAS phase is primary — not nursery schools or middle schools
+// deemed primary, which the primary phase group of programme statistics
+// also counts:
 //
 //	InstitutionRule{Kinds: []string{"school"}, Phases: []string{"primary"}}
 type InstitutionRule struct {

@@ -153,10 +153,11 @@ func TestJudgementsNameTheFactTheyTurnOn(t *testing.T) {
 	}
 }
 
-// "Primary schools across the Hemel Hempstead area" (seed 003) admits the
-// GIAS phase primary and no other, where the primary phase group also
-// admits nursery schools and middle schools deemed primary; a rule naming
-// both phases and groups admits a phase either admits.
+// "Primary schools across the Hemel Hempstead area" (BreakingYourLocalNews,
+// 24 September 2022: seed 003) admits the GIAS phase primary and no other,
+// where the primary phase group also admits nursery schools and middle
+// schools deemed primary; a rule naming both phases and groups admits a
+// phase either admits.
 func TestInstitutionRuleAdmitsExactPhases(t *testing.T) {
 	primaryPhase := eligibility.InstitutionRule{Kinds: []string{"school"}, Phases: []string{"primary"}}
 	primaryGroup := eligibility.InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{eligibility.PrimaryGroup}}
