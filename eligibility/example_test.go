@@ -78,3 +78,23 @@ func ExampleInstitutionRule_Judge() {
 	// GB-ENG "": unknown type
 	// GB-WLS "": not-admitted nation
 }
+
+func ExampleInstitutionRule_Judge_phases() {
+	// "Primary schools across the Hemel Hempstead area have united"
+	// (BreakingYourLocalNews, 24 September 2022): the GIAS phase primary,
+	// where the primary phase group also counts nursery and middle deemed
+	// primary.
+	phase := eligibility.InstitutionRule{Kinds: []string{"school"}, Phases: []string{"primary"}}
+	group := eligibility.InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{eligibility.PrimaryGroup}}
+	england := eligibility.Place{Country: "GB", Subdivision: "GB-ENG"}
+	for _, p := range []string{"primary", "nursery", "middle-deemed-primary", "secondary", ""} {
+		school := eligibility.Institution{Kind: "school", Place: england, Phase: p}
+		fmt.Printf("%q: phases %s, phase groups %s\n", p, phase.Judge(school).Verdict, group.Judge(school).Verdict)
+	}
+	// Output:
+	// "primary": phases admitted, phase groups admitted
+	// "nursery": phases not-admitted, phase groups admitted
+	// "middle-deemed-primary": phases not-admitted, phase groups admitted
+	// "secondary": phases not-admitted, phase groups not-admitted
+	// "": phases unknown, phase groups unknown
+}

@@ -37,6 +37,17 @@ func Phases() []string {
 	return out
 }
 
+// IsPhase reports whether slug is one of the GIAS phases of education
+// (Phases).
+func IsPhase(slug string) bool {
+	for _, p := range phases {
+		if p.slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
 // PhaseGroup is the group a GIAS phase is counted in by programme statistics:
 // "primary" for nursery, primary and middle-deemed-primary;
 // "secondary" for secondary, middle-deemed-secondary, all-through and

@@ -18,16 +18,20 @@ import "slices"
 //	InstitutionRule{Countries: ProgrammeCountries2016()}
 //
 // and the Hemel partnership's "Primary schools across the Hemel Hempstead
-// area" (seed 003) are
+// area" (BreakingYourLocalNews, 24 September 2022: seed 003) are schools
+// whose GIAS phase is primary — not nursery schools or middle schools
+// deemed primary, which the primary phase group of programme statistics
+// also counts:
 //
-//	InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{PrimaryGroup}}
+//	InstitutionRule{Kinds: []string{"school"}, Phases: []string{"primary"}}
 type InstitutionRule struct {
 	Kinds                     []string // the kinds of organisation admitted ("school", "college"); empty: every kind
 	Countries                 []string // the countries admitted (ISO 3166-1 alpha-2); empty: every country
 	Classes                   []Class  // GIAS classes admitted for schools and colleges in England; empty: the class is not judged
 	EnglandOnly               bool     // only institutions in England are admitted
 	StateFundedOutsideEngland bool     // outside England, where GIAS does not apply, admit institutions stated to be state-funded
-	PhaseGroups               []string // the phase groups admitted (PrimaryGroup, SecondaryGroup, OtherGroup; see PhaseGroup); empty: the phase is not judged
+	Phases                    []string // the GIAS phases admitted, exactly ("primary"; see Phases); empty, with no PhaseGroups: the phase is not judged
+	PhaseGroups               []string // the phase groups admitted (PrimaryGroup, SecondaryGroup, OtherGroup; see PhaseGroup); given with Phases, a phase either admits is admitted
 }
 
 // Institution is what an InstitutionRule needs to know about one
@@ -133,20 +137,22 @@ func (r InstitutionRule) judgesNation() bool {
 //     rule is EnglandOnly, or admits by class only; when the rule admits
 //     StateFundedOutsideEngland, admitted or not as StateFunded says
 //     (Unknown when not stated);
-//   - last, when the rule names PhaseGroups, its phase: not stated is
-//     Unknown, a phase outside the groups (PhaseGroup) is not admitted.
+//   - last, when the rule names Phases or PhaseGroups, its phase: not
+//     stated is Unknown; admitted when it is one of Phases or in one of
+//     PhaseGroups (PhaseGroup), not admitted otherwise (a string that is
+//     not a GIAS phase is in no group but OtherGroup).
 func (r InstitutionRule) Judge(inst Institution) Judgement {
 	j := r.judgePlace(inst)
-	if j.Verdict != Admitted || len(r.PhaseGroups) == 0 {
+	if j.Verdict != Admitted || len(r.Phases) == 0 && len(r.PhaseGroups) == 0 {
 		return j
 	}
 	switch {
 	case inst.Phase == "":
 		return unknown(Phase)
-	case !slices.Contains(r.PhaseGroups, PhaseGroup(inst.Phase)):
-		return notAdmitted(Phase)
+	case slices.Contains(r.Phases, inst.Phase), slices.Contains(r.PhaseGroups, PhaseGroup(inst.Phase)):
+		return admitted()
 	}
-	return admitted()
+	return notAdmitted(Phase)
 }
 
 // judgePlace judges an institution by all but its phase: its kind, where

@@ -153,6 +153,66 @@ func TestJudgementsNameTheFactTheyTurnOn(t *testing.T) {
 	}
 }
 
+// "Primary schools across the Hemel Hempstead area" (BreakingYourLocalNews,
+// 24 September 2022: seed 003) admits the GIAS phase primary and no other,
+// where the primary phase group also admits nursery schools and middle
+// schools deemed primary; a rule naming both phases and groups admits a
+// phase either admits.
+func TestInstitutionRuleAdmitsExactPhases(t *testing.T) {
+	primaryPhase := eligibility.InstitutionRule{Kinds: []string{"school"}, Phases: []string{"primary"}}
+	primaryGroup := eligibility.InstitutionRule{Kinds: []string{"school"}, PhaseGroups: []string{eligibility.PrimaryGroup}}
+	primaryOrSixthForm := eligibility.InstitutionRule{Phases: []string{"primary", "16-plus"}}
+	secondaryGroupOrNursery := eligibility.InstitutionRule{Phases: []string{"nursery"}, PhaseGroups: []string{eligibility.SecondaryGroup}}
+	statePrimary := eligibility.InstitutionRule{Kinds: []string{"school"}, Classes: eligibility.StateFundedClasses, Phases: []string{"primary"}}
+	school := func(phase string) eligibility.Institution {
+		return eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "community-school", Phase: phase}
+	}
+	admitted := eligibility.Judgement{Verdict: eligibility.Admitted}
+	notPhase := eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Phase}
+	tests := []struct {
+		name string
+		rule eligibility.InstitutionRule
+		inst eligibility.Institution
+		want eligibility.Judgement
+	}{
+		{"a primary school, by phase", primaryPhase, school("primary"), admitted},
+		{"a nursery school is not a primary school", primaryPhase, school("nursery"), notPhase},
+		{"a middle school deemed primary is not a primary school", primaryPhase, school("middle-deemed-primary"), notPhase},
+		{"a secondary school, by phase", primaryPhase, school("secondary"), notPhase},
+		{"a phase that is not a GIAS phase", primaryPhase, school("Primary"), notPhase},
+		{"the phase not stated", primaryPhase, school(""), eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Phase}},
+		{"the kind is judged before the phase", primaryPhase, eligibility.Institution{Kind: "employer", Place: england, Phase: "primary"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Kind}},
+		{"the type is judged before the phase", statePrimary, eligibility.Institution{Kind: "school", Place: england, EstablishmentType: "other-independent-school", Phase: "nursery"},
+			eligibility.Judgement{Verdict: eligibility.NotAdmitted, Fact: eligibility.Type}},
+		{"a state-funded primary school", statePrimary, school("primary"), admitted},
+		{"a nursery school, by group", primaryGroup, school("nursery"), admitted},
+		{"a middle school deemed primary, by group", primaryGroup, school("middle-deemed-primary"), admitted},
+		{"one of several phases", primaryOrSixthForm, school("16-plus"), admitted},
+		{"another of several phases", primaryOrSixthForm, school("primary"), admitted},
+		{"none of several phases", primaryOrSixthForm, school("all-through"), notPhase},
+		{"both: a phase of the phases", secondaryGroupOrNursery, school("nursery"), admitted},
+		{"both: a phase of the groups", secondaryGroupOrNursery, school("all-through"), admitted},
+		{"both: a phase of neither", secondaryGroupOrNursery, school("primary"), notPhase},
+		{"both: the phase not stated", secondaryGroupOrNursery, school(""), eligibility.Judgement{Verdict: eligibility.Unknown, Fact: eligibility.Phase}},
+		{"no phases and no groups: the phase is not judged", eligibility.InstitutionRule{Kinds: []string{"school"}}, school(""), admitted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, tt.rule.Judge(tt.inst))
+		})
+	}
+}
+
+func TestIsPhaseKnowsTheGIASPhasesOnly(t *testing.T) {
+	for _, p := range eligibility.Phases() {
+		require.True(t, eligibility.IsPhase(p), p)
+	}
+	for _, p := range []string{"", "Primary", "infant", "middle", "primary ", eligibility.SecondaryGroup + "s", eligibility.OtherGroup} {
+		require.False(t, eligibility.IsPhase(p), p)
+	}
+}
+
 // "at least four other schools" counts schools besides the lead: four pass,
 // three fail, and neither the lead nor a college counts.
 func TestPartnershipSizeCountsTheKindsItNames(t *testing.T) {

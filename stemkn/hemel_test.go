@@ -94,7 +94,8 @@ func TestHemelSchemeRaisesTheCapAndIsTwentyPrimarySchools(t *testing.T) {
 	primary := s.Rules.Institutions[2]
 	require.Equal(t, "primarySchools", primary.ID)
 	require.Equal(t, "all", primary.Applies)
-	require.Equal(t, []string{"primary"}, primary.PhaseGroups)
+	require.Equal(t, []string{"primary"}, primary.Phases, "the GIAS phase primary, exactly")
+	require.Empty(t, primary.PhaseGroups, "the primary phase group would admit nursery schools")
 	require.Equal(t, []string{"school"}, primary.Kinds)
 	require.Contains(t, primary.Reference, "Primary schools across the Hemel Hempstead area")
 
@@ -137,7 +138,7 @@ func TestHemelCapIsPennyExact(t *testing.T) {
 func TestHemelSchemeFileCasesPass(t *testing.T) {
 	s, v := hemel(t)
 	outcomes := v.RunTests(s)
-	require.Len(t, outcomes, 6)
+	require.Len(t, outcomes, 8)
 	for _, o := range outcomes {
 		require.True(t, o.Passed, "%s: %v", o.Name, o.Mismatches)
 	}
@@ -150,10 +151,11 @@ func TestHemelSchemeFileCasesPass(t *testing.T) {
 }
 
 // "Primary schools across the Hemel Hempstead area have united": every
-// institution of the partnership, the lead too, is a primary school — a
-// GIAS phase in the primary group (primary, nursery, middle deemed
-// primary) — and one whose phase is not given cannot be judged.
-func TestHemelPartnershipIsPrimarySchools(t *testing.T) {
+// institution of the partnership, the lead too, is a primary school — one
+// whose GIAS phase is primary. A nursery school and a middle school deemed
+// primary are not, though programme statistics count them in the primary
+// group; a school whose phase is not given cannot be judged.
+func TestHemelPartnershipIsPrimarySchoolsOnly(t *testing.T) {
 	_, v := hemel(t)
 	doc, err := os.ReadFile(hemelExample)
 	require.NoError(t, err)
@@ -166,8 +168,12 @@ func TestHemelPartnershipIsPrimarySchools(t *testing.T) {
 		message string
 	}{
 		{"a primary school", 7, "primary", "", stemkn.Passed, ""},
-		{"a middle school deemed primary", 7, "middle-deemed-primary", "", stemkn.Passed, ""},
-		{"a nursery school", 7, "nursery", "", stemkn.Passed, ""},
+		{"a nursery school", 7, "nursery", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Grovehill Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
+		{"a middle school deemed primary", 7, "middle-deemed-primary", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Grovehill Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
+		{"a nursery lead", 0, "nursery", stemkn.CodeInstitutionClass, stemkn.Failed,
+			"Jupiter Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
 		{"a secondary school", 7, "secondary", stemkn.CodeInstitutionClass, stemkn.Failed,
 			"Grovehill Primary School cannot take part in the Hemel Enthuse Partnership: only primary schools can"},
 		{"a middle school deemed secondary", 7, "middle-deemed-secondary", stemkn.CodeInstitutionClass, stemkn.Failed,
@@ -191,6 +197,11 @@ func TestHemelPartnershipIsPrimarySchools(t *testing.T) {
 			require.Equal(t, []stemkn.Code{tc.code}, codesOf(res))
 			require.Equal(t, "/network/institutions/"+strconv.Itoa(tc.at)+"/phase", res.Findings[0].Path)
 			require.Equal(t, tc.message, res.Findings[0].Message)
+			require.Equal(t, "primarySchools", res.Findings[0].Rule)
+			if tc.outcome == stemkn.Failed {
+				require.Equal(t, tc.phase, res.Findings[0].Params["phase"])
+				requireEligible(t, no, res)
+			}
 		})
 	}
 }

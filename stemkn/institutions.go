@@ -1,6 +1,7 @@
 package stemkn
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/stemkn/stemkn/eligibility"
@@ -38,9 +39,21 @@ type InstitutionRule struct {
 	// StateFundedOutsideEngland admits institutions outside England that
 	// state they are state-funded.
 	StateFundedOutsideEngland bool `json:"stateFundedOutsideEngland,omitempty"`
+	// Phases are the GIAS phases of education admitted, exactly: the
+	// values of an institution's phase ("nursery", "primary",
+	// "middle-deemed-primary", "secondary", "middle-deemed-secondary",
+	// "16-plus", "all-through", "not-applicable"; eligibility.Phases). A
+	// rule of ["primary"] admits a primary school, not a nursery school or
+	// a middle school deemed primary.
+	Phases []string `json:"phases,omitempty"`
 	// PhaseGroups are the phase groups admitted ("primary", "secondary",
-	// "other": eligibility.PhaseGroup of an institution's phase); empty
-	// means the phase is not judged.
+	// "other": eligibility.PhaseGroup of an institution's phase, the groups
+	// programme statistics count), so ["primary"] admits nursery, primary
+	// and middle deemed primary. A rule names Phases or PhaseGroups, not
+	// both: a group is its phases, so Phases alone says whatever the two
+	// could, and no reader has to guess whether one narrows the other or
+	// adds to it. With neither, the phase is not judged; with either, an
+	// institution whose phase is not stated cannot be judged.
 	PhaseGroups []string `json:"phaseGroups,omitempty"`
 	// WhenFunded applies the rule only when the application asks for money.
 	WhenFunded bool `json:"whenFunded,omitempty"`
@@ -95,6 +108,24 @@ func (p *InstitutionRule) verify() string {
 			return "institution rule " + p.ID + " names phase group " + g + "; use primary, secondary or other"
 		}
 	}
+	return p.verifyPhases()
+}
+
+// verifyPhases says what is wrong with the rule's phases: a phase that is
+// not a GIAS phase, one given twice (so the list is at most the eight
+// phases long), or phases given beside phase groups.
+func (p *InstitutionRule) verifyPhases() string {
+	if len(p.Phases) > 0 && len(p.PhaseGroups) > 0 {
+		return "institution rule " + p.ID + " names both phases and phaseGroups; give one of them (phases can list every phase of a group)"
+	}
+	for i, ph := range p.Phases {
+		if !eligibility.IsPhase(ph) {
+			return "institution rule " + p.ID + " names phase " + ph + ", which is not a GIAS phase; use " + joinWith(eligibility.Phases(), "or")
+		}
+		if slices.Contains(p.Phases[:i], ph) {
+			return "institution rule " + p.ID + " names phase " + ph + " twice"
+		}
+	}
 	return ""
 }
 
@@ -108,7 +139,7 @@ func (p *InstitutionRule) check(ev *evaluation) Outcome {
 		return NotJudged
 	}
 	admits := eligibility.InstitutionRule{Kinds: p.Kinds, Countries: p.Countries, Classes: p.Classes,
-		EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland, PhaseGroups: p.PhaseGroups}
+		EnglandOnly: p.EnglandOnly, StateFundedOutsideEngland: p.StateFundedOutsideEngland, Phases: p.Phases, PhaseGroups: p.PhaseGroups}
 	outcome := Passed
 	for _, k := range targets {
 		outcome = worst(outcome, p.judge(ev, admits, k))

@@ -61,15 +61,19 @@ describe('the kit', { timeout: 120000 }, () => {
   it('lists the schemes, and adds scheme files that extend them', async () => {
     const p = await open()
     const hemel = await readFile(path.join(root, 'examples/schemes/hemel-enthuse-2022.json'), 'utf8')
-    const out = await p.page.evaluate(async hemel => {
+    const application = JSON.parse(await readFile(path.join(root, 'examples/applications/hemel-2022.json'), 'utf8'))
+    const out = await p.page.evaluate(async ({ hemel, application }) => {
       const kit = await window.stemkn.load()
       const before = kit.schemes()
       const loaded = kit.loadScheme(hemel)
       const after = kit.schemes()
       let bad
       try { kit.loadScheme('{"id": "x", "title": "X", "extends": "no-such-scheme"}') } catch (e) { bad = [e.name, e.message] }
-      return { before, loaded, after, bad }
-    }, hemel)
+      const primary = kit.validate(application)
+      application.network.institutions[7].phase = 'nursery'
+      const nursery = kit.validate(application)
+      return { before, loaded, after, bad, primary, nursery }
+    }, { hemel, application })
     const ids = out.before.map(s => s.id)
     for (const id of ['stem-kn-2011', 'enthuse-2014', 'enthuse-2022', 'stem-pd-net-2016', 'stem-exchange']) assert.ok(ids.includes(id), id)
     const kn = out.before.find(s => s.id === 'stem-kn-2011')
@@ -83,6 +87,13 @@ describe('the kit', { timeout: 120000 }, () => {
     const h = out.after.find(s => s.id === 'hemel-enthuse-2022')
     assert.equal(h.rules.cap.amount, 5000000)
     assert.equal(h.tests, undefined)
+    // "Primary schools across the Hemel Hempstead area": the phase primary,
+    // so a nursery school, which the primary phase group admits, is refused.
+    assert.deepEqual(h.rules.institutions.find(r => r.id === 'primarySchools').phases, ['primary'])
+    assert.equal(out.primary.valid, true)
+    assert.equal(out.nursery.eligible, false)
+    assert.deepEqual(out.nursery.findings.map(f => [f.code, f.path, f.rule]),
+      [['eligibility.institution-class', '/network/institutions/7/phase', 'primarySchools']])
     assert.equal(out.bad[0], 'StemknError')
     assert.match(out.bad[1], /not a known scheme/)
     await p.check()

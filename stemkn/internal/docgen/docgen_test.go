@@ -19,10 +19,21 @@ func TestTheSameSeedGivesTheSameCorpus(t *testing.T) {
 	require.NotEqual(t, a, c)
 }
 
+// withSchemeFiles is the built-in catalogue with the example scheme file
+// of the Hemel partnership, whose institution rules judge the phase.
+func withSchemeFiles(t *testing.T) *stemkn.Catalogue {
+	t.Helper()
+	c := stemkn.NewCatalogue()
+	_, err := c.LoadFile("../../../examples/schemes/hemel-enthuse-2022.json")
+	require.NoError(t, err)
+	return c
+}
+
 // The generator knows what valid documents and boundaries must get; the
-// validator must agree, for every scheme in the catalogue.
+// validator must agree, for every scheme in the catalogue and the example
+// scheme file.
 func TestGeneratedDocumentsGetWhatTheGeneratorExpects(t *testing.T) {
-	v := stemkn.NewValidator(nil)
+	v := stemkn.NewValidator(withSchemeFiles(t))
 	g := docgen.New(1)
 	for _, s := range v.Catalogue().Schemes() {
 		t.Run(s.ID, func(t *testing.T) {
@@ -47,13 +58,30 @@ func TestGeneratedDocumentsGetWhatTheGeneratorExpects(t *testing.T) {
 }
 
 func TestValidDocumentsPassEveryRule(t *testing.T) {
-	v := stemkn.NewValidator(nil)
+	v := stemkn.NewValidator(withSchemeFiles(t))
 	for _, s := range v.Catalogue().Schemes() {
 		for _, doc := range docgen.New(3).Valid(s, 200) {
 			res := v.Validate(doc.JSON(), stemkn.Options{})
 			require.True(t, res.Valid, "%v\n%s", res.Findings, doc.JSON())
 			require.NotNil(t, res.Eligible, "%s", doc.JSON())
 			require.True(t, *res.Eligible, "%v\n%s", res.Rules, doc.JSON())
+		}
+	}
+}
+
+// A scheme whose institution rules judge the phase gets valid documents
+// whose institutions are of the phases admitted: the Hemel partnership's
+// primary schools, never a nursery school, which the primary phase group
+// would admit.
+func TestValidDocumentsHaveTheAdmittedPhases(t *testing.T) {
+	s, ok := withSchemeFiles(t).Scheme("hemel-enthuse-2022")
+	require.True(t, ok)
+	for _, doc := range docgen.New(3).Valid(s, 50) {
+		insts := doc.At("/network/institutions")
+		require.NotNil(t, insts)
+		require.GreaterOrEqual(t, len(insts.Items), 20)
+		for _, inst := range insts.Items {
+			require.Equal(t, "primary", inst.Get("phase").Text, "%s", inst.JSON())
 		}
 	}
 }

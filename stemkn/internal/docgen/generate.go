@@ -343,6 +343,35 @@ func (w *writer) institutionRules(lead, funded bool) []*stemkn.InstitutionRule {
 	return out
 }
 
+// admission is what every one of an institution's rules admits.
+type admission struct {
+	englandOnly bool                // some rule admits England only
+	outsideOK   bool                // every rule admits state-funded institutions outside England
+	classes     []eligibility.Class // the GIAS classes all admit; nil when none judges the class
+	phases      []string            // the phases all admit (admittedPhases)
+}
+
+// admission is what rules admit, and a kind of institution they all admit:
+// kind, when they do, else one of theirs.
+func (w *writer) admission(rules []*stemkn.InstitutionRule, kind string) (string, admission) {
+	a := admission{outsideOK: true, phases: admittedPhases(rules)}
+	for _, ir := range rules {
+		if len(ir.Kinds) > 0 && !slices.Contains(ir.Kinds, kind) {
+			kind = ir.Kinds[w.r.IntN(len(ir.Kinds))]
+		}
+		a.englandOnly = a.englandOnly || ir.EnglandOnly
+		a.outsideOK = a.outsideOK && ir.StateFundedOutsideEngland
+		switch {
+		case len(ir.Classes) == 0: // the rule does not judge the class
+		case a.classes == nil:
+			a.classes = ir.Classes
+		default:
+			a.classes = intersect(a.classes, ir.Classes)
+		}
+	}
+	return kind, a
+}
+
 // institution makes the i-th institution, admitted by rules; kind, when
 // not "", is its kind.
 func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionRule, used map[string]bool, kind string) *Node {
@@ -350,27 +379,14 @@ func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionR
 		kinds := w.oneOf("/network/institutions/*/kind")
 		kind = w.pick([]string{"school", "school", "school", "college", w.pick(kinds)})
 	}
-	englandOnly, outsideOK := false, true
-	var classes []eligibility.Class
-	for _, ir := range rules {
-		if len(ir.Kinds) > 0 && !slices.Contains(ir.Kinds, kind) {
-			kind = ir.Kinds[w.r.IntN(len(ir.Kinds))]
-		}
-		englandOnly = englandOnly || ir.EnglandOnly
-		outsideOK = outsideOK && ir.StateFundedOutsideEngland
-		if classes == nil {
-			classes = ir.Classes
-		} else {
-			classes = intersect(classes, ir.Classes)
-		}
-	}
+	kind, admits := w.admission(rules, kind)
 	if w.s.Rules.Countries != nil && !slices.Contains([]string{"school", "college", "university", "pd-centre"}, kind) {
 		kind = w.pick([]string{"pd-centre", "university", "school"})
 	}
 	subdivision := ""
 	if country == "GB" {
 		subdivision = "GB-ENG"
-		if !englandOnly && (len(rules) == 0 || outsideOK) && w.chance(12) {
+		if !admits.englandOnly && (len(rules) == 0 || admits.outsideOK) && w.chance(12) {
 			subdivision = w.pick([]string{"GB-SCT", "GB-WLS", "GB-NIR"})
 		}
 	}
@@ -386,11 +402,14 @@ func (w *writer) institution(i int, country string, rules []*stemkn.InstitutionR
 		if kind == "college" {
 			inst.Add("ukprn", Str(w.digits("1", 8)))
 		}
-		inst.Add("establishmentType", Str(w.establishmentType(kind, classes)))
-		inst.Add("phase", Str(w.phase(kind)))
+		inst.Add("establishmentType", Str(w.establishmentType(kind, admits.classes)))
+		inst.Add("phase", Str(w.phase(kind, admits.phases)))
 		inst.Add("region", Str(w.pick(regionSlugs)))
-	} else if !inEngland && (len(rules) > 0 && outsideOK || w.chance(50)) {
+	} else if !inEngland && (len(rules) > 0 && admits.outsideOK || w.chance(50)) {
 		inst.Add("stateFunded", Bool(len(rules) > 0 || w.chance(70)))
+	}
+	if admits.phases != nil && inst.Get("phase") == nil {
+		inst.Add("phase", Str(w.phase(kind, admits.phases))) // a rule judges it, wherever the institution is
 	}
 	if w.needsPIC() {
 		inst.Add("pic", Str(w.digits("9", 9)))
@@ -448,11 +467,39 @@ func (w *writer) establishmentType(kind string, classes []eligibility.Class) str
 	return w.pick(pool)
 }
 
-func (w *writer) phase(kind string) string {
+// phase is a GIAS phase for an institution of the kind; when admitted is
+// not nil (a rule judges the phase), one of those.
+func (w *writer) phase(kind string, admitted []string) string {
+	if admitted != nil {
+		return w.pick(admitted)
+	}
 	if kind == "college" {
 		return w.pick([]string{"16-plus", "not-applicable"})
 	}
 	return w.pick([]string{"primary", "primary", "secondary", "secondary", "nursery", "middle-deemed-primary", "middle-deemed-secondary", "all-through", "16-plus"})
+}
+
+// admittedPhases are the GIAS phases every one of rules admits (one of its
+// phases, or of one of its phase groups), in eligibility.Phases' order; nil
+// when no rule judges the phase, or when no phase meets them all (then no
+// document with the institution is valid, whatever its phase).
+func admittedPhases(rules []*stemkn.InstitutionRule) []string {
+	var out []string
+	judged := false
+	for _, p := range eligibility.Phases() {
+		admitted := true
+		for _, ir := range rules {
+			if len(ir.Phases) == 0 && len(ir.PhaseGroups) == 0 {
+				continue
+			}
+			judged = true
+			admitted = admitted && (slices.Contains(ir.Phases, p) || slices.Contains(ir.PhaseGroups, eligibility.PhaseGroup(p)))
+		}
+		if admitted && judged {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (w *writer) digits(first string, n int) string {
