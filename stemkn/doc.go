@@ -51,8 +51,9 @@
 //   - rules (vocabulary.go, rule.go): the scheme's rules, in the fixed
 //     order of vocabulary.go, each judged unless what it reads is broken;
 //   - words (messages.go): every finding worded from the language's
-//     catalogue (messages/en.json, messages/cy.json, read and checked by
-//     language.go), rule titles too (rulewords.go), and a scheme's own
+//     catalogue (messages/en.json, as Go data generated from it in
+//     messages.gen.go; messages/cy.json, read and checked by language.go),
+//     rule titles too (rulewords.go), and a scheme's own
 //     words in the language (schemewords.go);
 //   - order (finding.go): findings sorted in document order, each said once.
 //

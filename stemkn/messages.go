@@ -16,7 +16,8 @@ import (
 // vocabulary words, a scheme's own words, and the words of the page around a
 // form (the error summary's title, the "Error:" prefix, the page title, the
 // budget summary and the eligibility panel). Each language is a catalogue
-// file (messages/en.json, messages/cy.json), checked when it is read;
+// file (messages/en.json, messages/cy.json), checked when it is read (and
+// English, the default, when it is built: see englishMessages);
 // DefaultMessages is English and MessagesIn picks another.
 //
 // A finding's message comes from a template chosen by its code, refined by
