@@ -149,10 +149,20 @@ func (r InstitutionRule) Judge(inst Institution) Judgement {
 	switch {
 	case inst.Phase == "":
 		return unknown(Phase)
-	case slices.Contains(r.Phases, inst.Phase), slices.Contains(r.PhaseGroups, PhaseGroup(inst.Phase)):
+	case r.AdmitsPhase(inst.Phase):
 		return admitted()
 	}
 	return notAdmitted(Phase)
+}
+
+// AdmitsPhase reports whether the rule admits a GIAS phase: one of its
+// Phases, or in one of its PhaseGroups (PhaseGroup). A rule that names
+// neither judges no phase and admits every one.
+func (r InstitutionRule) AdmitsPhase(phase string) bool {
+	if len(r.Phases) == 0 && len(r.PhaseGroups) == 0 {
+		return true
+	}
+	return slices.Contains(r.Phases, phase) || slices.Contains(r.PhaseGroups, PhaseGroup(phase))
 }
 
 // judgePlace judges an institution by all but its phase: its kind, where

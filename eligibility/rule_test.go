@@ -245,3 +245,16 @@ func TestUnagreedListsTheCommitmentsNotAgreed(t *testing.T) {
 	require.Equal(t, []string{"practitionerResearch", "shareOnline"}, got)
 	require.Nil(t, eligibility.Unagreed([]string{"submitReport"}, func(n string) bool { return agreed[n] }))
 }
+
+// AdmitsPhase is the test Judge applies to a stated phase: a rule that names no phase and no
+// group admits every phase, however odd.
+func TestAdmitsPhase(t *testing.T) {
+	byPhase := eligibility.InstitutionRule{Phases: []string{"primary"}}
+	byGroup := eligibility.InstitutionRule{PhaseGroups: []string{eligibility.SecondaryGroup}}
+	none := eligibility.InstitutionRule{}
+	for _, p := range append(eligibility.Phases(), "Primary", "") {
+		require.Equal(t, p == "primary", byPhase.AdmitsPhase(p), p)
+		require.Equal(t, eligibility.PhaseGroup(p) == eligibility.SecondaryGroup, byGroup.AdmitsPhase(p), p)
+		require.True(t, none.AdmitsPhase(p), p)
+	}
+}

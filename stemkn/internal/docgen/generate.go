@@ -486,16 +486,18 @@ func (w *writer) phase(kind string, admitted []string) string {
 func admittedPhases(rules []*stemkn.InstitutionRule) []string {
 	var out []string
 	judged := false
+	for _, ir := range rules {
+		judged = judged || len(ir.Phases) > 0 || len(ir.PhaseGroups) > 0
+	}
+	if !judged {
+		return nil
+	}
 	for _, p := range eligibility.Phases() {
 		admitted := true
 		for _, ir := range rules {
-			if len(ir.Phases) == 0 && len(ir.PhaseGroups) == 0 {
-				continue
-			}
-			judged = true
-			admitted = admitted && (slices.Contains(ir.Phases, p) || slices.Contains(ir.PhaseGroups, eligibility.PhaseGroup(p)))
+			admitted = admitted && eligibility.InstitutionRule{Phases: ir.Phases, PhaseGroups: ir.PhaseGroups}.AdmitsPhase(p)
 		}
-		if admitted && judged {
+		if admitted {
 			out = append(out, p)
 		}
 	}
