@@ -12,7 +12,8 @@ type catalogueEntry struct{ key, text string }
 
 // scanCatalogue reads a well-formed catalogue file in one pass, without
 // encoding/json's token reader, which costs the widget tens of
-// milliseconds as it starts (the English catalogue is read then). It
+// milliseconds for a catalogue (the Welsh one, or a host's, when a page
+// first asks for it; English is built in as generated data). It
 // gives the entries in file order and the raw text of _meta, and ok false
 // for anything but a JSON object whose keys are each given once and whose
 // values are strings, but for _meta's, which is an object. Its answers
