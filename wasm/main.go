@@ -41,29 +41,45 @@ func main() {
 		surface = js.Global().Get("Object").New()
 		js.Global().Set(name, surface)
 	}
-	for fname, fn := range k.functions() {
-		surface.Set(fname, js.FuncOf(guard(fn)))
+	fns := k.functions()
+	names := make([]any, len(fns))
+	for i, f := range fns {
+		surface.Set(f.name, js.FuncOf(guard(f.fn)))
+		names[i] = f.name
 	}
+	serve(fns, k.validator.Limits().Bytes)
 	if ready := surface.Get("onready"); ready.Type() == js.TypeFunction {
-		ready.Invoke(k.limits())
+		ready.Invoke(k.limits(), names)
 	}
 	select {} // the functions live as long as the page
 }
 
-// functions are the kit's functions by their JavaScript names, each taking
-// its arguments as strings.
-func (k *kit) functions() map[string]func(args []string) string {
-	return map[string]func(args []string) string{
-		"validate":     func(a []string) string { return k.validate(a[0], a[1]) },
-		"validateForm": func(a []string) string { return k.validateForm(a[0], a[1]) },
-		"schemes":      func([]string) string { return k.schemes() },
-		"schema":       func(a []string) string { return k.schema(a[0], a[1]) },
-		"loadScheme":   func(a []string) string { return k.loadScheme(a[0]) },
-		"messages":     func(a []string) string { return k.messages(a[0]) },
-		"refuse":       func(a []string) string { return k.refuse(a[0], a[1]) },
-		"warmUp":       func([]string) string { k.warmUpForm(); return "" },
-	}
+// kitFunction is one of the kit's functions, by its JavaScript name, taking
+// its arguments as strings (two of them: a missing one is "").
+type kitFunction struct {
+	name string
+	fn   func(args []string) string
 }
+
+// functions are the kit's functions in a fixed order: a function's place
+// in the list is its number for stemkn_call (exports.go), and main tells
+// the ES module the names in this order.
+func (k *kit) functions() []kitFunction {
+	return append([]kitFunction{
+		{"validate", func(a []string) string { return k.validate(a[0], a[1]) }},
+		{"validateForm", func(a []string) string { return k.validateForm(a[0], a[1]) }},
+		{"schemes", func([]string) string { return k.schemes() }},
+		{"schema", func(a []string) string { return k.schema(a[0], a[1]) }},
+		{"loadScheme", func(a []string) string { return k.loadScheme(a[0]) }},
+		{"messages", func(a []string) string { return k.messages(a[0]) }},
+		{"refuse", func(a []string) string { return k.refuse(a[0], a[1]) }},
+		{"warmUp", func([]string) string { k.warmUpForm(); return "" }},
+	}, testFunctions...)
+}
+
+// testFunctions come after the kit's own in a build for the widget's tests
+// (testhooks.go); in the release there are none.
+var testFunctions []kitFunction
 
 // guard adapts a function to JavaScript: missing arguments are "", an
 // argument that is not a string is an error, and a panic becomes an error

@@ -15,6 +15,7 @@
 // the bytes or a compiled WebAssembly.Module.
 
 import { FormBinding, formBindingDefaults, wordsFor } from './form-binding.js'
+import { goExports } from './go-exports.js'
 
 /** The options of load(), with their defaults. */
 export const loadDefaults = Object.freeze({
@@ -197,9 +198,12 @@ async function start (source) {
 }
 
 /**
- * One running instance of the Go program: its functions (surface), and
- * whether it has stopped. Go ends the program on a fatal error (out of
- * memory, say); a trap inside a call leaves it unusable.
+ * One running instance of the Go program: its functions, and whether it
+ * has stopped. Go ends the program on a fatal error (out of memory, say);
+ * a trap inside a call leaves it unusable. A call goes through the
+ * module's WebAssembly exports (go-exports.js) when its arguments are
+ * strings, else through the js.Func of the same name on surface, which
+ * answers an argument that is not a string with an error.
  */
 class Runtime {
   /** Starts an instance of the compiled module: at once when sync is true. */
@@ -211,11 +215,13 @@ class Runtime {
     const name = `__stemkn${++sequence}_${Date.now().toString(36)}`
     const runtime = new Runtime(go)
     // onready brings the input limits, so that nothing calls into Go
-    // before the page is told the kit is ready: a call would also run
-    // whatever Go had scheduled meanwhile.
+    // before the page is told the kit is ready (a call through a js.Func
+    // would also run whatever Go had scheduled meanwhile), and the names
+    // of the functions in the order the exports number them.
     const ready = new Promise(resolve => {
-      runtime.surface.onready = limits => {
+      runtime.surface.onready = (limits, names) => {
         runtime.limits = JSON.parse(limits)
+        runtime.exports = goExports(go, runtime.instance, names)
         runtime.ready = true
         resolve()
       }
@@ -224,6 +230,7 @@ class Runtime {
     go.argv = ['stemkn', name]
     let ended
     const run = instance => {
+      runtime.instance = instance
       ended = go.run(instance).then(() => runtime.stop('the Go program ended'), err => runtime.stop(describe(err)))
       return runtime
     }
@@ -259,6 +266,8 @@ class Runtime {
   constructor (go) {
     this.go = go
     this.surface = {}
+    this.instance = null
+    this.exports = null // the calls through the module's exports, once ready
     this.ready = false
     this.reason = '' // why it stopped, once it has
   }
@@ -271,8 +280,18 @@ class Runtime {
    */
   warmUpLater () {
     setTimeout(() => {
-      if (!this.stopped) this.surface.warmUp()
+      if (!this.stopped) this.invoke('warmUp', [])
     }, 0)
+  }
+
+  /**
+   * Calls the Go function fn with args and gives its answer, the text of
+   * JSON: through the exports when they take the arguments, else through
+   * the js.Func.
+   */
+  invoke (fn, args) {
+    const answer = this.exports === null ? undefined : this.exports.call(fn, args)
+    return answer === undefined ? this.surface[fn](...args) : answer
   }
 
   get stopped () {
@@ -314,7 +333,7 @@ export class Kit {
     const runtime = this.runtime
     let text
     try {
-      text = runtime.surface[fn](...args)
+      text = runtime.invoke(fn, args)
     } catch (err) {
       // Only when the Go program has ended, or trapped: its functions then
       // throw, and it cannot be trusted again.
@@ -345,7 +364,7 @@ export class Kit {
     let runtime
     try {
       runtime = Runtime.start(this.module, true)
-      for (const text of this.schemeFiles.values()) runtime.surface.loadScheme(text)
+      for (const text of this.schemeFiles.values()) runtime.invoke('loadScheme', [text])
     } catch (err) {
       throw new StemknError(`stemkn: the validator stopped (${reason}) and cannot start again: ` + describe(err))
     }
