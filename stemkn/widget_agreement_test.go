@@ -18,7 +18,8 @@ import (
 )
 
 // The widget's own module (wasm/, as `make widget` builds it), driven in
-// Node through the JavaScript functions its ES module calls, answers the
+// Node both ways its ES module calls it (the module's exports and the
+// js.Func functions, which must answer alike, byte for byte), answers the
 // generated corpus — documents and form posts — exactly as native Go does.
 // For a form post, the widget's decoded document is the one DecodeForm
 // makes. Documents must be UTF-8 here: JavaScript strings cannot carry
