@@ -1,8 +1,9 @@
 // The kit in a page in Chromium, under the strict CSP: every way load()
 // takes the WebAssembly module, input past the limits refused before it
 // reaches Go (the attack that stopped the runtime), the costliest calls the
-// limits allow, and a fresh runtime after Go runs out of memory. The same
-// checks run in Node (node.test.mjs) from fixtures/checks.js.
+// limits allow, a fresh runtime after Go runs out of memory, and the two
+// ways the kit calls Go answering alike. The same checks run in Node
+// (node.test.mjs) from fixtures/checks.js and fixtures/calls.js.
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -10,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startPlain, launch, openPage, root } from './helpers.mjs'
 import { judgeEveryLoadingForm, judgeRefusedBeforeGo, judgeCostliestCalls, judgeRestart } from './fixtures/checks.js'
+import { judgeBothWays, judgeKitCalls, judgeManyCalls, manyRounds } from './fixtures/calls.js'
 
 let plain, browser, application, hemel, schemeFile
 
@@ -116,6 +118,37 @@ describe('load() in Chromium', { timeout: 300000 }, () => {
     judgeRestart(assert, out, 'hemel-enthuse-2022')
     assert.ok(p.warnings.some(w => /^stemkn: the validator had stopped \(.*\); started a fresh one$/.test(w)), 'in the page\'s console')
     assert.equal(out.summary, true)
+    await p.check()
+  })
+
+  it('answers alike through the exports and the js.Func', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async fixtures => {
+      const { bothWays, callCases } = await import('/calls.js')
+      const kit = await window.stemkn.load()
+      return bothWays(kit, callCases(kit.limits.bytes, fixtures))
+    }, { application, schemeFile })
+    judgeBothWays(assert, out)
+    await p.check()
+  })
+
+  it('calls Go through the exports, and through the js.Func for arguments that are not strings', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async fixtures => {
+      const { kitCallsGoThroughTheExports } = await import('/calls.js')
+      return kitCallsGoThroughTheExports(await window.stemkn.load(), fixtures)
+    }, { application, schemeFile })
+    judgeKitCalls(assert, out, 'hemel-enthuse-2022')
+    await p.check()
+  })
+
+  it('keeps answering alike over many calls in a row of every size', async () => {
+    const p = await open()
+    const out = await p.page.evaluate(async ([fixtures, rounds]) => {
+      const { manyCalls } = await import('/calls.js')
+      return manyCalls(await window.stemkn.load(), fixtures, rounds)
+    }, [{ application }, manyRounds])
+    judgeManyCalls(assert, out)
     await p.check()
   })
 })

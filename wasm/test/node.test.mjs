@@ -1,13 +1,18 @@
 // The widget's module in Node, with no DOM at all: every way load() takes
 // the WebAssembly module, the kit's calls, input past the limits refused
-// before it reaches Go, the costliest calls the limits allow, and a fresh
-// runtime after the Go program runs out of memory. The same checks run in
-// Chromium (load.test.mjs) from fixtures/checks.js.
+// before it reaches Go, the costliest calls the limits allow, a fresh
+// runtime after the Go program runs out of memory, and the two ways the kit
+// calls Go — the module's exports and the js.Func callbacks — answering
+// alike. The same checks run in Chromium (load.test.mjs) from
+// fixtures/checks.js and fixtures/calls.js; a panic inside a call, an error
+// answer both ways, only here (a build with a function that panics:
+// wasm/testhooks.go).
 
 import { describe, it, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { readFile, mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { execFile } from 'node:child_process'
@@ -18,6 +23,10 @@ import {
   judgeEveryLoadingForm, judgeRefusedBeforeGo, judgeCostliestCalls, judgeRestart
 } from './fixtures/checks.js'
 import { worstDocument } from './fixtures/worst.js'
+import {
+  callCases, bothWays, kitCallsGoThroughTheExports, manyCalls, manyRounds,
+  judgeBothWays, judgeKitCalls, judgeManyCalls
+} from './fixtures/calls.js'
 
 const wasmPath = path.join(dist, 'stemkn.wasm')
 let stemkn, bytes, application, schemeFile, hemel
@@ -115,5 +124,39 @@ describe('the kit in Node', { timeout: 300000 }, () => {
     const kit = await stemkn.load({ wasm: await WebAssembly.compile(bytes) })
     const out = restartAfterOutOfMemory(kit, { schemeFile, schemeID: 'hemel-enthuse-2022', application: hemel })
     judgeRestart(assert, out, 'hemel-enthuse-2022')
+  })
+
+  it('answers alike through the exports and the js.Func', async () => {
+    const kit = await stemkn.load({ wasm: new Uint8Array(bytes) })
+    judgeBothWays(assert, bothWays(kit, callCases(kit.limits.bytes, { application, schemeFile })))
+  })
+
+  it('calls Go through the exports, and through the js.Func for arguments that are not strings', async () => {
+    const kit = await stemkn.load({ wasm: new Uint8Array(bytes) })
+    judgeKitCalls(assert, kitCallsGoThroughTheExports(kit, { application, schemeFile }), 'hemel-enthuse-2022')
+  })
+
+  it('keeps answering alike over many calls in a row of every size', async () => {
+    const kit = await stemkn.load({ wasm: new Uint8Array(bytes) })
+    judgeManyCalls(assert, manyCalls(kit, { application }, manyRounds))
+  })
+
+  it('answers a panic inside a call with an error, both ways, and keeps working', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'stemkn-testhooks-'))
+    try {
+      const module = path.join(dir, 'stemkn.wasm')
+      await run('go', ['build', '-tags', 'stemkntest', '-o', module, './wasm'], { cwd: root, env: { ...process.env, GOOS: 'js', GOARCH: 'wasm' } })
+      const kit = await stemkn.load({ wasm: await readFile(module) })
+      const runtime = kit.runtime
+      assert.throws(() => kit.call('panic', 'büm 🧨 \uD800'), { name: 'StemknError', message: 'stemkn: internal error: büm 🧨 \uFFFD' })
+      const viaExports = runtime.exports.call('panic', ['büm 🧨'])
+      assert.equal(viaExports, '{"error":"stemkn: internal error: büm 🧨"}')
+      assert.equal(viaExports, runtime.surface.panic('büm 🧨'))
+      assert.equal(runtime.stopped, false)
+      assert.equal(kit.validate(application).valid, true, 'the runtime keeps working')
+      assert.equal(kit.runtime, runtime, 'the same runtime')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
