@@ -9,7 +9,8 @@
 # go.txt (go test -bench), ajv.txt (the Node peer), bulk.txt (the stemkn
 # command on NDJSON), process.txt (whole processes on one core: stemkn, ajv,
 # santhosh), wasm.txt (the widget's size), browser.txt (Chromium: the
-# widget's page against an ajv page, and the demo), startwork.txt (one
+# widget's page against an ajv page, and the demo), calls.txt (the
+# widget's calls into Go in Node, wasm/bench/calls.mjs), startwork.txt (one
 # start's instructions in Node under callgrind, the widget against ajv).
 # Needs: go, node with `npm ci` done, brotli, chromium and valgrind from Debian
 # (installed here when missing, as `make deps` does for chromium).
@@ -82,6 +83,11 @@ printf 'BenchmarkWASMSize\t1\t%d raw-bytes\t%d gzip-bytes\t%d brotli-bytes\n' \
 	"$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(brotli -q 11 -c "$wasm" | wc -c)" | tee "$out/wasm.txt" >&2
 go build -o "$out/demo" ./examples/demo
 node wasm/bench/timing.mjs -count="$count" -calls="$calls" -keys="$keys" -demo="$out/demo" | tee "$out/browser.txt" >&2
+
+echo "== the widget's calls into Go, in Node" >&2
+for _ in $(seq "$count"); do
+	node wasm/bench/calls.mjs -calls="$calls" -warm="$calls"
+done | tee "$out/calls.txt" >&2
 
 echo "== start-up work, counted: the widget and ajv in Node under callgrind" >&2
 need valgrind valgrind
