@@ -9,11 +9,13 @@ import (
 )
 
 // The kit's functions as WebAssembly exports. A call from JavaScript
-// through a js.Func costs some 48 µs in Node before the function starts
-// (syscall/js wakes a handler goroutine, lets every other goroutine run,
-// and converts each argument and the answer through JavaScript values); a
-// call of a //go:wasmexport function costs about 3 µs. The ES module calls
-// the kit through these when every argument is a string:
+// through a js.Func goes through syscall/js's event loop (the call wakes a
+// handler goroutine, which runs the function and then waits for every other
+// goroutine to run) and converts each argument and the answer through
+// JavaScript values: a call that does next to nothing in Go costs about
+// 14 µs that way in Node, and about 4 µs through these exports
+// (wasm/bench/calls.mjs). The ES module calls the kit through these when
+// every argument is a string:
 //
 //	stemkn_buffer(size) → the address of a Go-owned buffer of size bytes
 //	  (0 if size is past maxBuffer), which JavaScript fills with the

@@ -1,12 +1,16 @@
 // calls measures what a call into Go costs the kit in Node, on a build's
 // release files: kit.validate of the reference document in steady state
 // (after -warm calls and a second's pause, as timing.mjs does in
-// Chromium), the median and 99th percentile of -calls calls; and a call
-// that does next to nothing in Go (refuse of an unknown call, a short
-// error answer) through the js.Func and, where the module has them, the
-// exports. It prints Go benchmark-format lines:
+// Chromium), the median and 99th percentile of -calls calls; where the
+// module has its exports, the same calls made the two ways in turns, in
+// blocks of a tenth, in the same process (so the machine's load and V8's
+// state are the same for both); and a call that does next to nothing in Go
+// (refuse of an unknown call, a short error answer) through the js.Func
+// and the exports. It prints Go benchmark-format lines:
 //
 //	BenchmarkNodeValidate          kit.validate, steady state: median (ns/op), p99
+//	BenchmarkNodeValidateWay/exports  kit.validate through the exports, in turns: median, p99
+//	BenchmarkNodeValidateWay/js.Func  the same through the js.Func
 //	BenchmarkNodeCall/js.Func      the near-empty call through the js.Func: median
 //	BenchmarkNodeCall/exports      the same through the exports: median
 //
@@ -50,10 +54,28 @@ time(warm, () => {
   if (!kit.validate(reference).valid) throw new Error('the reference document is not valid')
 })
 await new Promise(resolve => setTimeout(resolve, 1000))
+// The first few hundred calls after the pause run slower in Node, some
+// runs twice as slow (V8 tiering the module's code again, it seems), so a
+// few more calls go before the timing.
+time(1000, () => kit.validate(reference))
 const validate = time(calls, () => kit.validate(reference))
 console.log(`BenchmarkNodeValidate\t${calls}\t${ns(at(validate, 50))} ns/op\t${ns(at(validate, 99))} p99-ns`)
 
 const runtime = kit.runtime
+if (runtime.exports) {
+  const exports = runtime.exports
+  const times = { exports: [], 'js.Func': [] }
+  for (let block = 0; block < 20; block++) {
+    const way = block % 2 === 0 ? 'exports' : 'js.Func'
+    runtime.exports = way === 'exports' ? exports : null // null: the kit calls the js.Func
+    times[way].push(...time(Math.ceil(calls / 10), () => kit.validate(reference)))
+  }
+  runtime.exports = exports
+  for (const [way, t] of Object.entries(times)) {
+    t.sort((a, b) => a - b)
+    console.log(`BenchmarkNodeValidateWay/${way}\t${t.length}\t${ns(at(t, 50))} ns/op\t${ns(at(t, 99))} p99-ns`)
+  }
+}
 const ways = { 'js.Func': () => runtime.surface.refuse('none', '') }
 if (runtime.exports) ways.exports = () => runtime.exports.call('refuse', ['none', ''])
 for (const [name, call] of Object.entries(ways)) {

@@ -17,6 +17,10 @@
 //	                                 the first N calls after ready: median
 //	                                 (ns/op), p99 and slowest
 //	BenchmarkBrowserValidate         the same, N more calls in steady state
+//	BenchmarkBrowserValidateWay/exports  N more, through the module's exports
+//	BenchmarkBrowserValidateWay/js.Func  and N through the js.Func, in turns
+//	                                 with them, in blocks of a tenth: the two
+//	                                 ways the kit calls Go, under the same load
 //	BenchmarkBrowserKeystroke        keystroke → updated messages on the demo
 //	                                 form after a first submit: median, p99,
 //	                                 p99 of the first 1,000, max
@@ -215,6 +219,37 @@ async function timeCalls (page, reference, n) {
 }
 
 /**
+ * Times n calls of kit.validate on the reference document each way the kit
+ * calls Go — through the module's exports and through the js.Func (the
+ * runtime's exports set aside) — in turns, in blocks of a tenth, so that
+ * both meet the same load; in ms each, by way. Null for a build without
+ * the exports.
+ */
+async function timeWays (page, reference, n) {
+  return page.evaluate(({ reference, n }) => {
+    const kit = window.__stemknBench.kit
+    const runtime = kit.runtime
+    const exports = runtime.exports
+    if (!exports) return null
+    const times = { exports: [], 'js.Func': [] }
+    try {
+      for (let block = 0; block < 20; block++) {
+        const way = block % 2 === 0 ? 'exports' : 'js.Func'
+        runtime.exports = way === 'exports' ? exports : null
+        for (let i = 0; i < Math.ceil(n / 10); i++) {
+          const start = performance.now()
+          kit.validate(reference)
+          times[way].push(performance.now() - start)
+        }
+      }
+    } finally {
+      runtime.exports = exports
+    }
+    return times
+  }, { reference, n })
+}
+
+/**
  * With TIMING_TRACE set, runs fn under Chromium's tracing (over the DevTools
  * protocol) and lists, for each call over 1 ms, the browser's work of over
  * 0.3 ms that overlapped it — compilation, garbage collection — on stderr.
@@ -370,6 +405,9 @@ async function main () {
         const c = await traced(page, () => timeCalls(page, reference, calls), 'steady state')
         debugSlow('steady state', c)
         console.log(`BenchmarkBrowserValidate\t${calls}\t${ns(percentile(c, 50))} ns/op\t${ns(percentile(c, 99))} p99-ns\t${ns(Math.max(...c))} max-ns`)
+        for (const [way, w] of Object.entries(await timeWays(page, reference, calls) ?? {})) {
+          console.log(`BenchmarkBrowserValidateWay/${way}\t${w.length}\t${ns(percentile(w, 50))} ns/op\t${ns(percentile(w, 99))} p99-ns\t${ns(Math.max(...w))} max-ns`)
+        }
         const k = await timeKeystrokes(page, keys)
         const first = k.slice(0, 1000)
         console.log(`BenchmarkBrowserKeystroke\t${keys}\t${ns(percentile(k, 50))} ns/op\t${ns(percentile(k, 99))} p99-ns\t${ns(percentile(first, 99))} p99-first1000-ns\t${ns(Math.max(...k))} max-ns`)
