@@ -2,12 +2,10 @@ package stemkn
 
 import (
 	"bytes"
-	"embed"
 	"encoding/json"
 	"errors"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,12 +15,15 @@ import (
 )
 
 // The built-in catalogue is data: one scheme file per programme of the
-// source documents, in schemes/, loaded through the same strict loader as
-// a funder's file (Catalogue.Load), each with its own test cases
-// (Validator.RunTests, `stemkn test`).
+// source documents, in schemes/, each with its own test cases
+// (Validator.RunTests, `stemkn test`). The files are not read at run time:
+// internal/schemegen loads them through the strict loader (Catalogue.Load)
+// and writes what it reads as Go data, schemes.gen.go, and a catalogue
+// starts from copies of that data (newBuiltinScheme). The tests hold the data
+// to the loader's reading of the files and to being up to date, and each
+// catalogue's copies to sharing nothing.
 
-//go:embed schemes/*.json
-var builtinFiles embed.FS
+//go:generate go run -tags stemkn_noschemes ./internal/schemegen
 
 // builtinOrder are the built-in schemes in the order `stemkn schemes` lists
 // them; each is the file schemes/ID.json.
@@ -36,79 +37,35 @@ type Catalogue struct {
 	mu      sync.RWMutex
 	schemes map[string]*Scheme
 	order   []string
-	// pending are the built-in schemes not read yet, by id: each is read
-	// from its file when it is first asked for (so a page that uses one
-	// scheme reads one), and dropped when a loaded file replaces it first.
-	pending map[string]func()
 }
 
-// NewCatalogue returns a catalogue holding the built-in schemes, read
-// afresh from their files, so that changing one catalogue's schemes
-// changes no other.
-//
-// Each built-in scheme is read from its file when it is first asked for
-// (Scheme, Schemes, or a loaded file that extends it), not here: the
-// widget makes a catalogue as it starts, and a page that uses one scheme
-// then reads one file of five. The files are known to give each key once
-// (a test holds them to it), so their reading skips that check.
+// NewCatalogue returns a catalogue holding the built-in schemes, each a
+// copy of its own of the generated data, so that changing one catalogue's
+// schemes changes no other. Nothing is decoded: the widget makes a
+// catalogue as it starts, and copying the five schemes costs less than
+// decoding one would.
 func NewCatalogue() *Catalogue {
-	c := &Catalogue{schemes: map[string]*Scheme{}, order: slices.Clone(builtinOrder), pending: map[string]func(){}}
+	c := &Catalogue{schemes: make(map[string]*Scheme, len(builtinOrder)), order: make([]string, 0, len(builtinOrder))}
 	for _, id := range builtinOrder {
-		c.pending[id] = sync.OnceFunc(func() { c.readBuiltin(id) })
+		if s := newBuiltinScheme(id); s != nil { // nil in the generator's own build, which has no data
+			c.schemes[id] = s
+			c.order = append(c.order, id)
+		}
 	}
 	return c
-}
-
-// readBuiltin reads the built-in scheme id from its file, unless a loaded
-// file has replaced it meanwhile. The built-in files extend nothing and
-// give each key once (tests hold them to both), so the file goes straight
-// to the resolver.
-func (c *Catalogue) readBuiltin(id string) {
-	data, err := builtinFiles.ReadFile("schemes/" + id + ".json")
-	if err != nil {
-		panic("stemkn: the built-in scheme " + id + " is not embedded: " + err.Error())
-	}
-	r := resolver{catalogue: c, raws: map[string]schemeFile{id: {data: data}}, done: map[string]*Scheme{}, open: map[string]bool{}}
-	s, err := r.resolve(id, nil)
-	if err != nil {
-		panic("stemkn: the built-in scheme " + id + " does not load: " + err.Error())
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, stillPending := c.pending[id]; stillPending {
-		c.schemes[id] = s
-		delete(c.pending, id)
-	}
 }
 
 // Scheme returns the scheme with the id.
 func (c *Catalogue) Scheme(id string) (*Scheme, bool) {
 	c.mu.RLock()
+	defer c.mu.RUnlock()
 	s, ok := c.schemes[id]
-	read := c.pending[id]
-	c.mu.RUnlock()
-	if ok || read == nil {
-		return s, ok
-	}
-	read()
-	c.mu.RLock()
-	s, ok = c.schemes[id]
-	c.mu.RUnlock()
 	return s, ok
 }
 
 // Schemes lists the schemes in the order they were added (the built-in
 // ones first).
 func (c *Catalogue) Schemes() []*Scheme {
-	c.mu.RLock()
-	reads := make([]func(), 0, len(c.pending))
-	for _, read := range c.pending {
-		reads = append(reads, read)
-	}
-	c.mu.RUnlock()
-	for _, read := range reads {
-		read()
-	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	out := make([]*Scheme, len(c.order))
@@ -199,11 +156,9 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range out {
-		_, exists := c.schemes[s.ID]
-		if _, builtin := c.pending[s.ID]; !exists && !builtin {
+		if _, exists := c.schemes[s.ID]; !exists {
 			c.order = append(c.order, s.ID)
 		}
-		delete(c.pending, s.ID) // replaced before it was read
 		c.schemes[s.ID] = s
 	}
 	return out, nil
