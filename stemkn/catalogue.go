@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,9 +20,9 @@ import (
 // (Validator.RunTests, `stemkn test`). The files are not read at run time:
 // internal/schemegen loads them through the strict loader (Catalogue.Load)
 // and writes what it reads as Go data, schemes.gen.go, and a catalogue
-// starts from copies of that data (newBuiltinScheme). The tests hold the data
-// to the loader's reading of the files and to being up to date, and each
-// catalogue's copies to sharing nothing.
+// starts from copies of that data (builtinSchemeData, copyScheme). The
+// tests hold the data to the loader's reading of the files and to being up
+// to date, and each catalogue's copies to sharing nothing.
 
 //go:generate go run -tags stemkn_noschemes ./internal/schemegen
 
@@ -34,45 +35,119 @@ var builtinOrder = []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "ste
 // while validators read it, and a Validator judges by the schemes it holds
 // at the time (see NewValidator).
 type Catalogue struct {
-	mu      sync.RWMutex
+	mu sync.RWMutex
+	// schemes are the schemes by id. A built-in scheme not asked for yet is
+	// nil here: it is copied from the generated data when it first is, so
+	// a page that uses one scheme copies one.
 	schemes map[string]*Scheme
 	order   []string
 }
 
-// NewCatalogue returns a catalogue holding the built-in schemes, each a
-// copy of its own of the generated data, so that changing one catalogue's
-// schemes changes no other. Nothing is decoded: the widget makes a
-// catalogue as it starts, and copying the five schemes costs less than
-// decoding one would.
+// NewCatalogue returns a catalogue holding the built-in schemes. Each is
+// a copy of its own of the generated data, made when the scheme is first
+// asked for (Scheme, Schemes, or a loaded file that extends it), so that
+// changing one catalogue's schemes changes no other. Nothing is decoded:
+// the widget makes a catalogue as it starts.
 func NewCatalogue() *Catalogue {
 	c := &Catalogue{schemes: make(map[string]*Scheme, len(builtinOrder)), order: make([]string, 0, len(builtinOrder))}
 	for _, id := range builtinOrder {
-		if s := newBuiltinScheme(id); s != nil { // nil in the generator's own build, which has no data
-			c.schemes[id] = s
+		if builtinSchemeData(id) != nil { // nil in the generator's own build, which has no data
+			c.schemes[id] = nil
 			c.order = append(c.order, id)
 		}
 	}
 	return c
 }
 
+// builtin is the scheme id, copied from the generated data first if it is
+// a built-in scheme not asked for yet. c.mu must be held for writing.
+func (c *Catalogue) builtin(id string) *Scheme {
+	s := c.schemes[id]
+	if s == nil {
+		s = copyScheme(builtinSchemeData(id))
+		c.schemes[id] = s
+	}
+	return s
+}
+
 // Scheme returns the scheme with the id.
 func (c *Catalogue) Scheme(id string) (*Scheme, bool) {
 	c.mu.RLock()
-	defer c.mu.RUnlock()
 	s, ok := c.schemes[id]
-	return s, ok
+	c.mu.RUnlock()
+	if s != nil || !ok {
+		return s, ok
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.builtin(id), true
 }
 
 // Schemes lists the schemes in the order they were added (the built-in
 // ones first).
 func (c *Catalogue) Schemes() []*Scheme {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
+	c.mu.Lock() // it may copy built-in schemes
+	defer c.mu.Unlock()
 	out := make([]*Scheme, len(c.order))
 	for i, id := range c.order {
-		out[i] = c.schemes[id]
+		out[i] = c.builtin(id)
 	}
 	return out
+}
+
+// copyScheme returns a copy of s that shares no memory with it: every
+// pointer and slice it holds is made anew, and what they point to and
+// hold, to every depth (strings, which cannot be changed, are shared). It
+// goes by reflection, so a field added to a scheme's types is copied with
+// no change here; a kind it cannot copy (a map, an interface) panics, as
+// every catalogue made in the tests would show.
+func copyScheme(s *Scheme) *Scheme {
+	return deepCopy(reflect.ValueOf(s)).Interface().(*Scheme)
+}
+
+// deepCopy is copyScheme for any value of a scheme's types.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(deepCopy(v.Elem()))
+		return p
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		if plain(v.Type().Elem().Kind()) {
+			reflect.Copy(c, v)
+			return c
+		}
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i := range v.NumField() {
+			if f := v.Field(i); !plain(f.Kind()) {
+				c.Field(i).Set(deepCopy(f))
+			}
+		}
+		return c
+	}
+	if !plain(v.Kind()) {
+		panic("stemkn: copyScheme cannot copy a " + v.Kind().String() + " (" + v.Type().String() + ")")
+	}
+	return v
+}
+
+// plain says whether a value of the kind is copied whole by assigning it: a
+// bool, a number or a string.
+func plain(k reflect.Kind) bool {
+	return k == reflect.String || (k >= reflect.Bool && k <= reflect.Complex128)
 }
 
 // SchemeError explains why a scheme file could not be loaded.

@@ -6,33 +6,27 @@ package stemkn
 
 import (
 	"encoding/json"
-	"slices"
 
 	"github.com/stemkn/stemkn/eligibility"
 )
 
-// newBuiltinScheme returns the built-in scheme id, as the strict loader reads
-// schemes/ID.json, in a copy of its own (copyScheme): changing it changes
-// neither the data nor another copy. It is nil when no built-in scheme has
-// the id.
-func newBuiltinScheme(id string) *Scheme {
-	var s *Scheme
+// builtinSchemeData is the built-in scheme id as the strict loader reads
+// schemes/ID.json, or nil when no built-in scheme has the id. It is the
+// data itself, which nothing may change: a catalogue holds a copy.
+func builtinSchemeData(id string) *Scheme {
 	switch id {
 	case "enthuse-2014":
-		s = &builtinEnthuse2014
+		return &builtinEnthuse2014
 	case "enthuse-2022":
-		s = &builtinEnthuse2022
+		return &builtinEnthuse2022
 	case "stem-exchange":
-		s = &builtinStemExchange
+		return &builtinStemExchange
 	case "stem-kn-2011":
-		s = &builtinStemKn2011
+		return &builtinStemKn2011
 	case "stem-pd-net-2016":
-		s = &builtinStemPdNet2016
-	default:
-		return nil
+		return &builtinStemPdNet2016
 	}
-	c := copyScheme(*s)
-	return &c
+	return nil
 }
 
 // builtinEnthuse2014 is schemes/enthuse-2014.json as the strict loader reads it.
@@ -2557,183 +2551,8 @@ var builtinStemPdNet2016 = Scheme{
 	},
 }
 
-// copyScheme returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyScheme(v Scheme) Scheme {
-	v.Funders = slices.Clone(v.Funders)
-	v.Themes = slices.Clone(v.Themes)
-	v.Categories = slices.Clone(v.Categories)
-	v.Rules = copyRules(v.Rules)
-	v.Tests = copyEach(v.Tests, copySchemeTest)
-	return v
-}
-
-// copyRules returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyRules(v Rules) Rules {
-	v.Theme = copyPointer(v.Theme)
-	v.AreaOfInterest = copyPointer(v.AreaOfInterest)
-	v.Reflection = copyPointer(v.Reflection)
-	v.LocalIssue = copyPointer(v.LocalIssue)
-	v.SubjectSpread = copyPointer(v.SubjectSpread)
-	v.Institutions = copyEach(v.Institutions, copyInstitutionRule)
-	v.MinInstitutions = copyPointerWith(v.MinInstitutions, copyMinInstitutionsRule)
-	v.Countries = copyPointerWith(v.Countries, copyCountriesRule)
-	v.Identifiers = copyPointerWith(v.Identifiers, copyIdentifierRule)
-	v.Commitments = copyPointerWith(v.Commitments, copyCommitmentRule)
-	v.Duration = copyPointer(v.Duration)
-	v.Deadline = copyPointer(v.Deadline)
-	v.Activities = copyPointerWith(v.Activities, copyActivitiesRule)
-	v.Outputs = copyPointer(v.Outputs)
-	v.Strands = copyPointerWith(v.Strands, copyStrandsRule)
-	v.FundingRequired = copyPointer(v.FundingRequired)
-	v.Categories = copyPointer(v.Categories)
-	v.CategoryNeeds = slices.Clone(v.CategoryNeeds)
-	v.Cap = copyPointer(v.Cap)
-	v.MonthlyCap = copyPointer(v.MonthlyCap)
-	v.CategoryShares = slices.Clone(v.CategoryShares)
-	v.UnitCost = copyPointer(v.UnitCost)
-	v.Mathematics = copyPointer(v.Mathematics)
-	v.FreeOffer = copyPointerWith(v.FreeOffer, copyFreeOfferRule)
-	v.Audience = copyPointerWith(v.Audience, copyAudienceRule)
-	v.AgeRange = copyPointerWith(v.AgeRange, copyAgeRangeRule)
-	return v
-}
-
-// copySchemeTest returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copySchemeTest(v SchemeTest) SchemeTest {
-	v.Document = slices.Clone(v.Document)
-	v.Expect = copyExpectation(v.Expect)
-	return v
-}
-
-// copyInstitutionRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyInstitutionRule(v InstitutionRule) InstitutionRule {
-	v.Kinds = slices.Clone(v.Kinds)
-	v.Countries = slices.Clone(v.Countries)
-	v.Classes = slices.Clone(v.Classes)
-	v.Phases = slices.Clone(v.Phases)
-	v.PhaseGroups = slices.Clone(v.PhaseGroups)
-	return v
-}
-
-// copyMinInstitutionsRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyMinInstitutionsRule(v MinInstitutionsRule) MinInstitutionsRule {
-	v.Kinds = slices.Clone(v.Kinds)
-	return v
-}
-
-// copyCountriesRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyCountriesRule(v CountriesRule) CountriesRule {
-	v.Countries = slices.Clone(v.Countries)
-	return v
-}
-
-// copyIdentifierRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyIdentifierRule(v IdentifierRule) IdentifierRule {
-	v.Required = slices.Clone(v.Required)
-	return v
-}
-
-// copyCommitmentRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyCommitmentRule(v CommitmentRule) CommitmentRule {
-	v.Required = slices.Clone(v.Required)
-	return v
-}
-
-// copyActivitiesRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyActivitiesRule(v ActivitiesRule) ActivitiesRule {
-	v.Needs = copyEach(v.Needs, copyActivityNeed)
-	return v
-}
-
-// copyStrandsRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyStrandsRule(v StrandsRule) StrandsRule {
-	v.Strands = slices.Clone(v.Strands)
-	return v
-}
-
-// copyFreeOfferRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyFreeOfferRule(v FreeOfferRule) FreeOfferRule {
-	v.Kinds = slices.Clone(v.Kinds)
-	return v
-}
-
-// copyAudienceRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyAudienceRule(v AudienceRule) AudienceRule {
-	v.Kinds = slices.Clone(v.Kinds)
-	v.Allowed = slices.Clone(v.Allowed)
-	return v
-}
-
-// copyAgeRangeRule returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyAgeRangeRule(v AgeRangeRule) AgeRangeRule {
-	v.Kinds = slices.Clone(v.Kinds)
-	return v
-}
-
-// copyExpectation returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyExpectation(v Expectation) Expectation {
-	v.Eligible = copyPointer(v.Eligible)
-	v.Codes = slices.Clone(v.Codes)
-	return v
-}
-
-// copyActivityNeed returns v with nothing in common with it: each slice and
-// pointer it holds is copied, and what they hold.
-func copyActivityNeed(v ActivityNeed) ActivityNeed {
-	v.Kinds = slices.Clone(v.Kinds)
-	return v
-}
-
-// builtinFalse is what the data's pointers to false point to; a copy
-// points to a false of its own.
+// builtinFalse is what the data's pointers to false point to.
 var builtinFalse = false
 
-// builtinTrue is what the data's pointers to true point to; a copy
-// points to a true of its own.
+// builtinTrue is what the data's pointers to true point to.
 var builtinTrue = true
-
-// copyEach copies each element of s with copyValue, into a slice of its
-// own; nil stays nil.
-func copyEach[S ~[]E, E any](s S, copyValue func(E) E) S {
-	if s == nil {
-		return nil
-	}
-	out := make(S, len(s))
-	for i, e := range s {
-		out[i] = copyValue(e)
-	}
-	return out
-}
-
-// copyPointer points to a copy of what p points to; nil stays nil.
-func copyPointer[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
-// copyPointerWith points to a copy, by copyValue, of what p points to;
-// nil stays nil.
-func copyPointerWith[T any](p *T, copyValue func(T) T) *T {
-	if p == nil {
-		return nil
-	}
-	v := copyValue(*p)
-	return &v
-}

@@ -32,9 +32,9 @@ func TestBuiltinDataIsWhatTheLoaderReads(t *testing.T) {
 	require.NoError(t, err)
 	for i, s := range loaded {
 		require.Equal(t, ids[i], s.ID, "a built-in scheme's file is named by its id")
-		require.Equal(t, s, newBuiltinScheme(s.ID), "%s: the generated data is stale: run `go generate ./stemkn`", s.ID)
+		require.Equal(t, s, builtinSchemeData(s.ID), "%s: the generated data is stale: run `go generate ./stemkn`", s.ID)
 	}
-	require.Nil(t, newBuiltinScheme("no-such-scheme"))
+	require.Nil(t, builtinSchemeData("no-such-scheme"))
 }
 
 // TestCataloguesShareNothing: two catalogues' built-in schemes hold no
@@ -54,28 +54,23 @@ func TestCataloguesShareNothing(t *testing.T) {
 
 // TestCopySchemeCopiesEveryField copies a scheme with every field set, to
 // every depth, and finds the copy equal and sharing nothing: a field added
-// to a scheme's types is copied (once schemes.gen.go is generated again),
-// whether or not a built-in scheme uses it.
+// to a scheme's types is copied whether or not a built-in scheme uses it.
 func TestCopySchemeCopiesEveryField(t *testing.T) {
-	var s Scheme
-	require.NoError(t, fill(reflect.ValueOf(&s).Elem(), "Scheme"))
+	s := new(Scheme)
+	require.NoError(t, fill(reflect.ValueOf(s).Elem(), "Scheme"))
 	c := copyScheme(s)
 	require.Equal(t, s, c)
-	require.Empty(t, sharedMemory(reflect.ValueOf(&s), reflect.ValueOf(&c), "Scheme"), "memory a copy shares with its original")
+	require.Empty(t, sharedMemory(reflect.ValueOf(s), reflect.ValueOf(c), "Scheme"), "memory a copy shares with its original")
+	for _, data := range []*Scheme{builtinSchemeData("stem-kn-2011"), builtinSchemeData("stem-exchange")} {
+		require.Empty(t, sharedMemory(reflect.ValueOf(data), reflect.ValueOf(copyScheme(data)), data.ID), "memory a copy shares with the data")
+	}
 }
 
-// A loaded file that replaces a built-in scheme keeps the built-in's place
-// in the list, and another catalogue keeps the built-in scheme.
-func TestALoadedFileReplacesABuiltinScheme(t *testing.T) {
-	c := NewCatalogue()
-	loaded, err := c.Load([]byte(`{"id": "enthuse-2014", "title": "ENTHUSE, as a funder changed it", "kind": "application"}`))
-	require.NoError(t, err)
-	s, ok := c.Scheme("enthuse-2014")
-	require.True(t, ok)
-	require.Same(t, loaded[0], s)
-	require.Equal(t, builtinOrder, schemeIDs(c))
-	other, _ := NewCatalogue().Scheme("enthuse-2014")
-	require.Equal(t, "ENTHUSE Partnerships 2014–16", other.Title)
+// copyScheme refuses, loudly, what it cannot copy.
+func TestDeepCopyPanicsOnWhatItCannotCopy(t *testing.T) {
+	require.PanicsWithValue(t, "stemkn: copyScheme cannot copy a map (map[string]int)", func() {
+		deepCopy(reflect.ValueOf(struct{ M map[string]int }{M: map[string]int{"a": 1}}))
+	})
 }
 
 // sharedMemory lists the places where a and b, values of one type, hold the
@@ -157,5 +152,5 @@ func TestSharedMemoryFindsWhatIsShared(t *testing.T) {
 	a := Scheme{Funders: kinds, Rules: Rules{Cap: cap1, Institutions: []InstitutionRule{{Kinds: kinds}}}}
 	b := Scheme{Funders: kinds[:1:1], Rules: Rules{Cap: cap1, Institutions: []InstitutionRule{{Kinds: slices.Clone(kinds)}}}}
 	require.Equal(t, []string{"s.Funders", "s.Rules.Cap"}, sharedMemory(reflect.ValueOf(a), reflect.ValueOf(b), "s"))
-	require.Empty(t, sharedMemory(reflect.ValueOf(a), reflect.ValueOf(copyScheme(a)), "s"))
+	require.Empty(t, sharedMemory(reflect.ValueOf(&a), reflect.ValueOf(copyScheme(&a)), "s"))
 }

@@ -1,8 +1,8 @@
 // Command schemegen writes stemkn's built-in schemes, schemes/*.json, as Go
 // data (schemes.gen.go): one composite literal per scheme, of exactly what
 // the strict loader (Catalogue.Load: no unknown field, no key given twice,
-// extends resolved, every scheme checked) makes of the files, and the
-// functions that copy a scheme deeply, written from the Scheme type. A
+// extends resolved, every scheme checked) makes of the files. The compiler
+// lays the literals out as static data, so nothing runs to make them. A
 // catalogue starts from copies of that data, so that a start-up (the
 // WebAssembly widget's above all) decodes no JSON for its schemes: the
 // stemkn tests check that the data is what the loader reads and that a

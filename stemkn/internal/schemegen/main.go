@@ -52,8 +52,8 @@ func generateDir(dir string) ([]byte, error) {
 const stemknPath = "github.com/stemkn/stemkn/stemkn"
 
 // generate loads the scheme files (named by names, each ID.json) together
-// through the strict loader and writes what it reads, and the functions
-// that copy a scheme, as the Go source of package stemkn.
+// through the strict loader and writes what it reads as the Go source of
+// package stemkn.
 func generate(names []string, texts [][]byte) ([]byte, error) {
 	if len(texts) == 0 {
 		return nil, errors.New("no scheme files")
@@ -85,9 +85,6 @@ func generate(names []string, texts [][]byte) ([]byte, error) {
 		}
 		w.b.WriteString("\n")
 	}
-	if err := w.copies(reflect.TypeFor[stemkn.Scheme]()); err != nil {
-		return nil, err
-	}
 	w.writeHelpers()
 	return format.Source(w.source())
 }
@@ -104,11 +101,11 @@ func camel(id string) string {
 }
 
 // writer collects the generated file's body and what it needs: the
-// packages it imports and the helpers it calls.
+// packages it imports and the variables it points to.
 type writer struct {
 	b       bytes.Buffer
 	imports map[string]bool // import paths
-	helpers map[string]bool // names of helpers and variables the body uses
+	helpers map[string]bool // names of the variables the body points to
 }
 
 // source is the whole file: the header and imports, then the body.
@@ -138,16 +135,32 @@ func (w *writer) source() []byte {
 	return append(head.Bytes(), w.b.Bytes()...)
 }
 
-// lookup writes newBuiltinScheme, which gives a copy of a scheme by its id.
+// lookup writes builtinSchemeData, which finds a scheme's data by its id.
 func (w *writer) lookup(schemes []*stemkn.Scheme, vars map[string]string) {
-	w.b.WriteString("\n// newBuiltinScheme returns the built-in scheme id, as the strict loader reads\n" +
-		"// schemes/ID.json, in a copy of its own (copyScheme): changing it changes\n" +
-		"// neither the data nor another copy. It is nil when no built-in scheme has\n" +
-		"// the id.\nfunc newBuiltinScheme(id string) *Scheme {\n\tvar s *Scheme\n\tswitch id {\n")
+	w.b.WriteString("\n// builtinSchemeData is the built-in scheme id as the strict loader reads\n" +
+		"// schemes/ID.json, or nil when no built-in scheme has the id. It is the\n" +
+		"// data itself, which nothing may change: a catalogue holds a copy.\n" +
+		"func builtinSchemeData(id string) *Scheme {\n\tswitch id {\n")
 	for _, s := range schemes {
-		fmt.Fprintf(&w.b, "\tcase %q:\n\t\ts = &%s\n", s.ID, vars[s.ID])
+		fmt.Fprintf(&w.b, "\tcase %q:\n\t\treturn &%s\n", s.ID, vars[s.ID])
 	}
-	w.b.WriteString("\tdefault:\n\t\treturn nil\n\t}\n\tc := copyScheme(*s)\n\treturn &c\n}\n")
+	w.b.WriteString("\t}\n\treturn nil\n}\n")
+}
+
+// helperSource are the variables the generated data may point to; each is
+// written only when the data uses it.
+var helperSource = []struct{ name, source string }{
+	{"builtinFalse", "// builtinFalse is what the data's pointers to false point to.\nvar builtinFalse = false\n"},
+	{"builtinTrue", "// builtinTrue is what the data's pointers to true point to.\nvar builtinTrue = true\n"},
+}
+
+// writeHelpers writes the variables the data uses.
+func (w *writer) writeHelpers() {
+	for _, h := range helperSource {
+		if w.helpers[h.name] {
+			w.b.WriteString("\n" + h.source)
+		}
+	}
 }
 
 // typeName writes a type as the generated file names it, importing its
