@@ -98,23 +98,33 @@ func (p *InstitutionRule) verify() string {
 	default:
 		return "institution rule " + p.ID + " applies to " + p.Applies + "; use lead, funded, others or all"
 	}
-	for _, c := range p.Classes {
-		if _, known := eligibility.ClassCodes()[c]; !known {
+	codes := eligibility.ClassCodes()
+	for i, c := range p.Classes {
+		if _, known := codes[c]; !known {
 			return "institution rule " + p.ID + " names class " + string(c) + ", which is not a GIAS class stemkn knows"
 		}
-	}
-	for _, g := range p.PhaseGroups {
-		if g != eligibility.PrimaryGroup && g != eligibility.SecondaryGroup && g != eligibility.OtherGroup {
-			return "institution rule " + p.ID + " names phase group " + g + "; use primary, secondary or other"
+		if slices.Contains(p.Classes[:i], c) {
+			return "institution rule " + p.ID + " names class " + string(c) + " twice"
 		}
 	}
 	return p.verifyPhases()
 }
 
-// verifyPhases says what is wrong with the rule's phases: a phase that is
-// not a GIAS phase, one given twice (so the list is at most the eight
-// phases long), or phases given beside phase groups.
+// verifyPhases says what is wrong with the rule's phases and phase
+// groups: a phase that is not a GIAS phase, a group that is not one of
+// the three, either given twice, or phases given beside phase groups.
+// Each list is checked for repeats against the entries before it, all
+// known and different, so the check stops within the eight phases or
+// three groups however long the list (and so do the classes above).
 func (p *InstitutionRule) verifyPhases() string {
+	for i, g := range p.PhaseGroups {
+		if g != eligibility.PrimaryGroup && g != eligibility.SecondaryGroup && g != eligibility.OtherGroup {
+			return "institution rule " + p.ID + " names phase group " + g + "; use primary, secondary or other"
+		}
+		if slices.Contains(p.PhaseGroups[:i], g) {
+			return "institution rule " + p.ID + " names phase group " + g + " twice"
+		}
+	}
 	if len(p.Phases) > 0 && len(p.PhaseGroups) > 0 {
 		return "institution rule " + p.ID + " names both phases and phaseGroups; give one of them (phases can list every phase of a group)"
 	}

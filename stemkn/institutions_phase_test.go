@@ -33,7 +33,8 @@ func hemelCatalogue(t *testing.T) *stemkn.Catalogue {
 	return c
 }
 
-// A scheme file's phases are GIAS phases, each named once, and a rule names
+// A scheme file's phases are GIAS phases, each named once (so are its phase
+// groups and GIAS classes, each list then bounded by what it can name), and a rule names
 // phases or phase groups, not both: which of the two would narrow the other
 // is not plain, and phases alone can say anything both could.
 func TestInstitutionRulePhasesMustBeGIASPhases(t *testing.T) {
@@ -56,6 +57,11 @@ func TestInstitutionRulePhasesMustBeGIASPhases(t *testing.T) {
 		{"phases beside another phase group", `"phases": ["16-plus"], "phaseGroups": ["primary"]`, "names both phases and phaseGroups"},
 		{"a phase group that is not one", `"phaseGroups": ["infant"]`, "names phase group infant; use primary, secondary or other"},
 		{"a phase that is not a string", `"phases": [2]`, "phases"},
+		{"a phase group given twice", `"phaseGroups": ["primary", "other", "primary"]`, "institution rule byPhase names phase group primary twice"},
+		{"every phase group", `"phaseGroups": ["primary", "secondary", "other"]`, ""},
+		{"a class given twice", `"classes": ["la-maintained", "college", "la-maintained"]`, "institution rule byPhase names class la-maintained twice"},
+		{"a class that is not one", `"classes": ["grammar"]`, "names class grammar, which is not a GIAS class stemkn knows"},
+		{"classes beside phases", `"classes": ["la-maintained", "academy-or-free-school"], "phases": ["primary"]`, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
