@@ -16,26 +16,8 @@ func TestBuiltinCatalogueHasOneSchemePerSeedInOrder(t *testing.T) {
 		require.NoError(t, s.Check(), s.ID)
 		require.NotEmpty(t, s.Reference, s.ID)
 		require.NotEmpty(t, s.Funders, s.ID)
-		require.Empty(t, s.Extends, "%s: a built-in scheme extends nothing (NewCatalogue reads each file alone)", s.ID)
 	}
 	require.Equal(t, []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "stem-pd-net-2016", "stem-exchange"}, ids)
-}
-
-// NewCatalogue skips the check for a key given twice on the built-in files
-// (it is near half of their load); this holds them to passing it: Load
-// checks every file it is given.
-func TestBuiltinSchemeFilesGiveEachKeyOnce(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("schemes", "*.json"))
-	require.NoError(t, err)
-	require.Len(t, files, len(stemkn.NewCatalogue().Schemes()))
-	var texts [][]byte
-	for _, f := range files {
-		text, err := os.ReadFile(f)
-		require.NoError(t, err)
-		texts = append(texts, text)
-	}
-	_, err = stemkn.NewCatalogue().Load(texts...)
-	require.NoError(t, err, "a built-in scheme file gives a key twice in one object")
 }
 
 func TestBuiltinCataloguesDoNotShareSchemes(t *testing.T) {

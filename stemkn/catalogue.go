@@ -2,12 +2,11 @@ package stemkn
 
 import (
 	"bytes"
-	"embed"
 	"encoding/json"
 	"errors"
 	"io"
 	"os"
-	"slices"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,12 +16,15 @@ import (
 )
 
 // The built-in catalogue is data: one scheme file per programme of the
-// source documents, in schemes/, loaded through the same strict loader as
-// a funder's file (Catalogue.Load), each with its own test cases
-// (Validator.RunTests, `stemkn test`).
+// source documents, in schemes/, each with its own test cases
+// (Validator.RunTests, `stemkn test`). The files are not read at run time:
+// internal/schemegen loads them through the strict loader (Catalogue.Load)
+// and writes what it reads as Go data, schemes.gen.go, and a catalogue
+// starts from copies of that data (builtinSchemeData, copyScheme). The
+// tests hold the data to the loader's reading of the files and to being up
+// to date, and each catalogue's copies to sharing nothing.
 
-//go:embed schemes/*.json
-var builtinFiles embed.FS
+//go:generate go run -tags stemkn_noschemes ./internal/schemegen
 
 // builtinOrder are the built-in schemes in the order `stemkn schemes` lists
 // them; each is the file schemes/ID.json.
@@ -33,89 +35,123 @@ var builtinOrder = []string{"stem-kn-2011", "enthuse-2014", "enthuse-2022", "ste
 // while validators read it, and a Validator judges by the schemes it holds
 // at the time (see NewValidator).
 type Catalogue struct {
-	mu      sync.RWMutex
+	mu sync.RWMutex
+	// schemes are the schemes by id. A built-in scheme not asked for yet is
+	// nil here: it is copied from the generated data when it first is, so
+	// a page that uses one scheme copies one.
 	schemes map[string]*Scheme
 	order   []string
-	// pending are the built-in schemes not read yet, by id: each is read
-	// from its file when it is first asked for (so a page that uses one
-	// scheme reads one), and dropped when a loaded file replaces it first.
-	pending map[string]func()
 }
 
-// NewCatalogue returns a catalogue holding the built-in schemes, read
-// afresh from their files, so that changing one catalogue's schemes
-// changes no other.
+// NewCatalogue returns a catalogue holding the built-in schemes. Each is
+// a copy of its own of the generated data, made when the scheme is first
+// asked for (Scheme, Schemes, or a loaded file that extends it), so that
+// changing one catalogue's schemes changes no other. Nothing is decoded:
+// the widget makes a catalogue as it starts.
 //
-// Each built-in scheme is read from its file when it is first asked for
-// (Scheme, Schemes, or a loaded file that extends it), not here: the
-// widget makes a catalogue as it starts, and a page that uses one scheme
-// then reads one file of five. The files are known to give each key once
-// (a test holds them to it), so their reading skips that check.
+//go:noinline
 func NewCatalogue() *Catalogue {
-	c := &Catalogue{schemes: map[string]*Scheme{}, order: slices.Clone(builtinOrder), pending: map[string]func(){}}
+	// Not inlined: at each of its callers it was 2.3 KB of WebAssembly.
+	c := &Catalogue{schemes: make(map[string]*Scheme, len(builtinOrder)), order: make([]string, 0, len(builtinOrder))}
 	for _, id := range builtinOrder {
-		c.pending[id] = sync.OnceFunc(func() { c.readBuiltin(id) })
+		if builtinSchemeData(id) != nil { // nil in the generator's own build, which has no data
+			c.schemes[id] = nil
+			c.order = append(c.order, id)
+		}
 	}
 	return c
 }
 
-// readBuiltin reads the built-in scheme id from its file, unless a loaded
-// file has replaced it meanwhile. The built-in files extend nothing and
-// give each key once (tests hold them to both), so the file goes straight
-// to the resolver.
-func (c *Catalogue) readBuiltin(id string) {
-	data, err := builtinFiles.ReadFile("schemes/" + id + ".json")
-	if err != nil {
-		panic("stemkn: the built-in scheme " + id + " is not embedded: " + err.Error())
-	}
-	r := resolver{catalogue: c, raws: map[string]schemeFile{id: {data: data}}, done: map[string]*Scheme{}, open: map[string]bool{}}
-	s, err := r.resolve(id, nil)
-	if err != nil {
-		panic("stemkn: the built-in scheme " + id + " does not load: " + err.Error())
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, stillPending := c.pending[id]; stillPending {
+// builtin is the scheme id, copied from the generated data first if it is
+// a built-in scheme not asked for yet. c.mu must be held for writing.
+func (c *Catalogue) builtin(id string) *Scheme {
+	s := c.schemes[id]
+	if s == nil {
+		s = copyScheme(builtinSchemeData(id))
 		c.schemes[id] = s
-		delete(c.pending, id)
 	}
+	return s
 }
 
 // Scheme returns the scheme with the id.
 func (c *Catalogue) Scheme(id string) (*Scheme, bool) {
 	c.mu.RLock()
 	s, ok := c.schemes[id]
-	read := c.pending[id]
 	c.mu.RUnlock()
-	if ok || read == nil {
+	if s != nil || !ok {
 		return s, ok
 	}
-	read()
-	c.mu.RLock()
-	s, ok = c.schemes[id]
-	c.mu.RUnlock()
-	return s, ok
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.builtin(id), true
 }
 
 // Schemes lists the schemes in the order they were added (the built-in
 // ones first).
 func (c *Catalogue) Schemes() []*Scheme {
-	c.mu.RLock()
-	reads := make([]func(), 0, len(c.pending))
-	for _, read := range c.pending {
-		reads = append(reads, read)
-	}
-	c.mu.RUnlock()
-	for _, read := range reads {
-		read()
-	}
-	c.mu.RLock()
-	defer c.mu.RUnlock()
+	c.mu.Lock() // it may copy built-in schemes
+	defer c.mu.Unlock()
 	out := make([]*Scheme, len(c.order))
 	for i, id := range c.order {
-		out[i] = c.schemes[id]
+		out[i] = c.builtin(id)
 	}
 	return out
+}
+
+// copyScheme returns a copy of s that shares no memory with it: every
+// pointer and slice it holds is made anew, and what they point to and
+// hold, to every depth (strings, which cannot be changed, are shared). It
+// goes by reflection, so a field added to a scheme's types is copied with
+// no change here; a kind it cannot copy (a map, an interface) panics, as
+// every catalogue made in the tests would show.
+func copyScheme(s *Scheme) *Scheme {
+	return deepCopy(reflect.ValueOf(s)).Interface().(*Scheme)
+}
+
+// deepCopy is copyScheme for any value of a scheme's types.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(deepCopy(v.Elem()))
+		return p
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 { // a test case's document
+			c := reflect.New(v.Type()).Elem()
+			c.SetBytes(bytes.Clone(v.Bytes()))
+			return c
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		for i := range v.NumField() {
+			if f := v.Field(i); !plain(f.Kind()) {
+				c.Field(i).Set(deepCopy(f))
+			}
+		}
+		return c
+	}
+	if !plain(v.Kind()) {
+		panic("stemkn: copyScheme cannot copy a " + v.Kind().String() + " (" + v.Type().String() + ")")
+	}
+	return v
+}
+
+// plain says whether a value of the kind is copied whole by assigning it: a
+// bool, a number or a string.
+func plain(k reflect.Kind) bool {
+	return k == reflect.String || (k >= reflect.Bool && k <= reflect.Complex128)
 }
 
 // SchemeError explains why a scheme file could not be loaded.
@@ -199,11 +235,9 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, s := range out {
-		_, exists := c.schemes[s.ID]
-		if _, builtin := c.pending[s.ID]; !exists && !builtin {
+		if _, exists := c.schemes[s.ID]; !exists {
 			c.order = append(c.order, s.ID)
 		}
-		delete(c.pending, s.ID) // replaced before it was read
 		c.schemes[s.ID] = s
 	}
 	return out, nil

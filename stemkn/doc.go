@@ -69,11 +69,12 @@
 // through adding one.
 //
 // Schemes are data (scheme.go): the built-in ones are the JSON files of
-// schemes/, embedded and loaded by the same strict loader as a funder's
-// file (catalogue.go), and each carries its own test cases (schemetest.go,
-// `stemkn test`). Results are plain values (finding.go); result_json.go
-// writes them without reflection. stats.go counts a cohort of
-// applications.
+// schemes/, each with its own test cases (schemetest.go, `stemkn test`),
+// built in as Go data that internal/schemegen writes from what the same
+// strict loader as a funder's file (catalogue.go) reads of them
+// (schemes.gen.go, `go generate`). Results are plain values (finding.go);
+// result_json.go writes them without reflection. stats.go counts a cohort
+// of applications.
 //
 // # The order of the files, and the uses that run back up
 //

@@ -24,8 +24,9 @@ var house = []string{
 	// The words: a schema's titles and descriptions, rule titles, the
 	// messages and their catalogues, a scheme's own words.
 	"schemalabels.go", "rulewords.go", "language.go", "messages.gen.go", "catalogue_scan.go", "messages.go", "schemewords.go",
-	// The schemes and their catalogue, and the vocabulary of rules in order.
-	"catalogue.go", "vocabulary.go",
+	// The schemes and their catalogue (the built-in ones as generated data),
+	// and the vocabulary of rules in order.
+	"catalogue.go", "schemes.gen.go", "vocabulary.go",
 	// One block per rule, by family.
 	"network.go", "institutions.go", "plan.go", "funding.go", "offer.go",
 	// What the stages and the blocks are made with.

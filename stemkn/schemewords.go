@@ -33,7 +33,7 @@ import (
 // compiled scheme has them as its words).
 func schemeWords(s *Scheme) []schemeWord { return wordsOf(s, s.rules()) }
 
-// builtinSchemes are the built-in schemes, read once from their files.
+// builtinSchemes are the built-in schemes, made once.
 var builtinSchemes = sync.OnceValue(func() []*Scheme { return NewCatalogue().Schemes() })
 
 // builtinWord is a word of a built-in scheme, by its catalogue key.
