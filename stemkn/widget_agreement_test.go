@@ -34,7 +34,7 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 	require.NoError(t, err)
 	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
 	module := filepath.Join(t.TempDir(), "stemkn.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", module, "./wasm")
+	build := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-s -w", "-o", module, "./wasm") // the release's flags (WASMFLAGS in the Makefile)
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	msg, err := build.CombinedOutput()
