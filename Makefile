@@ -25,13 +25,15 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # The widget's release files, and nothing else (the folder is made afresh,
 # so no file of an older build is served or packed): the WebAssembly module
-# built with WASMFLAGS, the ES module (wasm/src's modules as one, by
+# built with WASMFLAGS and its data section packed into a few segments
+# (wasm/packdata.mjs), the ES module (wasm/src's modules as one, by
 # esbuild: wasm/bundle.mjs), each with brotli and gzip copies (Node's
 # zlib), the stylesheet, Go's wasm_exec.js and the types.
 widget: node_modules/.package-lock.json
 	rm -rf $(DIST)
 	mkdir -p $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST)/stemkn.wasm ./wasm
+	node wasm/packdata.mjs $(DIST)/stemkn.wasm
 	node wasm/bundle.mjs $(DIST)/stemkn.js
 	node wasm/compress.mjs $(DIST)/stemkn.wasm $(DIST)/stemkn.js
 	cp wasm/src/stemkn.css $(DIST)/

@@ -39,6 +39,9 @@ func TestWidgetAnswersLikeGo(t *testing.T) {
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	msg, err := build.CombinedOutput()
 	require.NoError(t, err, "building the widget: %s", msg)
+	pack := exec.Command(node, filepath.Join(root, "wasm", "packdata.mjs"), module) // as `make widget` does
+	msg, err = pack.CombinedOutput()
+	require.NoError(t, err, "packing the widget's data section: %s", msg)
 
 	var reqs []request
 	for i, c := range corpus(t) {
