@@ -2,7 +2,7 @@ package stemkn
 
 import (
 	"bytes"
-	"embed"
+	_ "embed" // the built-in catalogues
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,12 +13,23 @@ import (
 	"sync"
 )
 
-// messageFiles are the built-in catalogues of the languages other than
-// English, one file each. Every messages/*.json but en.json must be listed
-// here (TestEveryCatalogueFileIsBuiltIn sees to it).
+// welshFile is the built-in Welsh catalogue, messages/cy.json.
 //
 //go:embed messages/cy.json
-var messageFiles embed.FS
+var welshFile []byte
+
+// messageFiles are the built-in catalogues of the languages other than
+// English, by file name. Every messages/*.json but en.json must be listed
+// here (TestEveryCatalogueFileIsBuiltIn sees to it). Plain byte slices, not
+// an embed.FS: a file system would link io/fs into the widget, and with it
+// time's formatting and parsing, for two files.
+var messageFiles = []catalogueFile{{"cy.json", welshFile}}
+
+// catalogueFile is one built-in catalogue: its file's name and contents.
+type catalogueFile struct {
+	name string
+	data []byte
+}
 
 //go:generate go run ./internal/msggen
 
@@ -48,15 +59,10 @@ var englishMessages = sync.OnceValue(func() *Messages {
 var builtinLanguages = sync.OnceValue(func() builtin {
 	en := englishMessages()
 	out := builtin{languages: map[string]*Messages{en.lang: en}, broken: map[string]error{}}
-	entries, _ := messageFiles.ReadDir("messages")
-	for _, e := range entries {
-		data, err := messageFiles.ReadFile("messages/" + e.Name())
+	for _, f := range messageFiles {
+		m, err := parseMessages(f.data, en, nil)
 		if err != nil {
-			panic("stemkn: " + err.Error())
-		}
-		m, err := parseMessages(data, en, nil)
-		if err != nil {
-			out.broken[strings.TrimSuffix(e.Name(), ".json")] = err
+			out.broken[strings.TrimSuffix(f.name, ".json")] = err
 			continue
 		}
 		out.languages[m.lang] = m
