@@ -1,7 +1,6 @@
 package stemkn
 
 import (
-	"net/url"
 	"slices"
 
 	"github.com/stemkn/stemkn/eligibility"
@@ -92,8 +91,11 @@ func (f Form) PartsFor(fd Finding) []string {
 }
 
 // DecodeForm decodes a form post into a document of the kind the scheme
-// needs (opts.Scheme, else the form's "scheme" field).
-func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
+// needs (opts.Scheme, else the form's "scheme" field). values are the
+// post's fields by name, as an http.Request's PostForm (a url.Values) has
+// them: the parameter is the plain map so that the widget, which decodes
+// posts too, does not link net/url.
+func (v *Validator) DecodeForm(values map[string][]string, opts Options) Form {
 	id := opts.Scheme
 	if id == "" {
 		id = document.FirstValue(values["scheme"])
@@ -115,7 +117,7 @@ func (v *Validator) DecodeForm(values url.Values, opts Options) Form {
 // cost is in pounds; an application's amounts are in the currency its
 // funding[currency] field posts (a select always posts one), and with none
 // posted, or one that is no currency, any sign is read.
-func formCurrency(values url.Values, sh *document.Shape) string {
+func formCurrency(values map[string][]string, sh *document.Shape) string {
 	if sh == offerShape {
 		return "GBP"
 	}
@@ -124,7 +126,7 @@ func formCurrency(values url.Values, sh *document.Shape) string {
 
 // ValidateForm decodes a form post and validates the document, exactly as
 // the widget does in the browser.
-func (v *Validator) ValidateForm(values url.Values, opts Options) (Result, Form) {
+func (v *Validator) ValidateForm(values map[string][]string, opts Options) (Result, Form) {
 	f := v.DecodeForm(values, opts)
 	if f.Document == nil {
 		return v.TooLarge(opts), f

@@ -1,7 +1,5 @@
 package stemkn
 
-import "net/url"
-
 // TooLarge is the result Validate gives a document longer than the
 // validator's byte limit, made without the document. A host that refuses
 // such input before reading it answers with it: a server whose
@@ -24,7 +22,7 @@ func tooLargeBytes(l Limits) Finding {
 
 // formBytes is the size of a form post: its names and values, in bytes,
 // counted until it passes limit.
-func formBytes(values url.Values, limit int) int {
+func formBytes(values map[string][]string, limit int) int {
 	n := 0
 	for name, vals := range values {
 		for _, v := range vals {

@@ -4,7 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"net/url"
 	"strconv"
 
 	"github.com/stemkn/stemkn/stemkn"
@@ -204,12 +203,12 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 	if err := json.Unmarshal([]byte(entriesJSON), &entries); err != nil {
 		return errorJSON("stemkn: form entries must be a JSON list of [name, value] pairs of strings: " + err.Error())
 	}
-	values := url.Values{}
+	values := map[string][]string{}
 	for _, e := range entries {
 		if len(e) != 2 {
 			return errorJSON("stemkn: each form entry must be a [name, value] pair of strings")
 		}
-		values.Add(e[0], e[1])
+		values[e[0]] = append(values[e[0]], e[1])
 	}
 	res, form := v.ValidateForm(values, opts)
 	return answerForm(v, res, form, opts, basic)

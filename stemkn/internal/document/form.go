@@ -2,7 +2,6 @@ package document
 
 import (
 	"errors"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +41,7 @@ type Post struct {
 // amounts are typed in: one typed with another currency's sign ("$5" where
 // pounds are asked for) is a format problem. With "" any sign Parse knows
 // is read.
-func DecodeForm(values url.Values, sh *Shape, limits Limits, currency string) Post {
+func DecodeForm(values map[string][]string, sh *Shape, limits Limits, currency string) Post {
 	root := &formNode{}
 	var out Post
 	out.Fields = map[string]string{}
