@@ -4,6 +4,8 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/stemkn/stemkn/stemkn"
@@ -49,17 +51,17 @@ func toJSON(v any) string {
 	return string(b)
 }
 
-// options are the options JavaScript passes as JSON.
+// options are the options JavaScript passes as JSON (parseOptions reads them).
 type options struct {
-	Scheme string `json:"scheme"`
-	Mode   string `json:"mode"`
+	Scheme string
+	Mode   string
 	// Lang picks the language of the messages ("cy"); "" is English.
-	Lang string `json:"lang"`
+	Lang string
 	// Messages override keys of the language's catalogue.
-	Messages map[string]string `json:"messages"`
+	Messages map[string]string
 	// Output is what validate answers: "result" (the default) or "basic",
 	// JSON Schema's basic output format (stemkn.Validator.Basic).
-	Output string `json:"output"`
+	Output string
 }
 
 // readOptions parses options JSON ("" means none) and picks the validator
@@ -74,8 +76,9 @@ func (k *kit) readOptions(text string) (stemkn.Options, *stemkn.Validator, strin
 func (k *kit) readCall(text string) (stemkn.Options, *stemkn.Validator, bool, string) {
 	var o options
 	if text != "" {
-		if err := json.Unmarshal([]byte(text), &o); err != nil {
-			return stemkn.Options{}, nil, false, "stemkn: options must be a JSON object with scheme, mode, lang, messages and output: " + err.Error()
+		var problem string
+		if o, problem = parseOptions(text); problem != "" {
+			return stemkn.Options{}, nil, false, "stemkn: options must be a JSON object with scheme, mode, lang, messages and output: " + problem
 		}
 	}
 	if o.Output != "" && o.Output != "result" && o.Output != "basic" {
@@ -103,7 +106,7 @@ func (k *kit) worder(o options) (*stemkn.Validator, string) {
 	if o.Lang == "" && len(o.Messages) == 0 {
 		return k.validator, ""
 	}
-	key := o.Lang + "\n" + toJSON(o.Messages) // map keys marshal sorted: equal overrides, equal keys
+	key := wordingKey(o)
 	if v := k.worded[key]; v != nil {
 		return v, ""
 	}
@@ -126,6 +129,18 @@ func (k *kit) worder(o options) (*stemkn.Validator, string) {
 	v := k.validator.WithMessages(m)
 	k.worded[key] = v
 	return v, ""
+}
+
+// wordingKey is the key of worded for options' lang and messages: equal
+// overrides, equal keys, whatever order the page gave them in.
+func wordingKey(o options) string {
+	keys := slices.Sorted(maps.Keys(o.Messages))
+	b := append(make([]byte, 0, 64), o.Lang...)
+	for _, k := range keys {
+		b = strconv.AppendQuote(append(b, '\n'), k)
+		b = strconv.AppendQuote(append(b, ':'), o.Messages[k])
+	}
+	return string(b)
 }
 
 // pageWords are what messages returns: the words of the page around a form
@@ -199,16 +214,9 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 	if problem != "" {
 		return errorJSON(problem)
 	}
-	var entries [][]string
-	if err := json.Unmarshal([]byte(entriesJSON), &entries); err != nil {
-		return errorJSON("stemkn: form entries must be a JSON list of [name, value] pairs of strings: " + err.Error())
-	}
-	values := map[string][]string{}
-	for _, e := range entries {
-		if len(e) != 2 {
-			return errorJSON("stemkn: each form entry must be a [name, value] pair of strings")
-		}
-		values[e[0]] = append(values[e[0]], e[1])
+	values, problem := parseEntries(entriesJSON)
+	if problem != "" {
+		return errorJSON("stemkn: form entries must be a JSON list of [name, value] pairs of strings: " + problem)
 	}
 	res, form := v.ValidateForm(values, opts)
 	return answerForm(v, res, form, opts, basic)
