@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // Every result leaves as JSON — a line of `stemkn validate --format json`,
@@ -39,7 +40,7 @@ func (r *Result) sizeHint() int {
 
 func (r *Result) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"scheme":`...)
-	b = appendJSONQuoted(b, r.Scheme)
+	b = jsonscan.AppendString(b, r.Scheme)
 	b = append(b, `,"valid":`...)
 	b = strconv.AppendBool(b, r.Valid)
 	if r.Eligible != nil {
@@ -77,23 +78,23 @@ func (r *Result) appendJSON(b []byte) ([]byte, error) {
 
 func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"code":`...)
-	b = appendJSONQuoted(b, string(f.Code))
+	b = jsonscan.AppendString(b, string(f.Code))
 	b = append(b, `,"severity":`...)
-	b = appendJSONQuoted(b, string(f.Severity))
+	b = jsonscan.AppendString(b, string(f.Severity))
 	b = append(b, `,"path":`...)
-	b = appendJSONQuoted(b, f.Path)
+	b = jsonscan.AppendString(b, f.Path)
 	if len(f.Related) > 0 {
 		b = append(b, `,"related":[`...)
 		for i, r := range f.Related {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONQuoted(b, r)
+			b = jsonscan.AppendString(b, r)
 		}
 		b = append(b, ']')
 	}
 	b = append(b, `,"message":`...)
-	b = appendJSONQuoted(b, f.Message)
+	b = jsonscan.AppendString(b, f.Message)
 	if len(f.Params) > 0 {
 		b = append(b, `,"params":{`...)
 		keys := make([]string, 0, len(f.Params))
@@ -105,7 +106,7 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONQuoted(b, k)
+			b = jsonscan.AppendString(b, k)
 			b = append(b, ':')
 			var err error
 			if b, err = appendParam(b, f.Params[k]); err != nil {
@@ -116,11 +117,11 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 	}
 	if f.Rule != "" {
 		b = append(b, `,"rule":`...)
-		b = appendJSONQuoted(b, f.Rule)
+		b = jsonscan.AppendString(b, f.Rule)
 	}
 	if f.Variant != "" {
 		b = append(b, `,"variant":`...)
-		b = appendJSONQuoted(b, f.Variant)
+		b = jsonscan.AppendString(b, f.Variant)
 	}
 	return append(b, '}'), nil
 }
@@ -130,7 +131,7 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 func appendParam(b []byte, v any) ([]byte, error) {
 	switch v := v.(type) {
 	case string:
-		return appendJSONQuoted(b, v), nil
+		return jsonscan.AppendString(b, v), nil
 	case int64:
 		return strconv.AppendInt(b, v, 10), nil
 	case int:
@@ -146,7 +147,7 @@ func appendParam(b []byte, v any) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONQuoted(b, s)
+			b = jsonscan.AppendString(b, s)
 		}
 		return append(b, ']'), nil
 	}
@@ -159,85 +160,21 @@ func appendParam(b []byte, v any) ([]byte, error) {
 
 func (rr *RuleResult) appendJSON(b []byte) []byte {
 	b = append(b, `{"rule":`...)
-	b = appendJSONQuoted(b, rr.Rule)
+	b = jsonscan.AppendString(b, rr.Rule)
 	b = append(b, `,"code":`...)
-	b = appendJSONQuoted(b, string(rr.Code))
+	b = jsonscan.AppendString(b, string(rr.Code))
 	b = append(b, `,"title":`...)
-	b = appendJSONQuoted(b, rr.Title)
+	b = jsonscan.AppendString(b, rr.Title)
 	b = append(b, `,"outcome":`...)
-	b = appendJSONQuoted(b, string(rr.Outcome))
+	b = jsonscan.AppendString(b, string(rr.Outcome))
 	b = append(b, `,"reference":`...)
-	b = appendJSONQuoted(b, rr.Reference)
+	b = jsonscan.AppendString(b, rr.Reference)
 	if rr.Source != "" {
 		b = append(b, `,"source":`...)
-		b = appendJSONQuoted(b, rr.Source)
+		b = jsonscan.AppendString(b, rr.Source)
 	}
 	if rr.Advice {
 		b = append(b, `,"advice":true`...)
 	}
 	return append(b, '}')
 }
-
-// appendJSONQuoted writes s as a JSON string the way json.Marshal does:
-// quotes, backslashes and control characters escaped (\b, \f, \n, \r and
-// \t by name), <, > and & escaped so the JSON can sit in HTML, invalid UTF-8
-// as U+FFFD, and U+2028 and U+2029 escaped, since JavaScript once read them
-// as line ends.
-func appendJSONQuoted(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if plainJSON[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			start = i + size
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			start = i + size
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// plainJSON marks the bytes a JSON string holds as they are: printable
-// ASCII other than the quote, the backslash and <, > and &. The rest take
-// the slow way.
-var plainJSON = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()

@@ -1,7 +1,10 @@
 package stemkn
 
 import (
+	"strconv"
+
 	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // BudgetSummary is what an application asks for set against what its scheme
@@ -67,4 +70,69 @@ func (b *budgetView) limit(a budget.Amount) {
 	if !b.capped || a < b.cap {
 		b.cap, b.capped = a, true
 	}
+}
+
+// AppendJSON appends the summary's JSON to b and returns the extended
+// slice: exactly what json.Marshal writes for it, without reflection (the
+// widget sends a summary with every answer to a form).
+func (s *BudgetSummary) AppendJSON(b []byte) []byte {
+	b = append(b, `{"currency":`...)
+	b = jsonscan.AppendString(b, s.Currency)
+	b = append(b, `,"total":`...)
+	b = strconv.AppendInt(b, int64(s.Total), 10)
+	b = append(b, `,"totalText":`...)
+	b = jsonscan.AppendString(b, s.TotalText)
+	if s.Cap != nil {
+		b = append(b, `,"cap":`...)
+		b = strconv.AppendInt(b, int64(*s.Cap), 10)
+	}
+	if s.CapText != "" {
+		b = append(b, `,"capText":`...)
+		b = jsonscan.AppendString(b, s.CapText)
+	}
+	if s.Remaining != nil {
+		b = append(b, `,"remaining":`...)
+		b = strconv.AppendInt(b, int64(*s.Remaining), 10)
+	}
+	if s.RemainingText != "" {
+		b = append(b, `,"remainingText":`...)
+		b = jsonscan.AppendString(b, s.RemainingText)
+	}
+	b = append(b, `,"over":`...)
+	b = strconv.AppendBool(b, s.Over)
+	if s.Overflow {
+		b = append(b, `,"overflow":true`...)
+	}
+	b = append(b, `,"categories":`...)
+	if s.Categories == nil {
+		return append(b, "null}"...)
+	}
+	b = append(b, '[')
+	for i := range s.Categories {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = s.Categories[i].appendJSON(b)
+	}
+	return append(b, "]}"...)
+}
+
+func (c *CategorySpend) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = jsonscan.AppendString(b, c.ID)
+	b = append(b, `,"title":`...)
+	b = jsonscan.AppendString(b, c.Title)
+	b = append(b, `,"amount":`...)
+	b = strconv.AppendInt(b, int64(c.Amount), 10)
+	b = append(b, `,"amountText":`...)
+	b = jsonscan.AppendString(b, c.AmountText)
+	b = append(b, `,"share":`...)
+	b = jsonscan.AppendString(b, c.Share)
+	if c.MaxPercent != nil {
+		b = append(b, `,"maxPercent":`...)
+		b = strconv.AppendInt(b, *c.MaxPercent, 10)
+	}
+	b = append(b, `,"within":`...)
+	b = strconv.AppendBool(b, c.Within)
+	return append(b, '}')
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/stemkn/stemkn/internal/jsonscan"
 	"github.com/stemkn/stemkn/stemkn"
 )
 
@@ -38,9 +39,10 @@ type failure struct {
 	Error string `json:"error"`
 }
 
+// errorJSON is the failure's JSON, as json.Marshal writes it.
 func errorJSON(msg string) string {
-	b, _ := json.Marshal(failure{Error: msg})
-	return string(b)
+	b := append(make([]byte, 0, len(msg)+16), `{"error":`...)
+	return string(append(jsonscan.AppendString(b, msg), '}'))
 }
 
 func toJSON(v any) string {
@@ -163,7 +165,7 @@ func (k *kit) messages(optsJSON string) string {
 		return errorJSON(problem)
 	}
 	m := v.Messages()
-	return toJSON(pageWords{Lang: m.Lang(), Name: m.Name(), Words: m.Words("ui.")})
+	return string(pageWords{Lang: m.Lang(), Name: m.Name(), Words: m.Words("ui.")}.appendJSON(nil))
 }
 
 // validate validates a JSON document: the result's JSON, or with output
@@ -222,11 +224,21 @@ func (k *kit) validateForm(entriesJSON, optsJSON string) string {
 	return answerForm(v, res, form, opts, basic)
 }
 
-// answerForm writes validateForm's answer. The decoded document is echoed
+// answerForm writes validateForm's answer.
+func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options, basic bool) string {
+	out := formAnswerOf(v, res, form, opts, basic)
+	b, err := out.appendJSON(make([]byte, 0, 2*len(out.Document)+512))
+	if err != nil {
+		return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
+	}
+	return string(b)
+}
+
+// formAnswerOf is validateForm's answer. The decoded document is echoed
 // only within the byte limit: past it the result is a too-large finding and
 // the answer's document is null, so an answer is never much bigger than
 // what the limits let in.
-func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options, basic bool) string {
+func formAnswerOf(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts stemkn.Options, basic bool) formAnswer {
 	out := formAnswer{Result: res, Document: form.Document, Fields: form.Fields, Targets: map[string]string{}, DateInputs: form.DateInputs}
 	if basic {
 		b := v.Basic(form.Document, &res)
@@ -244,7 +256,107 @@ func answerForm(v *stemkn.Validator, res stemkn.Result, form stemkn.Form, opts s
 	if sum, ok := v.BudgetSummary(out.Document, opts); ok {
 		out.Budget = &sum
 	}
-	return toJSON(out)
+	return out
+}
+
+// appendJSON writes the answer as json.Marshal would, without reflection:
+// in WebAssembly json.Marshal took a third of a form's validation (the
+// result's findings, and the maps from pointers to field names).
+func (a *formAnswer) appendJSON(b []byte) ([]byte, error) {
+	b = append(b, `{"result":`...)
+	b, err := a.Result.AppendJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, `,"document":`...)
+	if a.Document == nil {
+		b = append(b, "null"...)
+	} else {
+		b = jsonscan.AppendHTMLSafe(b, a.Document) // the form decoder writes it compact
+	}
+	b = append(b, `,"fields":`...)
+	b = appendTextMap(b, a.Fields)
+	b = append(b, `,"targets":`...)
+	b = appendTextMap(b, a.Targets)
+	if len(a.DateInputs) > 0 {
+		b = append(b, `,"dateInputs":{`...)
+		for i, k := range sortedKeys(a.DateInputs) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jsonscan.AppendString(b, k)
+			b = append(b, ':')
+			b = appendTexts(b, a.DateInputs[k])
+		}
+		b = append(b, '}')
+	}
+	if a.Budget != nil {
+		b = append(b, `,"budget":`...)
+		b = a.Budget.AppendJSON(b)
+	}
+	if a.Basic != nil {
+		basic, err := json.Marshal(a.Basic)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, `,"basic":`...)
+		b = append(b, basic...)
+	}
+	return append(b, '}'), nil
+}
+
+// appendTextMap writes m as json.Marshal does: keys in order, nil as null.
+func appendTextMap(b []byte, m map[string]string) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '{')
+	for i, k := range sortedKeys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonscan.AppendString(b, k)
+		b = append(b, ':')
+		b = jsonscan.AppendString(b, m[k])
+	}
+	return append(b, '}')
+}
+
+// appendJSON writes the words as json.Marshal would, without reflection
+// (the widget asks for them as it attaches to a form).
+func (w pageWords) appendJSON(b []byte) []byte {
+	b = append(b, `{"lang":`...)
+	b = jsonscan.AppendString(b, w.Lang)
+	b = append(b, `,"name":`...)
+	b = jsonscan.AppendString(b, w.Name)
+	b = append(b, `,"words":`...)
+	b = appendTextMap(b, w.Words)
+	return append(b, '}')
+}
+
+// sortedKeys is m's keys in order, the order json.Marshal writes them in.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// appendTexts writes a list of text as json.Marshal does: nil as null.
+func appendTexts(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonscan.AppendString(b, s)
+	}
+	return append(b, ']')
 }
 
 // limits gives the validator's input limits, which the ES module applies

@@ -5,7 +5,9 @@
 // By default it accepts only what encoding/json reads unchanged: a string
 // with invalid UTF-8 or a lone surrogate is refused. A Repairing scanner
 // reads such a string as encoding/json does, each bad byte and each lone
-// surrogate becoming U+FFFD.
+// surrogate becoming U+FFFD. AppendString and AppendHTMLSafe write JSON
+// text byte for byte as json.Marshal does, for the answers stemkn writes
+// by hand.
 package jsonscan
 
 import (
