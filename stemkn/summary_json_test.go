@@ -8,6 +8,7 @@ import (
 
 	"github.com/stemkn/stemkn/budget"
 	"github.com/stemkn/stemkn/stemkn"
+	"github.com/stemkn/stemkn/stemkn/internal/docgen"
 )
 
 // BudgetSummary.AppendJSON writes what json.Marshal writes, for the budget
@@ -23,7 +24,12 @@ func TestBudgetSummaryAppendJSONIsWhatJSONMarshalWrites(t *testing.T) {
 			Categories: []stemkn.CategorySpend{{ID: "a", Title: "Costau <teithio>", Amount: -9, AmountText: "x", Share: "20.01%", MaxPercent: &five, Within: true}, {}}},
 	}
 	var made int
-	for _, c := range corpus(t) {
+	g := docgen.New(1)
+	var cases []docgen.Case
+	for _, s := range builtinValidator.Catalogue().Schemes() {
+		cases = append(cases, g.Cases(s, 60)...)
+	}
+	for _, c := range cases {
 		if sum, ok := builtinValidator.BudgetSummary(c.JSON, stemkn.Options{Mode: c.Mode}); ok {
 			summaries = append(summaries, sum)
 			made++
