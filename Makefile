@@ -74,8 +74,10 @@ deps:
 # builds, the widget's module, ajv, ECMAScript patterns) or Python (the
 # exported schema judged by Python's jsonschema). A plain
 # `go test ./...` is the fast inner loop without them (about half a minute).
+# The stemkn package's full run takes about ten minutes on 2 cores, go
+# test's default timeout, hence a longer one.
 test-go:
-	STEMKN_FULL=1 $(GO) test ./...
+	STEMKN_FULL=1 $(GO) test -timeout 30m ./...
 
 # gofmt, go vet and staticcheck must all be clean (CI runs this too).
 lint:
