@@ -25,19 +25,8 @@ const MAX_GAP = 64
 const DATA = 11
 const DATA_COUNT = 12
 
-function readU32 (buf, pos) {
-  let value = 0
-  let shift = 0
-  for (;;) {
-    const byte = buf[pos++]
-    value += (byte & 0x7f) * 2 ** shift
-    shift += 7
-    if (byte < 0x80) return [value, pos]
-    if (shift > 35) throw new Error(`bad LEB128 at ${pos}`)
-  }
-}
-
-function readI32 (buf, pos) {
+// readLEB reads a LEB128 number at pos: [value, the position after it].
+function readLEB (buf, pos, signed) {
   let value = 0
   let shift = 0
   for (;;) {
@@ -45,12 +34,15 @@ function readI32 (buf, pos) {
     value += (byte & 0x7f) * 2 ** shift
     shift += 7
     if (byte < 0x80) {
-      if (byte & 0x40) value -= 2 ** shift
+      if (signed && (byte & 0x40)) value -= 2 ** shift
       return [value, pos]
     }
     if (shift > 35) throw new Error(`bad LEB128 at ${pos}`)
   }
 }
+
+const readU32 = (buf, pos) => readLEB(buf, pos, false)
+const readI32 = (buf, pos) => readLEB(buf, pos, true)
 
 function u32 (n) {
   const out = []
