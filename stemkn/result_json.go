@@ -139,17 +139,7 @@ func appendParam(b []byte, v any) ([]byte, error) {
 	case bool:
 		return strconv.AppendBool(b, v), nil
 	case []string:
-		if v == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, s := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonscan.AppendString(b, s)
-		}
-		return append(b, ']'), nil
+		return jsonscan.AppendStrings(b, v), nil
 	}
 	data, err := json.Marshal(v)
 	if err != nil {

@@ -91,8 +91,11 @@ func parseEntries(text string) (map[string][]string, string) {
 		if err == "" && n != 2 {
 			err = "each form entry must be a [name, value] pair of strings"
 		}
+		if err != "" {
+			return err
+		}
 		values[pair[0]] = append(values[pair[0]], pair[1])
-		return err
+		return ""
 	})
 	if err == "" && !end(s) {
 		err = "there is more after the list"

@@ -5,8 +5,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -88,9 +90,9 @@ func flatten(values map[string][]string, name string, v any, variant int) {
 		return name + "[" + key + "]"
 	}
 	switch v := v.(type) {
-	case map[string]any:
-		for key, item := range v {
-			flatten(values, field(key), item, variant)
+	case map[string]any: // in key order, so that a variant changes the same fields each run
+		for _, key := range slices.Sorted(maps.Keys(v)) {
+			flatten(values, field(key), v[key], variant)
 		}
 	case []any:
 		for i, item := range v {
@@ -163,6 +165,9 @@ func TestPageWordsAreWhatJSONMarshalWrites(t *testing.T) {
 
 // errorJSON writes what json.Marshal writes for a failure.
 func TestErrorJSONIsWhatJSONMarshalWrites(t *testing.T) {
+	type failure struct {
+		Error string `json:"error"`
+	}
 	for _, msg := range []string{"", "stemkn: there is no option called \"x\"", "<&>\u2028\xff\n"} {
 		want, err := json.Marshal(failure{Error: msg})
 		require.NoError(t, err)

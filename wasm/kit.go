@@ -4,7 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
 	"strconv"
 
@@ -34,12 +33,8 @@ func newKit() *kit {
 	return &kit{catalogue: c, validator: stemkn.NewValidator(c), worded: map[string]*stemkn.Validator{}}
 }
 
-// failure is the JSON every function returns when it cannot do its job.
-type failure struct {
-	Error string `json:"error"`
-}
-
-// errorJSON is the failure's JSON, as json.Marshal writes it.
+// errorJSON is what every function returns when it cannot do its job:
+// {"error": msg}, as json.Marshal writes it.
 func errorJSON(msg string) string {
 	b := append(make([]byte, 0, len(msg)+16), `{"error":`...)
 	return string(append(jsonscan.AppendString(b, msg), '}'))
@@ -136,9 +131,8 @@ func (k *kit) worder(o options) (*stemkn.Validator, string) {
 // wordingKey is the key of worded for options' lang and messages: equal
 // overrides, equal keys, whatever order the page gave them in.
 func wordingKey(o options) string {
-	keys := slices.Sorted(maps.Keys(o.Messages))
 	b := append(make([]byte, 0, 64), o.Lang...)
-	for _, k := range keys {
+	for _, k := range sortedKeys(o.Messages) {
 		b = strconv.AppendQuote(append(b, '\n'), k)
 		b = strconv.AppendQuote(append(b, ':'), o.Messages[k])
 	}
@@ -286,7 +280,7 @@ func (a *formAnswer) appendJSON(b []byte) ([]byte, error) {
 			}
 			b = jsonscan.AppendString(b, k)
 			b = append(b, ':')
-			b = appendTexts(b, a.DateInputs[k])
+			b = jsonscan.AppendStrings(b, a.DateInputs[k])
 		}
 		b = append(b, '}')
 	}
@@ -342,21 +336,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// appendTexts writes a list of text as json.Marshal does: nil as null.
-func appendTexts(b []byte, list []string) []byte {
-	if list == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range list {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jsonscan.AppendString(b, s)
-	}
-	return append(b, ']')
 }
 
 // limits gives the validator's input limits, which the ES module applies

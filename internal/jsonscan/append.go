@@ -66,6 +66,22 @@ var plainJSON = func() (t [256]bool) {
 	return t
 }()
 
+// AppendStrings appends list as json.Marshal writes a []string: nil as
+// null.
+func AppendStrings(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendString(b, s)
+	}
+	return append(b, ']')
+}
+
 // AppendHTMLSafe appends raw, compact JSON text as json.Marshal writes a
 // json.RawMessage: <, > and & escaped as \u003c, \u003e and \u0026, and
 // U+2028 and U+2029 as \u2028 and \u2029. (In valid JSON these occur only
