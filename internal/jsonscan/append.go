@@ -7,13 +7,21 @@ import "unicode/utf8"
 // \t by name), <, > and & escaped so the JSON can sit in HTML, invalid UTF-8
 // as U+FFFD, and U+2028 and U+2029 escaped, since JavaScript once read them
 // as line ends.
-func AppendString(b []byte, s string) []byte {
+func AppendString(b []byte, s string) []byte { return appendString(b, s, &plainJSON) }
+
+// AppendText appends s as a JSON string as AppendString does, but with <,
+// > and & as they are, as a json.Encoder with SetEscapeHTML(false) writes
+// them.
+func AppendText(b []byte, s string) []byte { return appendString(b, s, &plainText) }
+
+// appendString appends s as a JSON string, the bytes plain marks as they are.
+func appendString(b []byte, s string, plain *[256]bool) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if plainJSON[c] {
+		if plain[c] {
 			i++
 			continue
 		}
@@ -63,6 +71,14 @@ var plainJSON = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}
+	return t
+}()
+
+// plainText marks the bytes AppendText writes as they are: plainJSON's
+// and <, > and &.
+var plainText = func() (t [256]bool) {
+	t = plainJSON
+	t['<'], t['>'], t['&'] = true, true, true
 	return t
 }()
 

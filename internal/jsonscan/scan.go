@@ -1,13 +1,20 @@
-// Package jsonscan reads JSON text a token at a time, in one pass and
-// without reflection: for the small, fixed shapes (a catalogue file, the
-// widget's options and form entries) that stemkn reads where
-// encoding/json's first use would cost a start-up tens of milliseconds.
-// By default it accepts only what encoding/json reads unchanged: a string
-// with invalid UTF-8 or a lone surrogate is refused. A Repairing scanner
-// reads such a string as encoding/json does, each bad byte and each lone
-// surrogate becoming U+FFFD. AppendString and AppendHTMLSafe write JSON
-// text byte for byte as json.Marshal does, for the answers stemkn writes
-// by hand.
+// Package jsonscan reads and writes JSON text without reflection and
+// without encoding/json, which the widget's WebAssembly does without.
+//
+// A Scanner reads a token at a time, in one pass, for the small, fixed
+// shapes (a catalogue file, the widget's options and form entries) that
+// stemkn reads by hand. By default it accepts only what encoding/json reads
+// unchanged: a string with invalid UTF-8 or a lone surrogate is refused. A
+// Repairing scanner reads such a string as encoding/json does, each bad
+// byte and each lone surrogate becoming U+FFFD.
+//
+// Parse reads a whole JSON text into Go values (objects in order, numbers
+// as their text), with a bound on nesting; AppendValue writes them back and
+// Indent lays compact text out as json.Indent does. AppendString,
+// AppendText and AppendHTMLSafe write strings and raw JSON byte for byte as
+// json.Marshal (or an Encoder without HTML escaping) does, for the answers
+// stemkn writes by hand. The tests and fuzzers hold every one of them to
+// encoding/json.
 package jsonscan
 
 import (
