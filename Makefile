@@ -87,7 +87,7 @@ lint:
 
 # Go ≥ 1.24 runs js/wasm tests through go_js_wasm_exec in $(GOROOT)/lib/wasm.
 test-wasm:
-	PATH="$(WASMLIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./budget/ ./eligibility/ ./stemkn/ ./stemkn/internal/document/ ./internal/jsonscan/ ./wasm/
+	PATH="$(WASMLIB):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./budget/ ./eligibility/ ./stemkn/ ./stemkn/internal/document/ ./internal/jsonscan/ ./internal/jsonreflect/ ./wasm/
 
 test-browser:
 	node --test --test-concurrency=1 wasm/test/*.test.mjs

@@ -3,11 +3,12 @@ package stemkn
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // JSON Schema's "basic" output format (draft 2020-12, section 12.4.2 of the
@@ -260,7 +261,7 @@ func keywordsFor(f *Finding) []string {
 // It answers as math/big's exact rationals do (a test holds it to them),
 // without putting math/big's code (some 150 KB of the WebAssembly) in the
 // widget for this one call.
-func compareNumbers(a, b json.Number) (int, bool) {
+func compareNumbers(a, b jsonscan.Number) (int, bool) {
 	x, okA := parseDecimal(string(a))
 	y, okB := parseDecimal(string(b))
 	if !okA || !okB {
@@ -462,8 +463,8 @@ func fits(f *Finding, child string, docValue any) func(keyword string, s *object
 		case "const":
 			return !isText || value != any(text)
 		case "maximum", "minimum":
-			n, isNumber := docValue.(json.Number)
-			limit, isLimit := value.(json.Number)
+			n, isNumber := docValue.(jsonscan.Number)
+			limit, isLimit := value.(jsonscan.Number)
 			if !isNumber || !isLimit {
 				return true
 			}
@@ -497,7 +498,7 @@ func fits(f *Finding, child string, docValue any) func(keyword string, s *object
 			return slices.Equal(enum, stringList(kinds))
 		case "then":
 			category, _ := f.Params["category"].(string)
-			cond, err := json.Marshal(s.get("if"))
+			cond, err := appendSchemaValue(nil, s.get("if"))
 			return err == nil && bytes.Contains(cond, []byte(`"category":{"const":`+strconv.Quote(category)+`}`))
 		}
 		return true

@@ -1,7 +1,6 @@
 package stemkn
 
 import (
-	"encoding/json"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
@@ -9,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 func TestCompareNumbersIsExactOnEitherSideOfABound(t *testing.T) {
@@ -44,10 +45,10 @@ func TestCompareNumbersIsExactOnEitherSideOfABound(t *testing.T) {
 		{"1e400", "1e399", 1},
 		{"0.1", "0.10000000000000000001", -1},
 	} {
-		got, ok := compareNumbers(json.Number(c.a), json.Number(c.b))
+		got, ok := compareNumbers(jsonscan.Number(c.a), jsonscan.Number(c.b))
 		require.True(t, ok, "%s ? %s", c.a, c.b)
 		require.Equal(t, c.want, got, "%s ? %s", c.a, c.b)
-		back, _ := compareNumbers(json.Number(c.b), json.Number(c.a))
+		back, _ := compareNumbers(jsonscan.Number(c.b), jsonscan.Number(c.a))
 		require.Equal(t, -c.want, back, "%s ? %s", c.b, c.a)
 	}
 }
@@ -55,7 +56,7 @@ func TestCompareNumbersIsExactOnEitherSideOfABound(t *testing.T) {
 func TestCompareNumbersRefusesWhatIsNotANumber(t *testing.T) {
 	for _, s := range []string{"", "-", ".", "e5", "1e", "1e+", "1x", "1.2.3", "0x10", "1/2", "NaN", "Infinity", " 1",
 		"1e1000000000000001"} {
-		_, ok := compareNumbers(json.Number(s), "1")
+		_, ok := compareNumbers(jsonscan.Number(s), "1")
 		require.False(t, ok, "%q", s)
 	}
 	_, ok := compareNumbers("1", "1e1000000000000000")
@@ -98,7 +99,7 @@ func TestCompareNumbersAgreesWithBigRat(t *testing.T) {
 		}
 		x, _ := new(big.Rat).SetString(a)
 		y, _ := new(big.Rat).SetString(b)
-		got, ok := compareNumbers(json.Number(a), json.Number(b))
+		got, ok := compareNumbers(jsonscan.Number(a), jsonscan.Number(b))
 		require.True(t, ok, "%s ? %s", a, b)
 		require.Equal(t, x.Cmp(y), got, "%s ? %s", a, b)
 	}

@@ -2,8 +2,6 @@ package stemkn
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"io"
 	"os"
 	"reflect"
@@ -13,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stemkn/stemkn/budget"
+	"github.com/stemkn/stemkn/internal/jsonreflect"
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // The built-in catalogue is data: one scheme file per programme of the
@@ -188,6 +188,11 @@ func (c *Catalogue) LoadFile(path string) (*Scheme, error) {
 	return schemes[0], nil
 }
 
+// maxFileDepth bounds the nesting of a scheme or catalogue file: theirs
+// is a few levels, a test case's document at most the validator's depth
+// limit below it.
+const maxFileDepth = 128
+
 // tooLargeProblem is what a scheme file past the size limit is told.
 var tooLargeProblem = "is larger than " + strconv.Itoa(maxSchemeFile) + " bytes, the most a scheme file may be"
 
@@ -204,23 +209,27 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 		if len(data) > maxSchemeFile {
 			return nil, &SchemeError{Scheme: "file", Problem: tooLargeProblem}
 		}
+		tree, err := jsonscan.Parse(data, maxFileDepth)
 		var head struct {
 			ID      string `json:"id"`
 			Extends string `json:"extends"`
 		}
-		if err := json.Unmarshal(data, &head); err != nil {
+		if err == nil {
+			err = jsonreflect.Decode(tree, &head, false)
+		}
+		if err != nil {
 			return nil, &SchemeError{Scheme: "file", Problem: "not a JSON scheme object: " + err.Error()}
 		}
 		if head.ID == "" {
 			return nil, &SchemeError{Scheme: "file", Problem: "has no id"}
 		}
-		if key := repeatedKey(data); key != "" {
+		if key := repeatedKey(tree, false); key != "" {
 			return nil, &SchemeError{Scheme: head.ID, Problem: "gives " + strconv.Quote(key) + " twice in one object: give each key once"}
 		}
 		if _, dup := raws[head.ID]; dup {
 			return nil, &SchemeError{Scheme: head.ID, Problem: "is given twice"}
 		}
-		raws[head.ID] = schemeFile{data: data, extends: head.Extends}
+		raws[head.ID] = schemeFile{tree: tree, extends: head.Extends}
 		ids = append(ids, head.ID)
 	}
 	var out []*Scheme
@@ -246,7 +255,7 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 // schemeFile is one file of a Load, with the id of the scheme it extends
 // (read once, with its id).
 type schemeFile struct {
-	data    []byte
+	tree    any // the file as jsonscan.Parse reads it
 	extends string
 }
 
@@ -277,8 +286,7 @@ func (r *resolver) resolve(id string, chain []string) (*Scheme, error) {
 	}
 	r.open[id] = true
 	defer delete(r.open, id)
-	raw := file.data
-	merged := raw
+	merged := file.tree
 	if file.extends != "" {
 		parent, err := r.resolve(file.extends, append(chain, id))
 		if err != nil {
@@ -286,18 +294,18 @@ func (r *resolver) resolve(id string, chain []string) (*Scheme, error) {
 		}
 		base := *parent
 		base.Tests = nil // a scheme's tests are its own
-		parentJSON, err := json.Marshal(&base)
+		parentJSON, err := jsonreflect.Append(nil, &base)
 		if err != nil {
 			return nil, err
 		}
-		if merged, err = mergePatch(parentJSON, raw); err != nil {
-			return nil, &SchemeError{Scheme: id, Problem: err.Error()}
+		parentTree, err := jsonscan.Parse(parentJSON, maxFileDepth)
+		if err != nil {
+			return nil, err
 		}
+		merged = mergePatch(parentTree, file.tree)
 	}
-	dec := json.NewDecoder(bytes.NewReader(merged))
-	dec.DisallowUnknownFields()
 	s := new(Scheme)
-	if err := dec.Decode(s); err != nil {
+	if err := jsonreflect.Decode(merged, s, true); err != nil {
 		return nil, &SchemeError{Scheme: id, Problem: err.Error()}
 	}
 	if err := s.Check(); err != nil {
@@ -307,91 +315,87 @@ func (r *resolver) resolve(id string, chain []string) (*Scheme, error) {
 	return s, nil
 }
 
-// repeatedKey finds a key given twice in one object of a JSON text (which
-// encoding/json would read as the last, silently), outside the documents of
-// test cases; "" when there is none or the text is not JSON (decoding then
-// says why). One pass over the tokens.
-func repeatedKey(data []byte) string {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var walk func(inDocument bool) (string, error)
-	walk = func(inDocument bool) (string, error) {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", err
+// repeatedKey finds a key given twice in one object of a JSON value read
+// by jsonscan.Parse (which a decoder would read as the last, silently),
+// outside the documents of test cases (inDocument); "" when there is none.
+// One pass over the value.
+func repeatedKey(v any, inDocument bool) string {
+	switch v := v.(type) {
+	case *jsonscan.Object:
+		var seen map[string]bool
+		if !inDocument && len(v.Keys) > 1 {
+			seen = make(map[string]bool, len(v.Keys))
 		}
-		switch tok {
-		case json.Delim('{'):
-			seen := map[string]bool{}
-			for dec.More() {
-				keyTok, err := dec.Token()
-				if err != nil {
-					return "", err
-				}
-				key, _ := keyTok.(string)
-				if seen[key] && !inDocument {
-					return key, nil
+		for i, key := range v.Keys {
+			if seen != nil {
+				if seen[key] {
+					return key
 				}
 				seen[key] = true
-				if k, err := walk(inDocument || key == "document"); k != "" || err != nil {
-					return k, err
-				}
 			}
-			_, err = dec.Token() // '}'
-			return "", err
-		case json.Delim('['):
-			for dec.More() {
-				if k, err := walk(inDocument); k != "" || err != nil {
-					return k, err
-				}
+			if k := repeatedKey(v.Values[i], inDocument || key == "document"); k != "" {
+				return k
 			}
-			_, err = dec.Token() // ']'
-			return "", err
 		}
-		return "", nil
+	case []any:
+		for _, x := range v {
+			if k := repeatedKey(x, inDocument); k != "" {
+				return k
+			}
+		}
 	}
-	key, err := walk(false)
-	if err != nil && !errors.Is(err, io.EOF) {
-		return ""
-	}
-	return key
+	return ""
 }
 
-// mergePatch applies an RFC 7386 JSON merge patch: objects merge key by key,
-// null deletes, anything else replaces. Numbers stay as their text, so
-// amounts past 2^53 are not rounded through float64.
-func mergePatch(target, patch []byte) ([]byte, error) {
-	var t, p any
-	if err := unmarshalNumbers(target, &t); err != nil {
-		return nil, err
-	}
-	if err := unmarshalNumbers(patch, &p); err != nil {
-		return nil, err
-	}
-	return json.Marshal(mergeValue(t, p))
-}
-
-func unmarshalNumbers(data []byte, v *any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return dec.Decode(v)
-}
-
-func mergeValue(target, patch any) any {
-	po, ok := patch.(map[string]any)
+// mergePatch applies an RFC 7386 JSON merge patch to values read by
+// jsonscan.Parse: objects merge key by key, null deletes, anything else
+// replaces. Numbers stay as their text, so amounts past 2^53 are not
+// rounded through float64. The target is changed in place.
+func mergePatch(target, patch any) any {
+	po, ok := patch.(*jsonscan.Object)
 	if !ok {
 		return patch
 	}
-	to, ok := target.(map[string]any)
+	to, ok := target.(*jsonscan.Object)
 	if !ok {
-		to = map[string]any{}
+		to = &jsonscan.Object{}
 	}
-	for k, v := range po {
-		if v == nil {
-			delete(to, k)
-		} else {
-			to[k] = mergeValue(to[k], v)
+	index := make(map[string]int, len(to.Keys))
+	for i, k := range to.Keys {
+		index[k] = i
+	}
+	var gone []bool // members of the target a null deleted
+	for i, k := range po.Keys {
+		at, has := index[k]
+		switch v := po.Values[i]; {
+		case v == nil && has:
+			if gone == nil {
+				gone = make([]bool, len(to.Keys), len(to.Keys)+len(po.Keys))
+			}
+			gone[at] = true
+			delete(index, k)
+		case v == nil:
+		case has:
+			to.Values[at] = mergePatch(to.Values[at], v)
+		default:
+			index[k] = len(to.Keys)
+			to.Keys = append(to.Keys, k)
+			to.Values = append(to.Values, mergePatch(nil, v))
+			if gone != nil {
+				gone = append(gone, false)
+			}
 		}
 	}
+	if gone != nil {
+		keys, values := to.Keys[:0], to.Values[:0]
+		for i := range to.Keys {
+			if !gone[i] {
+				keys, values = append(keys, to.Keys[i]), append(values, to.Values[i])
+			}
+		}
+		to.Keys, to.Values = keys, values
+	}
+	to.Raw = nil // no longer the text it was read from
 	return to
 }
 

@@ -2,7 +2,6 @@ package stemkn
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"github.com/stemkn/stemkn/internal/jsonscan"
 )
@@ -11,9 +10,9 @@ import (
 type catalogueEntry struct{ key, text string }
 
 // scanCatalogue reads a well-formed catalogue file in one pass, without
-// encoding/json's token reader, which costs the widget tens of
-// milliseconds for a catalogue (the Welsh one, or a host's, when a page
-// first asks for it; English is built in as generated data). It
+// building the whole file as values first (jsonscan.Parse, which
+// decodeCatalogue's slower path uses), for the catalogue a page first asks
+// for (the Welsh one, or a host's; English is built in as generated data). It
 // gives the entries in file order and the raw text of _meta, and ok false
 // for anything but a JSON object whose keys are each given once and whose
 // values are strings, but for _meta's, which is an object. Its answers
@@ -49,7 +48,7 @@ func scanCatalogue(data []byte) (entries []catalogueEntry, meta []byte, ok bool)
 				return nil, nil, false
 			}
 			meta = data[start:s.Pos()]
-			if !json.Valid(meta) {
+			if _, err := jsonscan.Parse(meta, maxFileDepth); err != nil {
 				return nil, nil, false
 			}
 		} else {

@@ -1,11 +1,11 @@
 package stemkn
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 
+	"github.com/stemkn/stemkn/internal/jsonscan"
 	"github.com/stemkn/stemkn/stemkn/internal/document"
 )
 
@@ -90,41 +90,59 @@ const (
 // Values are strings, int64s or lists of strings.
 type Params map[string]any
 
+// maxParamsDepth bounds the nesting UnmarshalJSON reads, as encoding/json
+// bounds what it hands over.
+const maxParamsDepth = 10000
+
 // UnmarshalJSON reads params back as the validator makes them: whole
 // numbers as int64 (exactly, past 2^53 too) and lists of text as []string,
 // so a finding read from JSON can be worded again with Messages.Message.
 func (p *Params) UnmarshalJSON(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil {
+	v, err := jsonscan.Parse(data, maxParamsDepth)
+	if err != nil {
 		return err
 	}
-	if raw == nil {
+	if v == nil {
 		*p = nil
 		return nil
 	}
-	out := make(Params, len(raw))
-	for k, v := range raw {
-		out[k] = paramValue(v)
+	o, ok := v.(*jsonscan.Object)
+	if !ok {
+		return errors.New("stemkn: a finding's params are a JSON object")
+	}
+	out := make(Params, len(o.Keys))
+	for i, k := range o.Keys {
+		out[k] = paramValue(o.Values[i])
 	}
 	*p = out
 	return nil
 }
 
+// paramValue is a parameter read from JSON as the validator makes it: a
+// whole number as an int64 (another number as its text), a list of text as
+// []string; objects within are map[string]any and lists []any.
 func paramValue(v any) any {
 	switch x := v.(type) {
-	case json.Number:
-		if n, err := x.Int64(); err == nil {
+	case jsonscan.Number:
+		if n, ok := x.Int64(); ok {
 			return n
 		}
-		return x.String()
+		return string(x)
+	case *jsonscan.Object:
+		m := make(map[string]any, len(x.Keys))
+		for i, k := range x.Keys {
+			m[k] = paramValue(x.Values[i])
+		}
+		return m
 	case []any:
 		list := make([]string, 0, len(x))
 		for _, e := range x {
 			s, ok := e.(string)
 			if !ok {
-				return v
+				for i := range x {
+					x[i] = paramValue(x[i])
+				}
+				return x
 			}
 			list = append(list, s)
 		}

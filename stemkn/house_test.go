@@ -31,7 +31,7 @@ var house = []string{
 	"network.go", "institutions.go", "plan.go", "funding.go", "offer.go",
 	// What the stages and the blocks are made with.
 	"read.go", "references.go", "result_json.go", "generate.go",
-	"rule.go", "schemadoc.go", "summary.go", "words.go",
+	"rule.go", "schemadoc.go", "summary.go", "words.go", "jsoncodec.go",
 	// The nouns: schemes, findings and results, the documents.
 	"scheme.go", "finding.go", "document.go",
 }

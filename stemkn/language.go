@@ -1,16 +1,16 @@
 package stemkn
 
 import (
-	"bytes"
 	_ "embed" // the built-in catalogues
-	"encoding/json"
-	"fmt"
-	"io"
+	"errors"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/stemkn/stemkn/internal/jsonreflect"
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // welshFile is the built-in Welsh catalogue, messages/cy.json.
@@ -110,7 +110,7 @@ func MessagesIn(lang string) (*Messages, error) {
 			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("stemkn: there are no messages in %q: the languages are %s", lang, joinWith(Languages(), "and"))
+	return nil, errors.New("stemkn: there are no messages in " + strconv.Quote(lang) + ": the languages are " + joinWith(Languages(), "and"))
 }
 
 // MessagesError is what is wrong with a catalogue file or a set of
@@ -142,7 +142,7 @@ func (e *MessagesError) Error() string {
 	b.WriteString(": ")
 	for i, p := range e.Problems {
 		if i == maxReported {
-			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			b.WriteString("; and " + strconv.Itoa(len(e.Problems)-i) + " more")
 			break
 		}
 		if i > 0 {
@@ -320,58 +320,46 @@ func decodeCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessagePro
 	return readCatalogue(data)
 }
 
-// readCatalogue is decodeCatalogue by encoding/json's tokens: slower than
-// scanCatalogue, it reads any file and says what is wrong with one.
+// readCatalogue is decodeCatalogue over the whole file parsed: slower
+// than scanCatalogue, it reads any file and says what is wrong with one.
 func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
 	var meta catalogueMeta
+	fail := func(problem string) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
+		return nil, meta, []MessageProblem{{Problem: problem}}
+	}
+	v, err := jsonscan.Parse(data, maxFileDepth)
+	if syntax, ok := err.(*jsonscan.SyntaxError); ok && syntax.Problem == jsonscan.Trailing {
+		return fail("the file has more after its object")
+	}
+	if err != nil {
+		return fail("the file is not well-formed JSON: " + err.Error())
+	}
+	file, ok := v.(*jsonscan.Object)
+	if !ok {
+		return fail("a catalogue file is a JSON object of keys and texts")
+	}
 	var entries []catalogueEntry
 	var problems []MessageProblem
-	fail := func(key, problem string) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
-		return nil, meta, append(problems, MessageProblem{Key: key, Problem: problem})
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return fail("", "a catalogue file is a JSON object of keys and texts")
-	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(file.Keys))
 	hasMeta := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return fail("", "the file is not well-formed JSON: "+err.Error())
-		}
-		key := tok.(string)
+	for i, key := range file.Keys {
 		if seen[key] {
 			problems = append(problems, MessageProblem{Key: key, Problem: "appears more than once"})
 		}
 		seen[key] = true
 		if key == "_meta" {
 			hasMeta = true
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return fail("", "the file is not well-formed JSON: "+err.Error())
-			}
-			if problem := decodeMeta(raw, &meta); problem != nil {
-				problems = append(problems, *problem)
+			if err := jsonreflect.Decode(file.Values[i], &meta, true); err != nil {
+				problems = append(problems, metaProblem(err))
 			}
 			continue
 		}
-		var text any
-		if err := dec.Decode(&text); err != nil {
-			return fail("", "the file is not well-formed JSON: "+err.Error())
-		}
-		s, ok := text.(string)
+		text, ok := file.Values[i].(string)
 		if !ok {
 			problems = append(problems, MessageProblem{Key: key, Problem: "the text must be a JSON string"})
 			continue
 		}
-		entries = append(entries, catalogueEntry{key, s})
-	}
-	if _, err := dec.Token(); err != nil {
-		return fail("", "the file is not well-formed JSON: "+err.Error())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fail("", "the file has more after its object")
+		entries = append(entries, catalogueEntry{key, text})
 	}
 	if !hasMeta {
 		problems = append(problems, MessageProblem{Key: "_meta", Problem: `is missing: a catalogue file says its language in "_meta"`})
@@ -381,12 +369,16 @@ func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProbl
 
 // decodeMeta reads a catalogue's _meta, saying what is wrong with it.
 func decodeMeta(raw []byte, meta *catalogueMeta) *MessageProblem {
-	md := json.NewDecoder(bytes.NewReader(raw))
-	md.DisallowUnknownFields()
-	if err := md.Decode(meta); err != nil {
-		return &MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()}
+	if err := jsonreflect.Unmarshal(raw, meta, true, maxFileDepth); err != nil {
+		p := metaProblem(err)
+		return &p
 	}
 	return nil
+}
+
+// metaProblem is what is wrong with a _meta that does not decode.
+func metaProblem(err error) MessageProblem {
+	return MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()}
 }
 
 func isIdentifier(s string) bool {

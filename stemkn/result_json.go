@@ -1,10 +1,10 @@
 package stemkn
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 
+	"github.com/stemkn/stemkn/internal/jsonreflect"
 	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
@@ -18,7 +18,9 @@ import (
 // AppendJSON appends the result's JSON to b and returns the extended
 // slice: exactly what json.Marshal writes for the result (<, > and &
 // escaped, as json.Marshal does by default). It fails only when a
-// finding's Params hold a value encoding/json cannot write either.
+// finding's Params hold a value JSON cannot hold (a channel, a function,
+// NaN), which json.Marshal refuses too, or a map keyed by anything but
+// text, which stemkn never makes.
 func (r *Result) AppendJSON(b []byte) ([]byte, error) {
 	return r.appendJSON(slices.Grow(b, r.sizeHint()))
 }
@@ -127,7 +129,7 @@ func (f *Finding) appendJSON(b []byte) ([]byte, error) {
 }
 
 // appendParam writes a parameter value: the kinds Params hold directly,
-// anything else through encoding/json.
+// anything else as json.Marshal writes it (appendJSON).
 func appendParam(b []byte, v any) ([]byte, error) {
 	switch v := v.(type) {
 	case string:
@@ -141,11 +143,7 @@ func appendParam(b []byte, v any) ([]byte, error) {
 	case []string:
 		return jsonscan.AppendStrings(b, v), nil
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return append(b, data...), nil
+	return jsonreflect.Append(b, v)
 }
 
 func (rr *RuleResult) appendJSON(b []byte) []byte {

@@ -1,11 +1,12 @@
 package stemkn
 
 import (
-	"encoding/json"
 	"errors"
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/stemkn/stemkn/internal/jsonreflect"
 )
 
 // SchemaBaseURL is where scheme schemas are published: a scheme's schema has
@@ -143,7 +144,7 @@ func ruleEntry(r *rule, s *Scheme, m *Messages, words *wordIndex) (*object, erro
 		e.set("source", r.cite.Source)
 	}
 	if r.params != nil {
-		data, err := json.Marshal(r.params)
+		data, err := jsonreflect.Append(nil, r.params)
 		if err != nil {
 			return nil, err
 		}

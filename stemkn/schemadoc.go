@@ -1,11 +1,11 @@
 package stemkn
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
+
+	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
 // What a rule's schema part writes with: a scheme's schema being written
@@ -89,9 +89,8 @@ func number(v any) (int64, bool) {
 	switch x := v.(type) {
 	case int64:
 		return x, true
-	case json.Number:
-		n, err := x.Int64()
-		return n, err == nil
+	case jsonscan.Number:
+		return x.Int64()
 	}
 	return 0, false
 }
@@ -187,69 +186,72 @@ func (o *object) del(k string) {
 	}
 }
 
-// MarshalJSON writes the object with its keys in order.
-func (o *object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	b.WriteByte('{')
-	for i, k := range o.keys {
-		if i > 0 {
-			b.WriteByte(',')
+// appendSchemaValue appends v, a schema value (an *object, a list, or a
+// value jsonscan.AppendValue writes), as compact JSON, keys in order and
+// <, > and & as they are.
+func appendSchemaValue(b []byte, v any) ([]byte, error) {
+	var err error
+	switch v := v.(type) {
+	case *object:
+		b = append(b, '{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(jsonscan.AppendText(b, k), ':')
+			if b, err = appendSchemaValue(b, v.vals[k]); err != nil {
+				return nil, err
+			}
 		}
-		if err := enc.Encode(k); err != nil {
-			return nil, err
+		return append(b, '}'), nil
+	case []any:
+		if v == nil {
+			return append(b, "null"...), nil
 		}
-		b.WriteByte(':')
-		if err := enc.Encode(o.vals[k]); err != nil {
-			return nil, err
+		b = append(b, '[')
+		for i, x := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendSchemaValue(b, x); err != nil {
+				return nil, err
+			}
 		}
+		return append(b, ']'), nil
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return jsonscan.AppendValue(b, v, false)
 }
 
-// parseOrdered reads JSON into objects, []any, strings, json.Numbers, bools and nil.
+// maxSchemaDepth bounds the nesting parseOrdered reads, as encoding/json's
+// decoder bounds it.
+const maxSchemaDepth = 10000
+
+// parseOrdered reads JSON into objects, []any, strings, jsonscan.Numbers,
+// bools and nil. A key given twice keeps its first place and its last
+// value.
 func parseOrdered(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return readOrdered(dec)
-}
-
-func readOrdered(dec *json.Decoder) (any, error) {
-	tok, err := dec.Token()
+	v, err := jsonscan.Parse(data, maxSchemaDepth)
 	if err != nil {
 		return nil, err
 	}
-	switch tok {
-	case json.Delim('{'):
-		o := newObject()
-		for dec.More() {
-			key, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			v, err := readOrdered(dec)
-			if err != nil {
-				return nil, err
-			}
-			o.set(key.(string), v)
+	return schemaValue(v), nil
+}
+
+// schemaValue turns a value jsonscan.Parse read into a schema value.
+func schemaValue(v any) any {
+	switch v := v.(type) {
+	case *jsonscan.Object:
+		o := &object{keys: make([]string, 0, len(v.Keys)), vals: make(map[string]any, len(v.Keys))}
+		for i, k := range v.Keys {
+			o.set(k, schemaValue(v.Values[i]))
 		}
-		_, err := dec.Token() // '}'
-		return o, err
-	case json.Delim('['):
-		list := []any{}
-		for dec.More() {
-			v, err := readOrdered(dec)
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, v)
+		return o
+	case []any:
+		for i, x := range v {
+			v[i] = schemaValue(x)
 		}
-		_, err := dec.Token() // ']'
-		return list, err
 	}
-	return tok, nil
+	return v
 }
 
 // stringList is a list of text as JSON values.
@@ -261,16 +263,15 @@ func stringList(ss []string) []any {
 	return out
 }
 
-// encodeSchema writes a schema indented, with a final newline.
+// encodeSchema writes a schema indented by two spaces, with a final
+// newline, as a json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false)
+// writes it.
 func encodeSchema(root *object) ([]byte, error) {
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(root); err != nil {
+	compact, err := appendSchemaValue(nil, root)
+	if err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return append(jsonscan.Indent(make([]byte, 0, len(compact)*3/2), compact), '\n'), nil
 }
 
 // maxRefDepth bounds the "$ref"s followed from one subschema: stemkn's
