@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/stemkn/stemkn/internal/jsonreflect"
 	"github.com/stemkn/stemkn/internal/jsonscan"
 	"github.com/stemkn/stemkn/stemkn"
 )
@@ -40,8 +41,10 @@ func errorJSON(msg string) string {
 	return string(append(jsonscan.AppendString(b, msg), '}'))
 }
 
+// toJSON writes v as json.Marshal would, by jsonreflect (encoding/json
+// stays out of the module: it would cost the download some 96 KB brotli).
 func toJSON(v any) string {
-	b, err := json.Marshal(v)
+	b, err := jsonreflect.Append(nil, v)
 	if err != nil {
 		return errorJSON("stemkn: cannot write the answer as JSON: " + err.Error())
 	}
@@ -289,12 +292,11 @@ func (a *formAnswer) appendJSON(b []byte) ([]byte, error) {
 		b = a.Budget.AppendJSON(b)
 	}
 	if a.Basic != nil {
-		basic, err := json.Marshal(a.Basic)
-		if err != nil {
+		b = append(b, `,"basic":`...)
+		var err error
+		if b, err = jsonreflect.Append(b, a.Basic); err != nil {
 			return nil, err
 		}
-		b = append(b, `,"basic":`...)
-		b = append(b, basic...)
 	}
 	return append(b, '}'), nil
 }

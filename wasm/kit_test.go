@@ -4,6 +4,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -38,6 +40,32 @@ func TestAPanicBecomesAnErrorAnswer(t *testing.T) {
 	var nilMap map[string]int
 	out = call(func([]string) string { nilMap["x"] = 1; return "" }, nil)
 	require.Contains(t, decode[answer](t, out).Error, "internal error")
+}
+
+// stringer is a panic value with a String method.
+type stringer struct{}
+
+func (stringer) String() string { return "a stringer" }
+
+func TestPanicTextSpellsOutAPanicsValueAsFmtWould(t *testing.T) {
+	for _, c := range []struct {
+		value any
+		want  string
+	}{
+		{"boom", "boom"},
+		{errors.New("an error"), "an error"},
+		{stringer{}, "a stringer"},
+		{42, "42"},
+		{int64(-7), "-7"},
+		{uint64(1) << 63, "9223372036854775808"},
+		{true, "true"},
+		{struct{}{}, "a panic with a value of a kind the module does not spell out"},
+	} {
+		require.Equal(t, c.want, panicText(c.value), "%#v", c.value)
+		if c.want != "a panic with a value of a kind the module does not spell out" {
+			require.Equal(t, fmt.Sprint(c.value), panicText(c.value), "%#v", c.value)
+		}
+	}
 }
 
 func TestValidateGivesTheResultOfTheLibrary(t *testing.T) {

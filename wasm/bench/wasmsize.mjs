@@ -5,6 +5,7 @@
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm   # with names: no -s -w
 //	node wasm/bench/wasmsize.mjs /tmp/named.wasm [-top=30] [-functions=20]
+//	node wasm/bench/wasmsize.mjs /tmp/named.wasm -json   # {package: {raw, functions}}
 //
 // A release build (make widget) is built with -s -w and has no names; its
 // code is the same.
@@ -55,11 +56,22 @@ while (p < b.length) {
 }
 const brotli = buf => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length
 const kb = n => (n / 1e3).toFixed(1).padStart(8) + ' KB'
+if (args.includes('-json')) {
+  const out = {}
+  bodies.forEach(([, len], i) => {
+    const fn = names.get(i + imported) || '?'
+    const e = out[packageOf(fn)] ||= { raw: 0, functions: [] }
+    e.raw += len
+    e.functions.push(fn)
+  })
+  console.log(JSON.stringify(out))
+  process.exit(0)
+}
 console.log('section            raw        brotli')
 for (const [name, len, bytes] of sections) console.log(name.padEnd(16), kb(len), len > 1e4 ? kb(brotli(bytes)) : '')
 // Go names functions package.Func, package.(*T).M, with the package path's
 // slashes and dots mangled; stemkn's own packages are kept apart.
-const packageOf = fn => {
+function packageOf (fn) {
   const own = fn.match(/^github\.com_stemkn_stemkn_([a-z_]*)/)
   if (own) return 'stemkn: ' + own[1].replace(/_/g, '/')
   const slash = fn.lastIndexOf('/')
