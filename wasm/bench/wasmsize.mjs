@@ -56,19 +56,6 @@ while (p < b.length) {
 }
 const brotli = buf => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length
 const kb = n => (n / 1e3).toFixed(1).padStart(8) + ' KB'
-if (args.includes('-json')) {
-  const out = {}
-  bodies.forEach(([, len], i) => {
-    const fn = names.get(i + imported) || '?'
-    const e = out[packageOf(fn)] ||= { raw: 0, functions: [] }
-    e.raw += len
-    e.functions.push(fn)
-  })
-  console.log(JSON.stringify(out))
-  process.exit(0)
-}
-console.log('section            raw        brotli')
-for (const [name, len, bytes] of sections) console.log(name.padEnd(16), kb(len), len > 1e4 ? kb(brotli(bytes)) : '')
 // Go names functions package.Func, package.(*T).M, with the package path's
 // slashes and dots mangled; stemkn's own packages are kept apart.
 function packageOf (fn) {
@@ -78,21 +65,42 @@ function packageOf (fn) {
   const dot = fn.indexOf('.', slash + 1)
   return dot > 0 ? fn.slice(0, dot) : fn
 }
-const byPackage = new Map()
-bodies.forEach(([start, len], i) => {
-  const pkg = packageOf(names.get(i + imported) || '?')
-  const e = byPackage.get(pkg) || { raw: 0, parts: [] }
-  e.raw += len
-  e.parts.push(b.subarray(start, start + len))
-  byPackage.set(pkg, e)
-})
-console.log('\ncode by package    raw        brotli')
-for (const [pkg, e] of [...byPackage].sort((x, y) => y[1].raw - x[1].raw).slice(0, flag('top', 25))) {
-  console.log(pkg.slice(0, 16).padEnd(16), kb(e.raw), kb(brotli(Buffer.concat(e.parts))), pkg.length > 16 ? pkg : '')
+
+// printJSON prints each package's code as {package: {raw, functions}}, for
+// wasm/test/weight.test.mjs.
+function printJSON () {
+  const out = {}
+  bodies.forEach(([, len], i) => {
+    const fn = names.get(i + imported) || '?'
+    const e = out[packageOf(fn)] ||= { raw: 0, functions: [] }
+    e.raw += len
+    e.functions.push(fn)
+  })
+  console.log(JSON.stringify(out))
 }
-const top = flag('functions', 0)
-if (top > 0) {
-  console.log('\nlargest functions')
-  bodies.map(([, len], i) => [len, names.get(i + imported)]).sort((x, y) => y[0] - x[0]).slice(0, top)
-    .forEach(([len, fn]) => console.log(kb(len), fn))
+
+function printTables () {
+  console.log('section            raw        brotli')
+  for (const [name, len, bytes] of sections) console.log(name.padEnd(16), kb(len), len > 1e4 ? kb(brotli(bytes)) : '')
+  const byPackage = new Map()
+  bodies.forEach(([start, len], i) => {
+    const pkg = packageOf(names.get(i + imported) || '?')
+    const e = byPackage.get(pkg) || { raw: 0, parts: [] }
+    e.raw += len
+    e.parts.push(b.subarray(start, start + len))
+    byPackage.set(pkg, e)
+  })
+  console.log('\ncode by package    raw        brotli')
+  for (const [pkg, e] of [...byPackage].sort((x, y) => y[1].raw - x[1].raw).slice(0, flag('top', 25))) {
+    console.log(pkg.slice(0, 16).padEnd(16), kb(e.raw), kb(brotli(Buffer.concat(e.parts))), pkg.length > 16 ? pkg : '')
+  }
+  const top = flag('functions', 0)
+  if (top > 0) {
+    console.log('\nlargest functions')
+    bodies.map(([, len], i) => [len, names.get(i + imported)]).sort((x, y) => y[0] - x[0]).slice(0, top)
+      .forEach(([len, fn]) => console.log(kb(len), fn))
+  }
 }
+
+if (args.includes('-json')) printJSON()
+else printTables()
