@@ -188,10 +188,11 @@ func (c *Catalogue) LoadFile(path string) (*Scheme, error) {
 	return schemes[0], nil
 }
 
-// maxFileDepth bounds the nesting of a scheme or catalogue file: theirs
-// is a few levels, a test case's document at most the validator's depth
-// limit below it.
-const maxFileDepth = 128
+// maxFileDepth bounds the nesting of a scheme or catalogue file as
+// encoding/json bounds what it reads: theirs is a few levels, but a test
+// case's document may be about a document nested past the validator's
+// depth limit.
+const maxFileDepth = 10000
 
 // tooLargeProblem is what a scheme file past the size limit is told.
 var tooLargeProblem = "is larger than " + strconv.Itoa(maxSchemeFile) + " bytes, the most a scheme file may be"

@@ -99,3 +99,16 @@ func TestLoadKeepsATestDocumentAsWritten(t *testing.T) {
 		require.Equal(t, doc, string(loaded[0].Tests[0].Document))
 	}
 }
+
+func TestLoadReadsTestDocumentsNestedAsDeepAsEncodingJSONDoes(t *testing.T) {
+	file := func(depth int) []byte {
+		doc := `{"scheme": "a", "deep": ` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}`
+		return []byte(`{"id": "a", "title": "A", "rules": {}, "tests": [{"name": "deep", "document": ` + doc + `, "expect": {"valid": false}}]}`)
+	}
+	loaded, err := NewCatalogue().Load(file(100))
+	require.NoError(t, err, "a test about a document past the validator's depth limit")
+	require.Contains(t, string(loaded[0].Tests[0].Document), strings.Repeat("[", 100))
+	_, err = NewCatalogue().Load(file(maxFileDepth))
+	require.ErrorContains(t, err, "not a JSON scheme object: invalid JSON at byte")
+	require.ErrorContains(t, err, "nested more than 10000 deep")
+}
