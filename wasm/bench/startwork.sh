@@ -12,8 +12,13 @@ schema=$(mktemp --suffix=.json)
 trap 'rm -f "$schema"' EXIT
 go run ./cmd/stemkn schema --scheme stem-kn-2011 >"$schema"
 count() {
-	valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded wasm/bench/startwork.mjs "$@" 2>&1 |
-		awk '/Collected :/ {print $4}'
+	local out
+	if ! out=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded wasm/bench/startwork.mjs "$@" 2>&1); then
+		echo "startwork: node wasm/bench/startwork.mjs $* failed (npm ci first?):" >&2
+		grep -v '^==' <<<"$out" | grep -m 3 -i error >&2
+		exit 1
+	fi
+	awk '/Collected :/ {print $4}' <<<"$out"
 }
 base=$(count base)
 widget=$(count widget)
