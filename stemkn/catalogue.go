@@ -2,6 +2,7 @@ package stemkn
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"reflect"
@@ -215,6 +216,9 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 			ID      string `json:"id"`
 			Extends string `json:"extends"`
 		}
+		if _, isObject := tree.(*jsonscan.Object); err == nil && !isObject {
+			err = errors.New("the file holds " + jsonKind(tree) + ", not an object")
+		}
 		if err == nil {
 			err = jsonreflect.Decode(tree, &head, false)
 		}
@@ -251,6 +255,23 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 		c.schemes[s.ID] = s
 	}
 	return out, nil
+}
+
+// jsonKind names the kind of a value jsonscan.Parse read, with its article.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case jsonscan.Number:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		return "an array"
+	}
+	return "an object"
 }
 
 // schemeFile is one file of a Load, with the id of the scheme it extends

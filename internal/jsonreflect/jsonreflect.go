@@ -144,8 +144,11 @@ func (d *decoder) mismatch(what string, t reflect.Type, owner, path string) {
 		return
 	}
 	into := "Go value"
-	if owner != "" {
+	switch {
+	case owner != "":
 		into = "Go struct field " + owner + "." + path
+	case path != "": // a field of an unnamed struct type
+		into = "Go struct field " + path
 	}
 	d.err = &Error{"json: cannot unmarshal " + what + " into " + into + " of type " + t.String()}
 }
