@@ -13,12 +13,12 @@ type catalogueEntry struct{ key, text string }
 // building the whole file as values first (jsonscan.Parse, which
 // decodeCatalogue's slower path uses), for the catalogue a page first asks
 // for (the Welsh one, or a host's; English is built in as generated data). It
-// gives the entries in file order and the raw text of _meta, and ok false
+// gives the entries in file order and _meta as parsed, and ok false
 // for anything but a JSON object whose keys are each given once and whose
 // values are strings, but for _meta's, which is an object. Its answers
 // agree with decodeCatalogue's slower path, which reads the files it
 // refuses and says what is wrong with them (FuzzScanCatalogueAgrees).
-func scanCatalogue(data []byte) (entries []catalogueEntry, meta []byte, ok bool) {
+func scanCatalogue(data []byte) (entries []catalogueEntry, meta *jsonscan.Object, ok bool) {
 	s := jsonscan.New(data)
 	s.Space()
 	if !s.Take('{') {
@@ -43,12 +43,8 @@ func scanCatalogue(data []byte) (entries []catalogueEntry, meta []byte, ok bool)
 		}
 		s.Space()
 		if key == "_meta" {
-			start := s.Pos()
-			if !s.Object() {
-				return nil, nil, false
-			}
-			meta = data[start:s.Pos()]
-			if _, err := jsonscan.Parse(meta, maxFileDepth); err != nil {
+			v, err := s.Value(jsonscan.MaxDepth)
+			if meta, good = v.(*jsonscan.Object); err != nil || !good {
 				return nil, nil, false
 			}
 		} else {
@@ -70,7 +66,7 @@ func scanCatalogue(data []byte) (entries []catalogueEntry, meta []byte, ok bool)
 
 // scanEnd checks that nothing but space follows the catalogue and that it
 // had a _meta.
-func scanEnd(s *jsonscan.Scanner, entries []catalogueEntry, meta []byte) ([]catalogueEntry, []byte, bool) {
+func scanEnd(s *jsonscan.Scanner, entries []catalogueEntry, meta *jsonscan.Object) ([]catalogueEntry, *jsonscan.Object, bool) {
 	s.Space()
 	if !s.Done() || meta == nil {
 		return nil, nil, false

@@ -310,9 +310,9 @@ func (c *checker) newLanguage(meta catalogueMeta, size int) *Messages {
 // _meta, refusing what encoding/json would let through: a repeated key, a
 // text that is not a string, trailing data.
 func decodeCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
-	if entries, raw, ok := scanCatalogue(data); ok {
+	if entries, metaValue, ok := scanCatalogue(data); ok {
 		var meta catalogueMeta
-		if problem := decodeMeta(raw, &meta); problem != nil {
+		if problem := decodeMeta(metaValue, &meta); problem != nil {
 			return entries, meta, []MessageProblem{*problem}
 		}
 		return entries, meta, nil
@@ -327,7 +327,7 @@ func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProbl
 	fail := func(problem string) ([]catalogueEntry, catalogueMeta, []MessageProblem) {
 		return nil, meta, []MessageProblem{{Problem: problem}}
 	}
-	v, err := jsonscan.Parse(data, maxFileDepth)
+	v, err := jsonscan.Parse(data, jsonscan.MaxDepth)
 	if syntax, ok := err.(*jsonscan.SyntaxError); ok && syntax.Problem == jsonscan.Trailing {
 		return fail("the file has more after its object")
 	}
@@ -349,8 +349,8 @@ func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProbl
 		seen[key] = true
 		if key == "_meta" {
 			hasMeta = true
-			if err := jsonreflect.Decode(file.Values[i], &meta, true); err != nil {
-				problems = append(problems, metaProblem(err))
+			if problem := decodeMeta(file.Values[i], &meta); problem != nil {
+				problems = append(problems, *problem)
 			}
 			continue
 		}
@@ -367,18 +367,13 @@ func readCatalogue(data []byte) ([]catalogueEntry, catalogueMeta, []MessageProbl
 	return entries, meta, problems
 }
 
-// decodeMeta reads a catalogue's _meta, saying what is wrong with it.
-func decodeMeta(raw []byte, meta *catalogueMeta) *MessageProblem {
-	if err := jsonreflect.Unmarshal(raw, meta, true, maxFileDepth); err != nil {
-		p := metaProblem(err)
-		return &p
+// decodeMeta reads a catalogue's _meta, as jsonscan parsed it, saying what
+// is wrong with it.
+func decodeMeta(v any, meta *catalogueMeta) *MessageProblem {
+	if err := jsonreflect.Decode(v, meta, true); err != nil {
+		return &MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()}
 	}
 	return nil
-}
-
-// metaProblem is what is wrong with a _meta that does not decode.
-func metaProblem(err error) MessageProblem {
-	return MessageProblem{Key: "_meta", Problem: "must be an object of lang, name, extends, forms, lists, note, review and sources: " + err.Error()}
 }
 
 func isIdentifier(s string) bool {

@@ -84,7 +84,9 @@ var plainText = func() (t [256]bool) {
 
 // AppendStrings appends list as json.Marshal writes a []string: nil as
 // null.
-func AppendStrings(b []byte, list []string) []byte {
+func AppendStrings(b []byte, list []string) []byte { return appendStrings(b, list, &plainJSON) }
+
+func appendStrings(b []byte, list []string, plain *[256]bool) []byte {
 	if list == nil {
 		return append(b, "null"...)
 	}
@@ -93,7 +95,7 @@ func AppendStrings(b []byte, list []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = AppendString(b, s)
+		b = appendString(b, s, plain)
 	}
 	return append(b, ']')
 }

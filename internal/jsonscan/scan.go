@@ -9,7 +9,8 @@
 // byte and each lone surrogate becoming U+FFFD.
 //
 // Parse reads a whole JSON text into Go values (objects in order, numbers
-// as their text), with a bound on nesting; AppendValue writes them back and
+// as their text), with a bound on nesting, and Scanner.Value one value
+// within a text; AppendValue writes them back and
 // Indent lays compact text out as json.Indent does. AppendString,
 // AppendText and AppendHTMLSafe write strings and raw JSON byte for byte as
 // json.Marshal (or an Encoder without HTML escaping) does, for the answers
@@ -37,9 +38,12 @@ func New(data []byte) *Scanner { return &Scanner{data: data} }
 func Repairing(data []byte) *Scanner { return &Scanner{data: data, repair: true} }
 
 // Null steps over the literal null if it comes next, and says whether it did.
-func (s *Scanner) Null() bool {
-	if len(s.data)-s.at >= 4 && string(s.data[s.at:s.at+4]) == "null" {
-		s.at += 4
+func (s *Scanner) Null() bool { return s.word("null") }
+
+// word steps over w if it comes next, and says whether it did.
+func (s *Scanner) word(w string) bool {
+	if len(s.data)-s.at >= len(w) && string(s.data[s.at:s.at+len(w)]) == w {
+		s.at += len(w)
 		return true
 	}
 	return false
@@ -205,34 +209,4 @@ func (s *Scanner) hex4() (rune, bool) {
 	}
 	s.at += 4
 	return r, true
-}
-
-// Object steps over a JSON object, strings and all, to the brace that
-// closes it. It checks the strings but not the brackets: a caller that
-// needs the object to be JSON checks what it stepped over (json.Valid), so
-// a bracket closed by the wrong kind is caught there.
-func (s *Scanner) Object() bool {
-	if s.at >= len(s.data) || s.data[s.at] != '{' {
-		return false
-	}
-	depth := 0
-	for s.at < len(s.data) {
-		switch s.data[s.at] {
-		case '"':
-			if _, good := s.Str(); !good {
-				return false
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				s.at++
-				return true
-			}
-		}
-		s.at++
-	}
-	return false
 }

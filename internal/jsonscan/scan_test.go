@@ -59,7 +59,7 @@ func TestStrRefusesWhatIsNotAString(t *testing.T) {
 	}
 }
 
-func TestSpaceTakeNullObject(t *testing.T) {
+func TestSpaceTakeNullValue(t *testing.T) {
 	s := New([]byte(" \t\r\n{\"a\": {\"}\": [1, {}]}} null"))
 	s.Space()
 	require.True(t, s.Take('{'))
@@ -71,15 +71,23 @@ func TestSpaceTakeNullObject(t *testing.T) {
 	require.True(t, s.Take(':'))
 	s.Space()
 	start := s.Pos()
-	require.True(t, s.Object())
-	require.Equal(t, ` {"}": [1, {}]}`[1:], string(s.data[start:s.Pos()]))
+	v, err := s.Value(8)
+	require.NoError(t, err)
+	require.Equal(t, `{"}": [1, {}]}`, string(s.data[start:s.Pos()]))
+	require.Equal(t, `{"}": [1, {}]}`, string(v.(*Object).Raw))
 	require.True(t, s.Take('}'))
 	require.False(t, s.Null())
 	s.Space()
 	require.True(t, s.Null())
 	require.True(t, s.Done())
 	require.False(t, New([]byte("nul")).Null())
-	require.False(t, New([]byte(`{"a": "b"`)).Object())
+	_, err = New([]byte(`{"a": "b"`)).Value(8)
+	require.Error(t, err)
+	_, err = New([]byte("{\"a\": \"\xff\"}")).Value(8)
+	require.Error(t, err, "a plain scanner refuses what a Repairing one repairs")
+	v, err = Repairing([]byte("{\"a\": \"\xff\"}")).Value(8)
+	require.NoError(t, err)
+	require.Equal(t, []any{"\uFFFD"}, v.(*Object).Values)
 }
 
 // FuzzStrAgrees: a Repairing scanner reads a string exactly as

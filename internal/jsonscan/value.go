@@ -25,18 +25,22 @@ type Object struct {
 	Raw []byte
 }
 
-// Get is the value of the last member called key, and whether there is one
-// (encoding/json reads a key given twice as the last).
-func (o *Object) Get(key string) (any, bool) {
-	if o == nil {
-		return nil, false
+// KindOf names the kind of a value Parse read as encoding/json's errors
+// name it: "null", "bool", "number", "string", "array" or "object".
+func KindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "bool"
+	case Number:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array"
 	}
-	for i := len(o.Keys) - 1; i >= 0; i-- {
-		if o.Keys[i] == key {
-			return o.Values[i], true
-		}
-	}
-	return nil, false
+	return "object"
 }
 
 // SyntaxError is what Parse says of text that is not JSON.
@@ -57,19 +61,36 @@ func (e *SyntaxError) Error() string {
 // U+FFFD. Nesting deeper than maxDepth is an error, so that the depth of
 // the recursion is bounded by the caller's limit, not by the text.
 func Parse(data []byte, maxDepth int) (any, error) {
-	p := parser{s: Repairing(data), maxDepth: maxDepth}
-	p.s.Space()
-	v := p.value(0)
-	if p.err == nil {
-		if p.s.Space(); !p.s.Done() {
-			p.fail(Trailing)
+	s := Repairing(data)
+	s.Space()
+	v, err := s.Value(maxDepth)
+	if err == nil {
+		if s.Space(); !s.Done() {
+			err = &SyntaxError{Offset: s.at, Problem: Trailing}
 		}
 	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Value reads the JSON value at the scanner's place, as Parse reads a
+// whole text (a plain scanner refusing the strings a Repairing one
+// repairs), and leaves the scanner just past it.
+func (s *Scanner) Value(maxDepth int) (any, error) {
+	p := parser{s: s, maxDepth: maxDepth}
+	v := p.value(0)
 	if p.err != nil {
 		return nil, p.err
 	}
 	return v, nil
 }
+
+// MaxDepth is the nesting encoding/json reads, which stemkn's files and
+// schemas are read to: theirs is a few levels, but a scheme's test case
+// may be about a document nested past the validator's depth limit.
+const MaxDepth = 10000
 
 // Trailing is the Problem of a SyntaxError for text that goes on after its value.
 const Trailing = "more after the value"
@@ -119,9 +140,9 @@ func (p *parser) value(depth int) any {
 			p.fail("a number that is not JSON")
 		}
 		return n
-	case p.literal("true"):
+	case s.word("true"):
 		return true
-	case p.literal("false"):
+	case s.word("false"):
 		return false
 	case s.Null():
 		return nil
@@ -130,27 +151,11 @@ func (p *parser) value(depth int) any {
 	return nil
 }
 
-// literal steps over word if it comes next.
-func (p *parser) literal(word string) bool {
-	s := p.s
-	if len(s.data)-s.at >= len(word) && string(s.data[s.at:s.at+len(word)]) == word {
-		s.at += len(word)
-		return true
-	}
-	return false
-}
-
 func (p *parser) object(depth int) *Object {
 	s := p.s
 	start := s.at
-	s.at++ // {
 	o := &Object{}
-	s.Space()
-	if s.Take('}') {
-		o.Raw = s.data[start:s.at]
-		return o
-	}
-	for p.err == nil {
+	for more := p.open('}'); more; more = p.next('}', "no comma or closing brace after an object member") {
 		keyAt := s.at
 		key, ok := s.Str()
 		if !ok {
@@ -158,49 +163,57 @@ func (p *parser) object(depth int) *Object {
 			p.fail("an object key that is not a JSON string")
 			return nil
 		}
-		s.Space()
-		if !s.Take(':') {
+		if s.Space(); !s.Take(':') {
 			p.fail("no colon after an object key")
 			return nil
 		}
 		s.Space()
-		v := p.value(depth)
-		o.Keys, o.Values = append(o.Keys, key), append(o.Values, v)
-		s.Space()
-		if s.Take('}') {
-			o.Raw = s.data[start:s.at]
-			return o
-		}
-		if !s.Take(',') {
-			p.fail("no comma or closing brace after an object member")
-			return nil
-		}
-		s.Space()
+		o.Keys, o.Values = append(o.Keys, key), append(o.Values, p.value(depth))
 	}
-	return nil
+	if p.err != nil {
+		return nil
+	}
+	o.Raw = s.data[start:s.at]
+	return o
 }
 
 func (p *parser) array(depth int) []any {
-	s := p.s
-	s.at++ // [
 	list := []any{}
-	s.Space()
-	if s.Take(']') {
-		return list
-	}
-	for p.err == nil {
+	for more := p.open(']'); more; more = p.next(']', "no comma or closing bracket after an array element") {
 		list = append(list, p.value(depth))
-		s.Space()
-		if s.Take(']') {
-			return list
-		}
-		if !s.Take(',') {
-			p.fail("no comma or closing bracket after an array element")
-			return nil
-		}
-		s.Space()
 	}
-	return nil
+	if p.err != nil {
+		return nil
+	}
+	return list
+}
+
+// open steps over the bracket at the scanner's place and the space after
+// it, and says whether a member or element follows rather than close.
+func (p *parser) open(close byte) bool {
+	s := p.s
+	s.at++
+	s.Space()
+	return !s.Take(close)
+}
+
+// next steps over what follows a member or element: a comma and space
+// (true: another follows) or close (false). Anything else, or a failure
+// inside the value just read, ends the object or array (false).
+func (p *parser) next(close byte, problem string) bool {
+	s := p.s
+	if p.err != nil {
+		return false
+	}
+	if s.Space(); s.Take(close) {
+		return false
+	}
+	if !s.Take(',') {
+		p.fail(problem)
+		return false
+	}
+	s.Space()
+	return true
 }
 
 // Number reads a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?

@@ -6,7 +6,8 @@ import (
 )
 
 // AppendValue appends v, a value as Parse gives them (nil, bool, Number,
-// string, []any, *Object) or an int, int64 or []string, as compact JSON:
+// string, []any, *Object), an int, int64 or []string, or an Appender, as
+// compact JSON:
 // strings as AppendString writes them when html is true, as AppendText
 // does when it is false. An object's members are written in order, a key
 // given twice twice. A value of any other type is an error.
@@ -39,23 +40,22 @@ func appendValue(b []byte, v any, plain *[256]bool) ([]byte, error) {
 	case int64:
 		return strconv.AppendInt(b, v, 10), nil
 	case []string:
-		if v == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, s := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, s, plain)
-		}
-		return append(b, ']'), nil
+		return appendStrings(b, v, plain), nil
 	case []any:
 		return appendList(b, v, plain)
 	case *Object:
 		return appendObject(b, v, plain)
+	case Appender:
+		return v.AppendJSON(b, plain == &plainJSON)
 	}
 	return nil, errUnwritable
+}
+
+// An Appender is a value that writes itself as JSON, for AppendValue: its
+// strings as AppendString writes them when html is true, as AppendText
+// does when it is false (AppendValue of its parts with the same html does).
+type Appender interface {
+	AppendJSON(b []byte, html bool) ([]byte, error)
 }
 
 func appendList(b []byte, v []any, plain *[256]bool) ([]byte, error) {
