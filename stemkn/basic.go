@@ -498,7 +498,7 @@ func fits(f *Finding, child string, docValue any) func(keyword string, s *object
 			return slices.Equal(enum, stringList(kinds))
 		case "then":
 			category, _ := f.Params["category"].(string)
-			cond, err := appendSchemaValue(nil, s.get("if"))
+			cond, err := jsonscan.AppendValue(nil, s.get("if"), false)
 			return err == nil && bytes.Contains(cond, []byte(`"category":{"const":`+strconv.Quote(category)+`}`))
 		}
 		return true

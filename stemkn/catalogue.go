@@ -189,12 +189,6 @@ func (c *Catalogue) LoadFile(path string) (*Scheme, error) {
 	return schemes[0], nil
 }
 
-// maxFileDepth bounds the nesting of a scheme or catalogue file as
-// encoding/json bounds what it reads: theirs is a few levels, but a test
-// case's document may be about a document nested past the validator's
-// depth limit.
-const maxFileDepth = 10000
-
 // tooLargeProblem is what a scheme file past the size limit is told.
 var tooLargeProblem = "is larger than " + strconv.Itoa(maxSchemeFile) + " bytes, the most a scheme file may be"
 
@@ -211,13 +205,13 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 		if len(data) > maxSchemeFile {
 			return nil, &SchemeError{Scheme: "file", Problem: tooLargeProblem}
 		}
-		tree, err := jsonscan.Parse(data, maxFileDepth)
+		tree, err := jsonscan.Parse(data, jsonscan.MaxDepth)
 		var head struct {
 			ID      string `json:"id"`
 			Extends string `json:"extends"`
 		}
 		if _, isObject := tree.(*jsonscan.Object); err == nil && !isObject {
-			err = errors.New("the file holds " + jsonKind(tree) + ", not an object")
+			err = errors.New("the file holds a JSON " + jsonscan.KindOf(tree) + ", not an object")
 		}
 		if err == nil {
 			err = jsonreflect.Decode(tree, &head, false)
@@ -255,23 +249,6 @@ func (c *Catalogue) Load(files ...[]byte) ([]*Scheme, error) {
 		c.schemes[s.ID] = s
 	}
 	return out, nil
-}
-
-// jsonKind names the kind of a value jsonscan.Parse read, with its article.
-func jsonKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case jsonscan.Number:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	}
-	return "an object"
 }
 
 // schemeFile is one file of a Load, with the id of the scheme it extends
@@ -320,7 +297,7 @@ func (r *resolver) resolve(id string, chain []string) (*Scheme, error) {
 		if err != nil {
 			return nil, err
 		}
-		parentTree, err := jsonscan.Parse(parentJSON, maxFileDepth)
+		parentTree, err := jsonscan.Parse(parentJSON, jsonscan.MaxDepth)
 		if err != nil {
 			return nil, err
 		}

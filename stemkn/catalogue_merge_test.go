@@ -12,7 +12,7 @@ import (
 
 func parseTree(t *testing.T, text string) any {
 	t.Helper()
-	v, err := jsonscan.Parse([]byte(text), maxFileDepth)
+	v, err := jsonscan.Parse([]byte(text), jsonscan.MaxDepth)
 	require.NoError(t, err, text)
 	return v
 }
@@ -108,7 +108,7 @@ func TestLoadReadsTestDocumentsNestedAsDeepAsEncodingJSONDoes(t *testing.T) {
 	loaded, err := NewCatalogue().Load(file(100))
 	require.NoError(t, err, "a test about a document past the validator's depth limit")
 	require.Contains(t, string(loaded[0].Tests[0].Document), strings.Repeat("[", 100))
-	_, err = NewCatalogue().Load(file(maxFileDepth))
+	_, err = NewCatalogue().Load(file(jsonscan.MaxDepth))
 	require.ErrorContains(t, err, "not a JSON scheme object: invalid JSON at byte")
 	require.ErrorContains(t, err, "nested more than 10000 deep")
 }

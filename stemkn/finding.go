@@ -90,15 +90,11 @@ const (
 // Values are strings, int64s or lists of strings.
 type Params map[string]any
 
-// maxParamsDepth bounds the nesting UnmarshalJSON reads, as encoding/json
-// bounds what it hands over.
-const maxParamsDepth = 10000
-
 // UnmarshalJSON reads params back as the validator makes them: whole
 // numbers as int64 (exactly, past 2^53 too) and lists of text as []string,
 // so a finding read from JSON can be worded again with Messages.Message.
 func (p *Params) UnmarshalJSON(data []byte) error {
-	v, err := jsonscan.Parse(data, maxParamsDepth)
+	v, err := jsonscan.Parse(data, jsonscan.MaxDepth)
 	if err != nil {
 		return err
 	}

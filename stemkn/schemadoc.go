@@ -186,51 +186,35 @@ func (o *object) del(k string) {
 	}
 }
 
-// appendSchemaValue appends v, a schema value (an *object, a list, or a
-// value jsonscan.AppendValue writes), as compact JSON, keys in order and
-// <, > and & as they are.
-func appendSchemaValue(b []byte, v any) ([]byte, error) {
-	var err error
-	switch v := v.(type) {
-	case *object:
-		b = append(b, '{')
-		for i, k := range v.keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(jsonscan.AppendText(b, k), ':')
-			if b, err = appendSchemaValue(b, v.vals[k]); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, '}'), nil
-	case []any:
-		if v == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, x := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendSchemaValue(b, x); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, ']'), nil
+// AppendJSON writes the object as compact JSON, its keys in order (a
+// jsonscan.Appender, so that lists and values in it are written by
+// jsonscan.AppendValue).
+func (o *object) AppendJSON(b []byte, html bool) ([]byte, error) {
+	if o == nil {
+		return append(b, "null"...), nil
 	}
-	return jsonscan.AppendValue(b, v, false)
+	var err error
+	b = append(b, '{')
+	for i, k := range o.keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = jsonscan.AppendValue(b, k, html); err != nil {
+			return nil, err
+		}
+		b = append(b, ':')
+		if b, err = jsonscan.AppendValue(b, o.vals[k], html); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
 }
-
-// maxSchemaDepth bounds the nesting parseOrdered reads, as encoding/json's
-// decoder bounds it.
-const maxSchemaDepth = 10000
 
 // parseOrdered reads JSON into objects, []any, strings, jsonscan.Numbers,
 // bools and nil. A key given twice keeps its first place and its last
 // value.
 func parseOrdered(data []byte) (any, error) {
-	v, err := jsonscan.Parse(data, maxSchemaDepth)
+	v, err := jsonscan.Parse(data, jsonscan.MaxDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -267,7 +251,7 @@ func stringList(ss []string) []any {
 // newline, as a json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false)
 // writes it.
 func encodeSchema(root *object) ([]byte, error) {
-	compact, err := appendSchemaValue(nil, root)
+	compact, err := jsonscan.AppendValue(nil, root, false)
 	if err != nil {
 		return nil, err
 	}

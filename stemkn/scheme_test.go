@@ -108,11 +108,11 @@ func TestSchemeFilesAreStrict(t *testing.T) {
 		says   string
 	}{
 		{"not JSON", []string{`{"id": `}, "file", "not a JSON scheme object"},
-		{"a list", []string{`[]`}, "file", "not a JSON scheme object: the file holds an array, not an object"},
-		{"null", []string{`null`}, "file", "not a JSON scheme object: the file holds null, not an object"},
-		{"a string", []string{` "stem-kn-2011" `}, "file", "not a JSON scheme object: the file holds a string, not an object"},
-		{"a number", []string{`5`}, "file", "not a JSON scheme object: the file holds a number, not an object"},
-		{"a boolean", []string{`true`}, "file", "not a JSON scheme object: the file holds a boolean, not an object"},
+		{"a list", []string{`[]`}, "file", "not a JSON scheme object: the file holds a JSON array, not an object"},
+		{"null", []string{`null`}, "file", "not a JSON scheme object: the file holds a JSON null, not an object"},
+		{"a string", []string{` "stem-kn-2011" `}, "file", "not a JSON scheme object: the file holds a JSON string, not an object"},
+		{"a number", []string{`5`}, "file", "not a JSON scheme object: the file holds a JSON number, not an object"},
+		{"a boolean", []string{`true`}, "file", "not a JSON scheme object: the file holds a JSON bool, not an object"},
 		{"an id that is not text", []string{`{"id": 5}`}, "file", "not a JSON scheme object: json: cannot unmarshal number into Go struct field id of type string"},
 		{"no id", []string{`{"title": "No id"}`}, "file", "has no id"},
 		{"the same id twice", []string{`{"id": "a", "title": "A", "rules": {}}`, `{"id": "a", "title": "A", "rules": {}}`}, "a", "is given twice"},

@@ -27,10 +27,6 @@ import (
 	"github.com/stemkn/stemkn/internal/jsonscan"
 )
 
-// rawDepth bounds the nesting of a json.RawMessage Append writes, as
-// encoding/json bounds what it reads.
-const rawDepth = 10000
-
 // field is one JSON field of a struct type.
 type field struct {
 	name      string
@@ -102,16 +98,6 @@ func isRawMessage(t reflect.Type) bool {
 	return t.Name() == "RawMessage" && t.PkgPath() == "encoding/json"
 }
 
-// Unmarshal reads data, one JSON value nested at most maxDepth deep, into
-// the value dst points to, as Decode does.
-func Unmarshal(data []byte, dst any, strict bool, maxDepth int) error {
-	v, err := jsonscan.Parse(data, maxDepth)
-	if err != nil {
-		return err
-	}
-	return Decode(v, dst, strict)
-}
-
 // Decode reads v, a value jsonscan.Parse read, into the value dst points
 // to. A key no field has is an error when strict, as with encoding/json's
 // DisallowUnknownFields; a value of the wrong kind always is, worded as
@@ -153,21 +139,6 @@ func (d *decoder) mismatch(what string, t reflect.Type, owner, path string) {
 	d.err = &Error{"json: cannot unmarshal " + what + " into " + into + " of type " + t.String()}
 }
 
-// kindOf is how encoding/json names a JSON value's kind in its errors.
-func kindOf(v any) string {
-	switch v.(type) {
-	case string:
-		return "string"
-	case jsonscan.Number:
-		return "number"
-	case bool:
-		return "bool"
-	case []any:
-		return "array"
-	}
-	return "object"
-}
-
 // value reads v into dst, the field at path of the struct type owner.
 func (d *decoder) value(v any, dst reflect.Value, owner, path string) {
 	if d.err != nil {
@@ -194,7 +165,7 @@ func (d *decoder) value(v any, dst reflect.Value, owner, path string) {
 			d.mismatch("number "+string(n), t, owner, path)
 			return
 		}
-		d.mismatch(kindOf(v), t, owner, path)
+		d.mismatch(jsonscan.KindOf(v), t, owner, path)
 	}
 }
 
@@ -207,7 +178,7 @@ func (d *decoder) raw(v any, dst reflect.Value, owner, path string) {
 	}
 	text, err := jsonscan.AppendValue(nil, v, false)
 	if err != nil {
-		d.mismatch(kindOf(v), dst.Type(), owner, path)
+		d.mismatch(jsonscan.KindOf(v), dst.Type(), owner, path)
 		return
 	}
 	dst.SetBytes(text)
@@ -368,7 +339,7 @@ func appendRaw(b, raw []byte) ([]byte, error) {
 	if raw == nil {
 		return append(b, "null"...), nil
 	}
-	parsed, err := jsonscan.Parse(raw, rawDepth)
+	parsed, err := jsonscan.Parse(raw, jsonscan.MaxDepth)
 	if err != nil {
 		return nil, err
 	}

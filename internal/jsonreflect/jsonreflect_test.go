@@ -114,6 +114,17 @@ func posInf() float64 { return 1 / zero() }
 func nan() float64    { z := zero(); return z / z }
 func zero() float64   { return 0 }
 
+// unmarshal reads data, one JSON value nested at most maxDepth deep, into
+// the value dst points to, as stemkn reads a file: jsonscan.Parse, then
+// Decode.
+func unmarshal(data []byte, dst any, strict bool, maxDepth int) error {
+	v, err := jsonscan.Parse(data, maxDepth)
+	if err != nil {
+		return err
+	}
+	return jsonreflect.Decode(v, dst, strict)
+}
+
 // schemeFiles are the built-in scheme files.
 func schemeFiles(t testing.TB) [][]byte {
 	t.Helper()
@@ -135,7 +146,7 @@ func TestDecodeReadsSchemeFilesAsEncodingJSONDoes(t *testing.T) {
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
 		require.NoError(t, dec.Decode(&want))
-		require.NoError(t, jsonreflect.Unmarshal(data, &got, true, 128))
+		require.NoError(t, unmarshal(data, &got, true, 128))
 		require.Equal(t, want, got, "test documents keep their text as written")
 		require.NotEmpty(t, got.Tests)
 	}
@@ -163,7 +174,7 @@ func TestDecodeSaysWhatIsWrongAsEncodingJSONDoes(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var s stemkn.Scheme
-			err := jsonreflect.Unmarshal([]byte(c.in), &s, true, 128)
+			err := unmarshal([]byte(c.in), &s, true, 128)
 			require.EqualError(t, err, c.err)
 			var js stemkn.Scheme
 			dec := json.NewDecoder(strings.NewReader(c.in))
@@ -182,7 +193,7 @@ func TestDecodeLeavesAndEmptiesOnNullAsEncodingJSONDoes(t *testing.T) {
 	}
 	want, got := start(), start()
 	require.NoError(t, json.Unmarshal([]byte(in), &want))
-	require.NoError(t, jsonreflect.Unmarshal([]byte(in), &got, true, 128))
+	require.NoError(t, unmarshal([]byte(in), &got, true, 128))
 	require.Equal(t, want, got)
 	require.Equal(t, "kept", got.ID)
 	require.Nil(t, got.Funders)
@@ -193,13 +204,13 @@ func TestDecodeLenientSkipsUnknownFields(t *testing.T) {
 	var head struct {
 		ID string `json:"id"`
 	}
-	require.NoError(t, jsonreflect.Unmarshal([]byte(`{"id": "a", "rules": {"x": 1}}`), &head, false, 8))
+	require.NoError(t, unmarshal([]byte(`{"id": "a", "rules": {"x": 1}}`), &head, false, 8))
 	require.Equal(t, "a", head.ID)
 	var anything struct {
 		V any               `json:"v"`
 		M map[string]string `json:"m"`
 	}
-	require.NoError(t, jsonreflect.Unmarshal([]byte(`{"v": [1, "a"], "m": {"k": "v"}}`), &anything, true, 8))
+	require.NoError(t, unmarshal([]byte(`{"v": [1, "a"], "m": {"k": "v"}}`), &anything, true, 8))
 	require.Equal(t, []any{jsonscan.Number("1"), "a"}, anything.V)
 	require.Equal(t, map[string]string{"k": "v"}, anything.M)
 }
@@ -241,7 +252,7 @@ func checkDecodeAgrees(t *testing.T, data []byte, names map[string]bool) {
 	if !json.Valid(data) {
 		jsonErr = errors.New("not JSON") // trailing data the decoder stopped before
 	}
-	err := jsonreflect.Unmarshal(data, &got, true, 10000)
+	err := unmarshal(data, &got, true, 10000)
 	if jsonErr != nil {
 		require.Error(t, err, "Unmarshal read %q; encoding/json: %v", data, jsonErr)
 		return
