@@ -16,8 +16,8 @@ func call(fn func(args []string) string, args []string) (answer string) {
 }
 
 // panicText says what a panic's value is, as fmt.Sprint would for the
-// values a panic carries in practice (fmt itself would cost the download
-// some 23 KB brotli for this one line).
+// values a panic carries in practice (fmt would bring some 23 KB brotli
+// back into the module).
 func panicText(p any) string {
 	switch x := p.(type) {
 	case error:
